@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "clmanifest",
+    products: [
+        .library(name: "ManifestKit", targets: ["ManifestKit"]),
+        .executable(name: "clmanifest", targets: ["clmanifest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(
+            name: "ManifestKit",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "clmanifest",
+            dependencies: [
+                "ManifestKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "_ManifestTestSupport",
+            dependencies: ["ManifestKit"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ManifestKitTests",
+            dependencies: ["ManifestKit", "_ManifestTestSupport"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "CLIManifestTests",
+            dependencies: ["clmanifest", "_ManifestTestSupport"],
+            swiftSettings: upcomingFeatures
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

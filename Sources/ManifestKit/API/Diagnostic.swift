@@ -1,0 +1,58 @@
+/// One finding: what is wrong, where, which rule found it and which service code it predicts.
+///
+/// The `json` and `jsonl` formats print exactly the stored fields other than ``help``; that shape is
+/// a contract with scripts and CI (see README, "Machine-readable output").
+public struct Diagnostic: Sendable, Hashable, Codable {
+    /// The file as the user named it (`-` for standard input).
+    public var file: String
+    /// The 1-based line number, or nil for a finding about the whole file.
+    public var line: Int?
+    /// The 1-based column in Unicode scalar values (characters), or nil for a whole-line or whole-file finding.
+    public var column: Int?
+    /// The stable rule code, e.g. `CL001`.
+    public var code: String
+    /// The rule's kebab-case name, e.g. `invalid-json`.
+    public var name: String
+    /// The service error code the finding predicts, if the service documents one.
+    public var serviceCode: ServiceErrorCode?
+    /// How serious the finding is.
+    public var severity: Severity
+    /// One sentence, lowercase, no final period.
+    public var message: String
+    /// A JSON Pointer (RFC 6901) into the line's JSON value, or nil.
+    public var pointer: String?
+    /// The line's `source-ref` value when the line could be read and has one.
+    public var sourceRef: String?
+    /// An imperative fix hint for people; not part of the machine-readable formats.
+    public var help: String?
+
+    /// Creates a diagnostic.
+    public init(
+        file: String, line: Int?, column: Int?, code: String, name: String, serviceCode: ServiceErrorCode?,
+        severity: Severity, message: String, pointer: String? = nil, sourceRef: String? = nil, help: String? = nil
+    ) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.code = code
+        self.name = name
+        self.serviceCode = serviceCode
+        self.severity = severity
+        self.message = message
+        self.pointer = pointer
+        self.sourceRef = sourceRef
+        self.help = help
+    }
+
+    /// Orders diagnostics by file, line, column and code; whole-file findings come after line findings.
+    public static func sortOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        let leftLine = lhs.line ?? Int.max
+        let rightLine = rhs.line ?? Int.max
+        if leftLine != rightLine { return leftLine < rightLine }
+        let leftColumn = lhs.column ?? 0
+        let rightColumn = rhs.column ?? 0
+        if leftColumn != rightColumn { return leftColumn < rightColumn }
+        return lhs.code < rhs.code
+    }
+}

@@ -1,0 +1,55 @@
+/// Lints manifests: reads each line, checks it and returns the findings in order.
+///
+/// ```swift
+/// let linter = ManifestLinter()
+/// let diagnostics = try linter.lint(path: "samples/image-level.manifest")
+/// ```
+public final class ManifestLinter {
+    /// The options this linter was created with.
+    public let options: LintOptions
+    private let checker: LineChecker
+
+    /// Creates a linter.
+    public init(options: LintOptions = LintOptions()) {
+        self.options = options
+        self.checker = LineChecker(options: options)
+    }
+
+    /// Lints a file, or standard input when `path` is `-`.
+    ///
+    /// - Parameter path: the file to read.
+    /// - Returns: the findings sorted by line, column and code.
+    /// - Throws: ``ManifestError`` when the file cannot be opened or read.
+    public func lint(path: String) throws(ManifestError) -> [Diagnostic] {
+        let reader = try JSONLinesReader(path: path, maxLineBytes: options.maxLineBytes)
+        return try lint(reader)
+    }
+
+    /// Lints manifest bytes held in memory.
+    ///
+    /// - Parameters:
+    ///   - bytes: the manifest.
+    ///   - name: the file name to put in the findings.
+    /// - Returns: the findings sorted by line, column and code.
+    public func lint(bytes: [UInt8], name: String) -> [Diagnostic] {
+        let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes)
+        // Reading from memory cannot fail.
+        return (try? lint(reader)) ?? []
+    }
+
+    private func lint(_ reader: JSONLinesReader) throws(ManifestError) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let file = reader.name
+        do {
+            try reader.forEachLine { line in
+                checker.check(line, file: file, into: &diagnostics)
+            }
+        } catch let error as ManifestError {
+            throw error
+        } catch {
+            throw ManifestError.readFailed(path: file, reason: String(describing: error))
+        }
+        diagnostics.sort(by: Diagnostic.sortOrder)
+        return diagnostics
+    }
+}

@@ -1,0 +1,100 @@
+/// Runs the reading and syntax checks (the `CL0xx` rules) on one line at a time.
+final class LineChecker {
+    private let options: LintOptions
+    private let parser: JSONParser
+
+    init(options: LintOptions) {
+        self.options = options
+        self.parser = JSONParser(maxDepth: options.maxDepth)
+    }
+
+    /// Appends the findings for `line` of `file` to `diagnostics`.
+    func check(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
+        if line.hasByteOrderMark {
+            diagnostics.append(ByteOrderMark.description.diagnostic(
+                file: file, line: line.number, column: 1,
+                message: "file starts with a UTF-8 byte order mark (EF BB BF)"))
+        }
+        if line.isOversized {
+            diagnostics.append(tooLong(line, characters: line.oversizedScalarCount, file: file,
+                                       detail: "; it was too long to read further"))
+            return
+        }
+        let bytes = line.bytes
+        if Self.isBlank(bytes) {
+            diagnostics.append(BlankLine.description.diagnostic(
+                file: file, line: line.number, column: 1,
+                message: bytes.isEmpty ? "blank line" : "line holds only whitespace"))
+            return
+        }
+        var lengthFinding: Diagnostic?
+        if bytes.count > options.maxLineCharacters {
+            let characters = UTF8Validation.scalarCount(bytes, upTo: bytes.count)
+            if characters > options.maxLineCharacters {
+                lengthFinding = tooLong(line, characters: characters, file: file, detail: "")
+            }
+        }
+        let sourceRef: String?
+        do {
+            let document = try parser.parse(bytes)
+            sourceRef = document.root.kind == .object
+                ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
+            if document.root.kind != .object {
+                diagnostics.append(JSONLineNotObject.description.diagnostic(
+                    file: file, line: line.number, column: column(bytes, Int(document.root.start)),
+                    message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
+            }
+            for duplicate in document.duplicateKeys {
+                let key = document.string(at: duplicate.duplicate)
+                let firstColumn = column(bytes, Int(document[duplicate.first].start))
+                diagnostics.append(DuplicateKeyRule.description.diagnostic(
+                    file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
+                    message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
+                    pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
+            }
+        } catch {
+            let rule: RuleDescription
+            switch error.category {
+            case .syntax: rule = InvalidJSON.description
+            case .invalidUTF8: rule = InvalidUTF8.description
+            case .nulByte: rule = NULByte.description
+            case .nestingTooDeep: rule = NestingTooDeep.description
+            }
+            diagnostics.append(rule.diagnostic(file: file, line: line.number, column: column(bytes, error.offset),
+                                               message: error.message))
+            sourceRef = nil
+        }
+        if var finding = lengthFinding {
+            finding.sourceRef = sourceRef
+            diagnostics.append(finding)
+        }
+    }
+
+    private func tooLong(_ line: LineRecord, characters: Int, file: String, detail: String) -> Diagnostic {
+        LineTooLong.description.diagnostic(
+            file: file, line: line.number, column: options.maxLineCharacters + 1,
+            message: "line is \(characters) characters long, over the service's limit of "
+                + "\(options.maxLineCharacters)\(detail)")
+    }
+
+    /// The 1-based column, in Unicode scalar values, of byte `offset`.
+    private func column(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+        UTF8Validation.scalarCount(bytes, upTo: offset) + 1
+    }
+
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+        return true
+    }
+
+    private static func kindName(_ kind: JSONNode.Kind) -> String {
+        switch kind {
+        case .object: "object"
+        case .array: "array"
+        case .string: "string"
+        case .number: "number"
+        case .true, .false: "boolean"
+        case .null: "null"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// UTF-8 checks on raw bytes (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+enum UTF8Validation {
+    /// The length of the well-formed UTF-8 sequence at `index`, or nil if the bytes there are not UTF-8.
+    ///
+    /// - Parameters:
+    ///   - bytes: the start of the buffer.
+    ///   - index: where the sequence starts; must be below `count`.
+    ///   - count: the number of bytes in the buffer.
+    @inline(__always)
+    static func sequenceLength(_ bytes: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard index + length <= count else { return nil }
+        let second = bytes[index + 1]
+        guard second >= low, second <= high else { return nil }
+        var position = index + 2
+        while position < index + length {
+            guard bytes[position] & 0xC0 == 0x80 else { return nil }
+            position += 1
+        }
+        return length
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of it is UTF-8.
+    static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            if base[index] < 0x80 {
+                index += 1
+                continue
+            }
+            guard let length = sequenceLength(base, at: index, count: count) else { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// The number of Unicode scalar values in the first `byteCount` bytes, counting each invalid byte as one.
+    static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, upTo byteCount: Int) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let limit = min(byteCount, buffer.count)
+        var scalars = 0
+        var index = 0
+        while index < limit {
+            if base[index] < 0x80 {
+                index += 1
+            } else if let length = sequenceLength(base, at: index, count: buffer.count) {
+                index += length
+            } else {
+                index += 1
+            }
+            scalars += 1
+        }
+        return scalars
+    }
+}

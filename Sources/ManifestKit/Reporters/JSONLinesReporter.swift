@@ -1,0 +1,36 @@
+/// One JSON object per finding, with exactly the documented fields.
+///
+/// The fields, in this order: `file`, `line`, `column`, `code`, `name`, `serviceCode`, `severity`,
+/// `message`, `pointer`, `sourceRef`. Absent values are `null`.
+public struct JSONLinesReporter: Reporter {
+    public static let identifier = "jsonl"
+    public static let isHumanReadable = false
+
+    /// Creates the reporter.
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var output = ""
+        for diagnostic in diagnostics {
+            output += Self.object(for: diagnostic)
+            output += "\n"
+        }
+        return output
+    }
+
+    /// The diagnostic as one compact JSON object.
+    static func object(for diagnostic: Diagnostic) -> String {
+        var output = "{\"file\":" + JSONText.quoted(diagnostic.file)
+        output += ",\"line\":" + (diagnostic.line.map(String.init) ?? "null")
+        output += ",\"column\":" + (diagnostic.column.map(String.init) ?? "null")
+        output += ",\"code\":" + JSONText.quoted(diagnostic.code)
+        output += ",\"name\":" + JSONText.quoted(diagnostic.name)
+        output += ",\"serviceCode\":" + (diagnostic.serviceCode.map { JSONText.quoted($0.rawValue) } ?? "null")
+        output += ",\"severity\":" + JSONText.quoted(diagnostic.severity.rawValue)
+        output += ",\"message\":" + JSONText.quoted(diagnostic.message)
+        output += ",\"pointer\":" + (diagnostic.pointer.map(JSONText.quoted) ?? "null")
+        output += ",\"sourceRef\":" + (diagnostic.sourceRef.map(JSONText.quoted) ?? "null")
+        output += "}"
+        return output
+    }
+}

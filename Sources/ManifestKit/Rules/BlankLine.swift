@@ -1,0 +1,25 @@
+/// Flags an empty or whitespace-only line.
+public struct BlankLine: Rule {
+    public static let description = RuleDescription(
+        code: "CL003",
+        name: "blank-line",
+        mirrors: .invalidJSONLine,
+        severity: .error,
+        summary: "line is empty or holds only whitespace",
+        rationale: """
+            The service counts blank lines as dataset objects and as invalid rows: they count towards the \
+            250,000-line limit and the 20% invalid-row limit that fails training. A single newline at the end \
+            of the file is not a blank line.
+            """,
+        fix: "delete the blank line",
+        triggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n"),
+            Example("↓   \t\n"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n"),
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\r\n{\"source-ref\": \"s3://bucket/b.jpg\"}\r\n"),
+        ]
+    )
+}

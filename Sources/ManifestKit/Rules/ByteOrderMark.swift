@@ -1,0 +1,22 @@
+/// Flags a UTF-8 byte order mark at the start of the file.
+public struct ByteOrderMark: Rule {
+    public static let description = RuleDescription(
+        code: "CL004",
+        name: "byte-order-mark",
+        mirrors: .invalidJSONLine,
+        severity: .error,
+        summary: "file starts with a UTF-8 byte order mark",
+        rationale: """
+            JSON Lines and SageMaker Ground Truth manifests are UTF-8 without a byte order mark. Strict JSON \
+            readers reject U+FEFF before the first value, so the service is likely to treat the first line as \
+            ERROR_INVALID_JSON_LINE and drop it. Editors on Windows often add the mark when saving as "UTF-8".
+            """,
+        fix: "save the file as UTF-8 without a byte order mark",
+        triggeringExamples: [
+            Example("↓\u{FEFF}{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"label\": \"\u{FEFF}\"}\n")
+        ]
+    )
+}

@@ -1,0 +1,22 @@
+/// Flags a NUL byte in a line.
+public struct NULByte: Rule {
+    public static let description = RuleDescription(
+        code: "CL006",
+        name: "nul-byte",
+        mirrors: .invalidJSONLine,
+        severity: .error,
+        summary: "line contains a NUL byte",
+        rationale: """
+            A raw NUL byte is never valid in JSON. It usually means the file is UTF-16, was truncated while \
+            being written, or had binary data appended. The service reports ERROR_INVALID_JSON_LINE.
+            """,
+        fix: "remove the NUL bytes; if the file is UTF-16, convert it to UTF-8",
+        triggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a↓\u{0}.jpg\"}"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}↓\u{0}"),
+        ],
+        nonTriggeringExamples: [
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "note": "\u0000 escaped is fine"}"#)
+        ]
+    )
+}

@@ -1,0 +1,22 @@
+/// Flags arrays and objects nested deeper than the parser accepts.
+public struct NestingTooDeep: Rule {
+    public static let description = RuleDescription(
+        code: "CL009",
+        name: "nesting-too-deep",
+        mirrors: nil,
+        severity: .error,
+        summary: "arrays and objects are nested deeper than 512 levels",
+        rationale: """
+            Manifest lines nest four or five levels deep. Much deeper nesting is not a manifest and can make \
+            JSON readers fail; clmanifest stops reading the line at 512 levels, and the service's limit is \
+            not documented.
+            """,
+        fix: "check how the line was generated; manifest lines do not nest this deep",
+        triggeringExamples: [
+            Example(String(repeating: "[", count: 512) + "↓[" + String(repeating: "]", count: 513))
+        ],
+        nonTriggeringExamples: [
+            Example("{\"a\": " + String(repeating: "[", count: 511) + String(repeating: "]", count: 511) + "}")
+        ]
+    )
+}

@@ -1,0 +1,61 @@
+package import Foundation
+
+/// Runs the built `clmanifest` executable and captures what it prints.
+package enum CommandRunner {
+    /// What a run printed and how it exited.
+    package struct Result: Sendable {
+        package var status: Int32
+        package var standardOutput: String
+        package var standardError: String
+    }
+
+    /// The `clmanifest` binary beside the test bundle in the build products directory.
+    package static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        while !directory.path.isEmpty, directory.path != "/" {
+            directory.deleteLastPathComponent()
+            let candidate = directory.appendingPathComponent("clmanifest")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+        }
+        return SharedDirectory.packageRoot.appendingPathComponent(".build/debug/clmanifest")
+    }
+
+    /// Runs `clmanifest` with `arguments` in the package root, feeding `input` to standard input.
+    package static func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = SharedDirectory.packageRoot
+        let output = Pipe()
+        let error = Pipe()
+        let inputPipe = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = inputPipe
+        try process.run()
+        // Feed standard input and drain standard error on other threads, so no pipe can fill up and block.
+        let group = DispatchGroup()
+        let errorData = DataBox()
+        DispatchQueue.global().async(group: group) {
+            if let input { inputPipe.fileHandleForWriting.write(Data(input)) }
+            try? inputPipe.fileHandleForWriting.close()
+        }
+        DispatchQueue.global().async(group: group) {
+            errorData.data = error.fileHandleForReading.readDataToEndOfFile()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        group.wait()
+        return Result(status: process.terminationStatus,
+                      standardOutput: String(decoding: outputData, as: UTF8.self),
+                      standardError: String(decoding: errorData.data, as: UTF8.self))
+    }
+}
+
+/// Data written by one thread and read by another after a `DispatchGroup.wait()`.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

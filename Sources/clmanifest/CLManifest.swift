@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The root command.
+struct CLManifest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clmanifest",
+        abstract: "Check Amazon Rekognition Custom Labels manifests before they are uploaded.",
+        version: "0.1.0",
+        subcommands: [Lint.self]
+    )
+}

@@ -1,0 +1,74 @@
+import ManifestKit
+import Testing
+
+/// Each malformed-line kind gives one clear finding at the right line and column.
+@Suite struct ManifestLinterTests {
+    private func lint(_ bytes: [UInt8]) -> [Diagnostic] {
+        ManifestLinter().lint(bytes: bytes, name: "m.manifest")
+    }
+
+    private let valid = Array(#"{"source-ref":"s3://bucket/images/a.jpg","cat":1}"#.utf8)
+    private let newline: [UInt8] = [0x0A]
+
+    @Test(arguments: [
+        ("blank line", Array("\n".utf8), "CL003", 2, 1),
+        ("whitespace line", Array(" \t \n".utf8), "CL003", 2, 1),
+        ("invalid JSON", Array(#"{"source-ref":"s3://b/é.jpg","x":}"#.utf8) + [0x0A], "CL001", 2, 34),
+        ("not an object", Array(#"  [1, 2]"#.utf8) + [0x0A], "CL002", 2, 3),
+        ("invalid UTF-8", Array(#"{"é":"ab"#.utf8) + [0xFE] + Array("\"}\n".utf8), "CL005", 2, 9),
+        ("NUL byte", Array(#"{"é":1}"#.utf8) + [0x00, 0x0A], "CL006", 2, 8),
+        ("duplicate key", Array(#"{"é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 8),
+        ("nesting", Array(String(repeating: "[", count: 600).utf8) + [0x0A], "CL009", 2, 513),
+    ])
+    func malformedLine(kind: String, line: [UInt8], code: String, lineNumber: Int, column: Int) throws {
+        let diagnostics = lint(valid + newline + line + valid + newline)
+        #expect(diagnostics.count == 1, "\(kind): \(diagnostics)")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.code == code)
+        #expect(diagnostic.line == lineNumber && diagnostic.column == column, "\(kind)")
+        #expect(diagnostic.file == "m.manifest")
+    }
+
+    @Test func byteOrderMarkIsReportedAndTheLineStillChecked() {
+        let diagnostics = lint([0xEF, 0xBB, 0xBF] + Array(#"{"a":1,}"#.utf8))
+        #expect(diagnostics.map(\.code) == ["CL004", "CL001"])
+        #expect(diagnostics.map(\.column) == [1, 8])
+    }
+
+    @Test func lineTooLongIsReportedWithItsLength() throws {
+        let body = String(repeating: "ü", count: 100_010)
+        let diagnostics = lint(Array("{\"a\":\"\(body)\"}".utf8))
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostic.code == "CL007" && diagnostic.column == 100_001)
+        #expect(diagnostic.message == "line is 100018 characters long, over the service's limit of 100000")
+    }
+
+    @Test func oversizedLinesAreMeasuredNotKept() throws {
+        var options = LintOptions()
+        options.maxLineBytes = 200_000
+        let line = Array("{\"a\":\"\(String(repeating: "x", count: 300_000))\"}\n".utf8)
+        let diagnostics = ManifestLinter(options: options).lint(bytes: line + valid, name: "m")
+        #expect(diagnostics.map(\.code) == ["CL007"])
+        #expect(diagnostics.first?.message.contains("300008 characters") == true)
+    }
+
+    @Test func findingsCarryTheSourceRefAndPointer() throws {
+        let diagnostics = lint(Array(#"{"source-ref":"s3://bucket/a.jpg","box":{"w":1,"w":2}}"#.utf8))
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.sourceRef == "s3://bucket/a.jpg")
+        #expect(diagnostic.pointer == "/box/w")
+        #expect(diagnostic.severity == .warning)
+    }
+
+    @Test func validLinesGiveNoFindingsWhateverTheLineEnding() {
+        #expect(lint(valid + Array("\r\n".utf8) + valid + Array("\r\n".utf8) + valid).isEmpty)
+        #expect(lint([]).isEmpty)
+    }
+
+    @Test func findingsAreSortedByLineThenColumn() {
+        let text = "[1]\n{\"a\":1,\"a\":2,\"a\":3}\n\n"
+        let diagnostics = lint(Array(text.utf8))
+        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:8", "2:14", "3:1"])
+    }
+}

@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(
             name: "CLIManifestTests",
             dependencies: ["clmanifest", "_ManifestTestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: upcomingFeatures
         ),
     ],

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import Testing
 
 /// Compares `actual` with the checked-in file `Snapshots/<name>` beside the calling test file.

@@ -4,8 +4,10 @@ import _ManifestTestSupport
 
 /// Runs the built `clmanifest` on the samples and on bad input, as users and scripts do.
 @Suite struct LintCommandTests {
-    static let validSamples = ["samples/image-level.manifest", "samples/object-localization.manifest",
-                               "samples/mixed.manifest"]
+    static let validSamples = [
+        "samples/image-level.manifest", "samples/object-localization.manifest",
+        "samples/mixed.manifest",
+    ]
 
     @Test(arguments: validSamples)
     func validSampleExitsZeroAndPrintsNoFindings(sample: String) throws {
@@ -31,11 +33,12 @@ import _ManifestTestSupport
         let input = Array("{\"source-ref\":\"s3://b/a.jpg\"}\n{\"a\":1,}\n".utf8)
         let result = try CommandRunner.run(["lint", "-"], input: input)
         #expect(result.status == 1)
-        #expect(result.standardOutput == """
-            -:2:8: error: [CL001] expected a string key after ',', found '}' (JSON does not allow a trailing comma) \
-            (ERROR_INVALID_JSON_LINE)
+        #expect(
+            result.standardOutput == """
+                -:2:8: error: [CL001] expected a string key after ',', found '}' (JSON does not allow a trailing comma) \
+                (ERROR_INVALID_JSON_LINE)
 
-            """)
+                """)
     }
 
     @Test func warningsAloneExitZero() throws {
@@ -45,8 +48,10 @@ import _ManifestTestSupport
     }
 
     @Test func findingsFromSeveralFilesAreSortedByFile() throws {
-        let result = try CommandRunner.run(["lint", "--format", "jsonl", "samples/typical-mistakes.manifest",
-                                            "samples/image-level.manifest"])
+        let result = try CommandRunner.run([
+            "lint", "--format", "jsonl", "samples/typical-mistakes.manifest",
+            "samples/image-level.manifest",
+        ])
         #expect(result.status == 1)
         let files = result.standardOutput.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String

@@ -9,9 +9,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var line: Int?
     /// The 1-based column in Unicode scalar values (characters), or nil for a whole-line or whole-file finding.
     public var column: Int?
-    /// The stable rule code, e.g. `CL001`.
+    /// The stable rule code, such as `CL001`.
     public var code: String
-    /// The rule's kebab-case name, e.g. `invalid-json`.
+    /// The rule's kebab-case name, such as `invalid-json`.
     public var name: String
     /// The service error code the finding predicts, if the service documents one.
     public var serviceCode: ServiceErrorCode?

@@ -16,5 +16,6 @@ public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseItera
         }
     }
 
+    /// Orders severities from `info` to `error`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -3,7 +3,8 @@ extension RuleDescription {
     func diagnostic(
         file: String, line: Int?, column: Int?, message: String, pointer: String? = nil, sourceRef: String? = nil
     ) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, code: code, name: name, serviceCode: mirrors,
-                   severity: severity, message: message, pointer: pointer, sourceRef: sourceRef, help: fix)
+        Diagnostic(
+            file: file, line: line, column: column, code: code, name: name, serviceCode: mirrors,
+            severity: severity, message: message, pointer: pointer, sourceRef: sourceRef, help: fix)
     }
 }

@@ -2,7 +2,7 @@
 public struct RuleDescription: Sendable {
     /// The stable code, a `CL` prefix and three digits; never reused.
     public let code: String
-    /// The kebab-case name of the bad pattern, e.g. `invalid-json`.
+    /// The kebab-case name of the bad pattern, such as `invalid-json`.
     public let name: String
     /// The service code this rule predicts, or nil where the service documents none.
     public let mirrors: ServiceErrorCode?

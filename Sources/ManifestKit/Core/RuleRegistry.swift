@@ -1,6 +1,8 @@
 /// Every rule clmanifest knows, sorted by code.
 public enum RuleRegistry {
-    /// All rules, in code order. Add new rules here; the registry tests check order and uniqueness.
+    /// All rules, in code order.
+    ///
+    /// Add new rules here; the registry tests check order and uniqueness.
     public static let all: [any Rule.Type] = [
         InvalidJSON.self,
         JSONLineNotObject.self,

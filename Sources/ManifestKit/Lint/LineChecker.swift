@@ -11,20 +11,24 @@ final class LineChecker {
     /// Appends the findings for `line` of `file` to `diagnostics`.
     func check(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
         if line.hasByteOrderMark {
-            diagnostics.append(ByteOrderMark.description.diagnostic(
-                file: file, line: line.number, column: 1,
-                message: "file starts with a UTF-8 byte order mark (EF BB BF)"))
+            diagnostics.append(
+                ByteOrderMark.description.diagnostic(
+                    file: file, line: line.number, column: 1,
+                    message: "file starts with a UTF-8 byte order mark (EF BB BF)"))
         }
         if line.isOversized {
-            diagnostics.append(tooLong(line, characters: line.oversizedScalarCount, file: file,
-                                       detail: "; it was too long to read further"))
+            diagnostics.append(
+                tooLong(
+                    line, characters: line.oversizedScalarCount, file: file,
+                    detail: "; it was too long to read further"))
             return
         }
         let bytes = line.bytes
         if Self.isBlank(bytes) {
-            diagnostics.append(BlankLine.description.diagnostic(
-                file: file, line: line.number, column: 1,
-                message: bytes.isEmpty ? "blank line" : "line holds only whitespace"))
+            diagnostics.append(
+                BlankLine.description.diagnostic(
+                    file: file, line: line.number, column: 1,
+                    message: bytes.isEmpty ? "blank line" : "line holds only whitespace"))
             return
         }
         var lengthFinding: Diagnostic?
@@ -37,20 +41,26 @@ final class LineChecker {
         let sourceRef: String?
         do {
             let document = try parser.parse(bytes)
-            sourceRef = document.root.kind == .object
+            // Looked up only when the line has a finding to carry it.
+            let needsSourceRef =
+                document.root.kind == .object && (lengthFinding != nil || !document.duplicateKeys.isEmpty)
+            sourceRef =
+                needsSourceRef
                 ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
             if document.root.kind != .object {
-                diagnostics.append(JSONLineNotObject.description.diagnostic(
-                    file: file, line: line.number, column: column(bytes, Int(document.root.start)),
-                    message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
+                diagnostics.append(
+                    JSONLineNotObject.description.diagnostic(
+                        file: file, line: line.number, column: column(bytes, Int(document.root.start)),
+                        message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
             }
             for duplicate in document.duplicateKeys {
                 let key = document.string(at: duplicate.duplicate)
                 let firstColumn = column(bytes, Int(document[duplicate.first].start))
-                diagnostics.append(DuplicateKeyRule.description.diagnostic(
-                    file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
-                    message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
-                    pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
+                diagnostics.append(
+                    DuplicateKeyRule.description.diagnostic(
+                        file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
+                        message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
+                        pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
             }
         } catch {
             let rule: RuleDescription
@@ -60,8 +70,10 @@ final class LineChecker {
             case .nulByte: rule = NULByte.description
             case .nestingTooDeep: rule = NestingTooDeep.description
             }
-            diagnostics.append(rule.diagnostic(file: file, line: line.number, column: column(bytes, error.offset),
-                                               message: error.message))
+            diagnostics.append(
+                rule.diagnostic(
+                    file: file, line: line.number, column: column(bytes, error.offset),
+                    message: error.message))
             sourceRef = nil
         }
         if var finding = lengthFinding {

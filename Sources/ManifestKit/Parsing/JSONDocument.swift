@@ -65,7 +65,7 @@ public struct JSONDocument {
         nodes[index].kind == .string ? string(at: index) : nil
     }
 
-    /// The JSON Pointer (RFC 6901) of the node at `index`, e.g. `/bounding-box/annotations/0/left`.
+    /// The JSON Pointer (RFC 6901) of the node at `index`, such as `/bounding-box/annotations/0/left`.
     ///
     /// For an object key, the pointer is that of the member's value.
     public func pointer(to index: Int) -> String {
@@ -112,7 +112,7 @@ public struct JSONDocument {
 
     // MARK: - Text
 
-    /// The value's source text exactly as written, e.g. a number's spelling `1.50e2`.
+    /// The value's source text exactly as written, such as a number's spelling `1.50e2`.
     public func rawText(at index: Int) -> String {
         let node = nodes[index]
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]), as: UTF8.self)

@@ -188,9 +188,11 @@ private struct ScanState {
             hasByteOrderMark = true
         }
         if length > 0, first[length - 1] == 0x0D { length -= 1 }
-        try body(LineRecord(number: lineNumber, offset: offset, bytes: UnsafeBufferPointer(start: first, count: length),
-                            byteCount: length, isOversized: false, oversizedScalarCount: 0,
-                            hasByteOrderMark: hasByteOrderMark))
+        try body(
+            LineRecord(
+                number: lineNumber, offset: offset, bytes: UnsafeBufferPointer(start: first, count: length),
+                byteCount: length, isOversized: false, oversizedScalarCount: 0,
+                hasByteOrderMark: hasByteOrderMark))
     }
 
     mutating func beginOversized(_ start: UnsafeMutablePointer<UInt8>, count: Int) {
@@ -215,10 +217,12 @@ private struct ScanState {
         guard let line = oversized else { return }
         oversized = nil
         let trailingCR = line.endsWithCR ? 1 : 0
-        try body(LineRecord(number: line.number, offset: line.offset, bytes: UnsafeBufferPointer(start: nil, count: 0),
-                            byteCount: line.byteCount - trailingCR, isOversized: true,
-                            oversizedScalarCount: line.scalarCount - trailingCR,
-                            hasByteOrderMark: line.hasByteOrderMark))
+        try body(
+            LineRecord(
+                number: line.number, offset: line.offset, bytes: UnsafeBufferPointer(start: nil, count: 0),
+                byteCount: line.byteCount - trailingCR, isOversized: true,
+                oversizedScalarCount: line.scalarCount - trailingCR,
+                hasByteOrderMark: line.hasByteOrderMark))
     }
 
     private static func startsWithByteOrderMark(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {

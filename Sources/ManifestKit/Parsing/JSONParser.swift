@@ -15,13 +15,14 @@ public final class JSONParser {
     /// The deepest nesting of arrays and objects accepted; deeper input is a ``JSONSyntaxError``.
     public let maxDepth: Int
 
-    private var nodes: UnsafeMutablePointer<JSONNode>
-    private var nodeCount = 0
-    private var nodeCapacity: Int
-    private var stack: UnsafeMutablePointer<UInt32>
-    private var stackCapacity: Int
-    private var duplicates: [DuplicateKey] = []
-    private var keyScratch: [UInt32] = []
+    // The parser is used by one thread at a time; dynamic exclusivity checks on these hot fields would cost
+    // about a tenth of the parse time.
+    @exclusivity(unchecked) private var nodes: UnsafeMutablePointer<JSONNode>
+    @exclusivity(unchecked) private var nodeCount = 0
+    @exclusivity(unchecked) private var nodeCapacity: Int
+    @exclusivity(unchecked) private var stack: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var stackCapacity: Int
+    @exclusivity(unchecked) private var duplicates: [DuplicateKey] = []
     /// 1 for bytes that end the fast scan of a string: `"`, `\`, controls and non-ASCII.
     private let stringStops: UnsafeMutablePointer<UInt8>
 
@@ -58,8 +59,9 @@ public final class JSONParser {
             throw JSONSyntaxError(.syntax, "expected a JSON value, found end of line", at: 0)
         }
         try parseValues(base, count)
-        return JSONDocument(bytes: bytes, nodes: UnsafeBufferPointer(start: nodes, count: nodeCount),
-                            duplicateKeys: duplicates)
+        return JSONDocument(
+            bytes: bytes, nodes: UnsafeBufferPointer(start: nodes, count: nodeCount),
+            duplicateKeys: duplicates)
     }
 
     // MARK: - The main loop
@@ -84,9 +86,10 @@ public final class JSONParser {
                 switch byte {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     guard depth < maxDepth else {
-                        throw JSONSyntaxError(.nestingTooDeep,
-                                              "arrays and objects are nested deeper than \(maxDepth) levels",
-                                              at: position)
+                        throw JSONSyntaxError(
+                            .nestingTooDeep,
+                            "arrays and objects are nested deeper than \(maxDepth) levels",
+                            at: position)
                     }
                     let isObject = byte == UInt8(ascii: "{")
                     let index = appendNode(isObject ? .object : .array, start: position)
@@ -146,8 +149,9 @@ public final class JSONParser {
                 nodes[container].count &+= 1
                 let isObject = nodes[container].kind == .object
                 guard position < count else {
-                    throw error(base, count, position,
-                                expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                    throw error(
+                        base, count, position,
+                        expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
                 }
                 let byte = base[position]
                 if byte == UInt8(ascii: ",") {
@@ -169,8 +173,9 @@ public final class JSONParser {
                     position += 1
                     state = .afterValue
                 } else {
-                    throw error(base, count, position,
-                                expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                    throw error(
+                        base, count, position,
+                        expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
                 }
             }
         }
@@ -187,18 +192,27 @@ public final class JSONParser {
         var flags = initialFlags
         let stops = stringStops
         while true {
-            // Fast path: skip ordinary ASCII eight bytes at a time.
+            // Fast path: skip ordinary ASCII eight bytes at a time, then jump to the first byte that matters.
+            var found = false
             while position + 8 <= count {
                 let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                if Self.wordNeedsAttention(word) { break }
+                let mask = Self.attentionMask(word)
+                if mask != 0 {
+                    position += mask.trailingZeroBitCount >> 3
+                    found = true
+                    break
+                }
                 position += 8
             }
-            while position < count, stops[Int(base[position])] == 0 {
-                position += 1
+            if !found {
+                while position < count, stops[Int(base[position])] == 0 {
+                    position += 1
+                }
             }
             guard position < count else {
-                throw JSONSyntaxError(.syntax, "unterminated string: no closing '\"' before the end of the line",
-                                      at: start)
+                throw JSONSyntaxError(
+                    .syntax, "unterminated string: no closing '\"' before the end of the line",
+                    at: start)
             }
             let byte = base[position]
             if byte == UInt8(ascii: "\"") {
@@ -215,16 +229,19 @@ public final class JSONParser {
             } else if byte == 0 {
                 throw JSONSyntaxError(.nulByte, "NUL byte in string", at: position)
             } else {
-                throw JSONSyntaxError(.syntax,
-                                      "unescaped control character \(Self.scalarName(UInt32(byte))) in string",
-                                      at: position)
+                throw JSONSyntaxError(
+                    .syntax,
+                    "unescaped control character \(Self.scalarName(UInt32(byte))) in string",
+                    at: position)
             }
         }
     }
 
-    /// True when any byte of `word` is `"`, `\`, below 0x20 or above 0x7F.
+    /// A mask with the high bit set in each byte of `word` that is `"`, `\\`, below 0x20 or above 0x7F.
+    ///
+    /// Borrows can set bits above a true match, never below one, so the lowest set bit is always exact.
     @inline(__always)
-    private static func wordNeedsAttention(_ word: UInt64) -> Bool {
+    private static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -232,11 +249,12 @@ public final class JSONParser {
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
         let hasControl = (word &- ones &* 0x20) & ~word
-        return ((hasQuote | hasBackslash | hasControl) & highs) | (word & highs) != 0
+        return ((hasQuote | hasBackslash | hasControl) & highs) | (word & highs)
     }
 
     /// Checks the escape at `position` (a backslash) and returns the offset just past it.
-    private func scanEscape(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) throws(JSONSyntaxError) -> Int {
+    private func scanEscape(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) throws(JSONSyntaxError) -> Int
+    {
         guard position + 1 < count else {
             throw JSONSyntaxError(.syntax, "unterminated escape: '\\' at the end of the line", at: position)
         }
@@ -248,8 +266,9 @@ public final class JSONParser {
             var index = position + 2
             while index < position + 6 {
                 guard index < count, Self.hexValue(base[index]) != nil else {
-                    throw JSONSyntaxError(.syntax, "invalid unicode escape: expected 4 hex digits after '\\u'",
-                                          at: position)
+                    throw JSONSyntaxError(
+                        .syntax, "invalid unicode escape: expected 4 hex digits after '\\u'",
+                        at: position)
                 }
                 index += 1
             }
@@ -261,14 +280,17 @@ public final class JSONParser {
     }
 
     /// Scans a number and returns the offset just past it.
-    private func scanNumber(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) throws(JSONSyntaxError) -> Int {
+    @inline(__always)
+    private func scanNumber(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) throws(JSONSyntaxError) -> Int
+    {
         var position = start
         var flags = JSONNode.isInteger
         if base[position] == UInt8(ascii: "-") {
             position += 1
             guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(.syntax, "expected a digit after '-', found \(describe(base, count, position))",
-                                      at: position)
+                throw JSONSyntaxError(
+                    .syntax, "expected a digit after '-', found \(describe(base, count, position))",
+                    at: position)
             }
         }
         if base[position] == UInt8(ascii: "0") {
@@ -283,9 +305,10 @@ public final class JSONParser {
             flags = 0
             position += 1
             guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(.syntax,
-                                      "expected a digit after '.' in number, found \(describe(base, count, position))",
-                                      at: position)
+                throw JSONSyntaxError(
+                    .syntax,
+                    "expected a digit after '.' in number, found \(describe(base, count, position))",
+                    at: position)
             }
             while position < count, Self.isDigit(base[position]) { position += 1 }
         }
@@ -296,9 +319,10 @@ public final class JSONParser {
                 position += 1
             }
             guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(.syntax,
-                                      "expected a digit in the exponent, found \(describe(base, count, position))",
-                                      at: position)
+                throw JSONSyntaxError(
+                    .syntax,
+                    "expected a digit in the exponent, found \(describe(base, count, position))",
+                    at: position)
             }
             while position < count, Self.isDigit(base[position]) { position += 1 }
         }
@@ -328,8 +352,9 @@ public final class JSONParser {
     private func appendNode(_ kind: JSONNode.Kind, start: Int) -> Int {
         if nodeCount == nodeCapacity { growNodes() }
         let index = nodeCount
-        nodes[index] = JSONNode(start: UInt32(truncatingIfNeeded: start), end: 0, next: 0, count: 0, kind: kind,
-                                flags: 0)
+        nodes[index] = JSONNode(
+            start: UInt32(truncatingIfNeeded: start), end: 0, next: 0, count: 0, kind: kind,
+            flags: 0)
         nodeCount += 1
         return index
     }
@@ -337,9 +362,10 @@ public final class JSONParser {
     @inline(__always)
     private func appendScalar(_ kind: JSONNode.Kind, start: Int, end: Int, flags: UInt8) {
         if nodeCount == nodeCapacity { growNodes() }
-        nodes[nodeCount] = JSONNode(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end),
-                                    next: UInt32(truncatingIfNeeded: nodeCount + 1), count: 0, kind: kind,
-                                    flags: flags)
+        nodes[nodeCount] = JSONNode(
+            start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end),
+            next: UInt32(truncatingIfNeeded: nodeCount + 1), count: 0, kind: kind,
+            flags: flags)
         nodeCount += 1
     }
 
@@ -373,33 +399,49 @@ public final class JSONParser {
 
     // MARK: - Duplicate keys
 
+    /// Records each key of the object at node `object` that repeats an earlier key of the same object.
     private func findDuplicateKeys(_ base: UnsafePointer<UInt8>, object: Int) {
-        keyScratch.removeAll(keepingCapacity: true)
+        let end = Int(nodes[object].next)
+        let document = JSONDocument(
+            bytes: UnsafeBufferPointer(start: base, count: Int(nodes[object].end)),
+            nodes: UnsafeBufferPointer(start: nodes, count: nodeCount), duplicateKeys: [])
+        if nodes[object].count > 32 {
+            findDuplicateKeysHashing(document, object: object)
+            return
+        }
+        // Small objects: compare each key with the keys before it. Almost all keys of an object differ in
+        // length, so the length test rejects nearly every pair before any byte is compared.
+        var later = Int(nodes[object + 2].next)
+        while later < end {
+            let laterLength = nodes[later].end &- nodes[later].start
+            let laterEscaped = nodes[later].flags & JSONNode.hasEscapes != 0
+            var earlier = object + 1
+            while earlier < later {
+                let mayMatch =
+                    laterEscaped || nodes[earlier].flags & JSONNode.hasEscapes != 0
+                    || nodes[earlier].end &- nodes[earlier].start == laterLength
+                if mayMatch && document.keysEqual(earlier, later) {
+                    duplicates.append(DuplicateKey(first: earlier, duplicate: later))
+                    break
+                }
+                earlier = Int(nodes[earlier + 1].next)
+            }
+            later = Int(nodes[later + 1].next)
+        }
+    }
+
+    private func findDuplicateKeysHashing(_ document: JSONDocument, object: Int) {
+        var seen: [String: Int] = [:]
         var member = object + 1
         let end = Int(nodes[object].next)
         while member < end {
-            keyScratch.append(UInt32(member))
+            let text = document.string(at: member)
+            if let first = seen[text] {
+                duplicates.append(DuplicateKey(first: first, duplicate: member))
+            } else {
+                seen[text] = member
+            }
             member = Int(nodes[member + 1].next)
-        }
-        let document = JSONDocument(bytes: UnsafeBufferPointer(start: base, count: Int(nodes[object].end)),
-                                    nodes: UnsafeBufferPointer(start: nodes, count: nodeCount), duplicateKeys: [])
-        if keyScratch.count <= 32 {
-            for later in 1..<keyScratch.count {
-                for earlier in 0..<later where document.keysEqual(Int(keyScratch[earlier]), Int(keyScratch[later])) {
-                    duplicates.append(DuplicateKey(first: Int(keyScratch[earlier]), duplicate: Int(keyScratch[later])))
-                    break
-                }
-            }
-        } else {
-            var seen: [String: Int] = [:]
-            for key in keyScratch {
-                let text = document.string(at: Int(key))
-                if let first = seen[text] {
-                    duplicates.append(DuplicateKey(first: first, duplicate: Int(key)))
-                } else {
-                    seen[text] = Int(key)
-                }
-            }
         }
     }
 
@@ -492,6 +534,8 @@ public final class JSONParser {
     @inline(__always)
     private func skipWhitespace(_ base: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Int {
         var position = start
+        // Manifests are usually compact: one compare settles most calls.
+        if position < count, base[position] > 0x20 { return position }
         while position < count {
             let byte = base[position]
             guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }

@@ -6,6 +6,7 @@ enum UTF8Validation {
     ///   - bytes: the start of the buffer.
     ///   - index: where the sequence starts; must be below `count`.
     ///   - count: the number of bytes in the buffer.
+    /// - Returns: 1 to 4, or nil.
     @inline(__always)
     static func sequenceLength(_ bytes: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
         let lead = bytes[index]

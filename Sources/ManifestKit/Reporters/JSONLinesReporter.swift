@@ -3,12 +3,15 @@
 /// The fields, in this order: `file`, `line`, `column`, `code`, `name`, `serviceCode`, `severity`,
 /// `message`, `pointer`, `sourceRef`. Absent values are `null`.
 public struct JSONLinesReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "jsonl"
+    /// Whether people read this format.
     public static let isHumanReadable = false
 
     /// Creates the reporter.
     public init() {}
 
+    /// Renders one line per diagnostic.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
         for diagnostic in diagnostics {

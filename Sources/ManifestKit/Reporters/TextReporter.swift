@@ -3,12 +3,15 @@
 /// The location drops `:col` for whole-line findings and `:line:col` for whole-file findings; the service
 /// code in parentheses is left out where the rule predicts none.
 public struct TextReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "text"
+    /// Whether people read this format.
     public static let isHumanReadable = true
 
     /// Creates the reporter.
     public init() {}
 
+    /// Renders one line per diagnostic.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
         for diagnostic in diagnostics {

@@ -1,5 +1,6 @@
 /// Flags an empty or whitespace-only line.
 public struct BlankLine: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL003",
         name: "blank-line",

@@ -1,5 +1,6 @@
 /// Flags a UTF-8 byte order mark at the start of the file.
 public struct ByteOrderMark: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL004",
         name: "byte-order-mark",

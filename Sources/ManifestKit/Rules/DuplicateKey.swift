@@ -1,5 +1,6 @@
 /// Flags a key that appears twice in the same JSON object.
 public struct DuplicateKeyRule: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL008",
         name: "duplicate-key",

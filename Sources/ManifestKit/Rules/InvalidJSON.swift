@@ -1,5 +1,6 @@
 /// Flags a line that is not valid JSON (RFC 8259).
 public struct InvalidJSON: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL001",
         name: "invalid-json",

@@ -1,5 +1,6 @@
 /// Flags bytes that are not UTF-8.
 public struct InvalidUTF8: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL005",
         name: "invalid-utf8",

@@ -1,5 +1,6 @@
 /// Flags a line that is valid JSON but not an object.
 public struct JSONLineNotObject: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL002",
         name: "json-line-not-object",

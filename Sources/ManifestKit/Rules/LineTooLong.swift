@@ -1,5 +1,6 @@
 /// Flags a line longer than the service's 100,000-character limit.
 public struct LineTooLong: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL007",
         name: "line-too-long",

@@ -1,5 +1,6 @@
 /// Flags a NUL byte in a line.
 public struct NULByte: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL006",
         name: "nul-byte",

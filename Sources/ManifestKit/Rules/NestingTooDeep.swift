@@ -1,5 +1,6 @@
 /// Flags arrays and objects nested deeper than the parser accepts.
 public struct NestingTooDeep: Rule {
+    /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL009",
         name: "nesting-too-deep",

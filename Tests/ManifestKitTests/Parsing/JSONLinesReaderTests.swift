@@ -18,9 +18,11 @@ private struct ReadLine: Equatable, CustomStringConvertible {
 private func readAll(_ reader: JSONLinesReader) throws -> [ReadLine] {
     var lines: [ReadLine] = []
     try reader.forEachLine { line in
-        lines.append(ReadLine(number: line.number, offset: line.offset, text: String(decoding: line.bytes, as: UTF8.self),
-                              byteCount: line.byteCount, isOversized: line.isOversized,
-                              scalars: line.oversizedScalarCount, hasByteOrderMark: line.hasByteOrderMark))
+        lines.append(
+            ReadLine(
+                number: line.number, offset: line.offset, text: String(decoding: line.bytes, as: UTF8.self),
+                byteCount: line.byteCount, isOversized: line.isOversized,
+                scalars: line.oversizedScalarCount, hasByteOrderMark: line.hasByteOrderMark))
     }
     return lines
 }
@@ -32,11 +34,12 @@ private func read(_ text: String, maxLineBytes: Int = 1 << 20, chunkSize: Int = 
 @Suite struct JSONLinesReaderTests {
     @Test func splitsOnLFAndKeepsNumbersAndOffsets() throws {
         let lines = try read("{\"a\":1}\n\n{\"b\":2}\n")
-        #expect(lines == [
-            ReadLine(number: 1, offset: 0, text: "{\"a\":1}", byteCount: 7),
-            ReadLine(number: 2, offset: 8, text: "", byteCount: 0),
-            ReadLine(number: 3, offset: 9, text: "{\"b\":2}", byteCount: 7),
-        ])
+        #expect(
+            lines == [
+                ReadLine(number: 1, offset: 0, text: "{\"a\":1}", byteCount: 7),
+                ReadLine(number: 2, offset: 8, text: "", byteCount: 0),
+                ReadLine(number: 3, offset: 9, text: "{\"b\":2}", byteCount: 7),
+            ])
     }
 
     @Test func acceptsCRLFAndAMissingFinalNewline() throws {
@@ -79,8 +82,9 @@ private func read(_ text: String, maxLineBytes: Int = 1 << 20, chunkSize: Int = 
 
     @Test func memoryStaysBoundedForAHugeSingleLine() throws {
         // 8 MiB without a newline through a reader that keeps at most 1 KiB of a line.
-        let reader = JSONLinesReader(bytes: [UInt8](repeating: 0x61, count: 8 << 20), name: "t", maxLineBytes: 1024,
-                                     chunkSize: 4096)
+        let reader = JSONLinesReader(
+            bytes: [UInt8](repeating: 0x61, count: 8 << 20), name: "t", maxLineBytes: 1024,
+            chunkSize: 4096)
         let lines = try readAll(reader)
         #expect(lines.count == 1)
         #expect(lines[0].isOversized && lines[0].byteCount == 8 << 20 && lines[0].scalars == 8 << 20)

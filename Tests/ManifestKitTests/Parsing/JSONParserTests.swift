@@ -139,8 +139,10 @@ private func syntaxError(bytes: [UInt8], maxDepth: Int = 512) -> JSONSyntaxError
 
     @Test func limitsNestingDepth() throws {
         #expect(syntaxError(String(repeating: "[", count: 10) + String(repeating: "]", count: 10), maxDepth: 10) == nil)
-        let error = try #require(syntaxError(String(repeating: "[", count: 11) + String(repeating: "]", count: 11),
-                                             maxDepth: 10))
+        let error = try #require(
+            syntaxError(
+                String(repeating: "[", count: 11) + String(repeating: "]", count: 11),
+                maxDepth: 10))
         #expect(error.category == .nestingTooDeep && error.offset == 10)
         let huge = try #require(syntaxError(String(repeating: "{\"a\":", count: 100_000)))
         #expect(huge.category == .nestingTooDeep && huge.offset == 512 * 5)

@@ -14,12 +14,15 @@ import _ManifestTestSupport
         return names.filter { $0.hasSuffix(".json") }.sorted()
     }
 
-    @Test("the suite is present (required under CI)",
-          .enabled(if: SharedDirectory.isCI || SharedDirectory.existing(relativePath) != nil,
-                   "skipped: JSONTestSuite not found at ../shared/\(relativePath)"))
+    @Test(
+        "the suite is present (required under CI)",
+        .enabled(
+            if: SharedDirectory.isCI || SharedDirectory.existing(relativePath) != nil,
+            "skipped: JSONTestSuite not found at ../shared/\(relativePath)"))
     func suiteIsPresent() throws {
-        let directory = try #require(SharedDirectory.existing(Self.relativePath),
-                                     "JSONTestSuite is missing at \(SharedDirectory.root.path)/\(Self.relativePath)")
+        let directory = try #require(
+            SharedDirectory.existing(Self.relativePath),
+            "JSONTestSuite is missing at \(SharedDirectory.root.path)/\(Self.relativePath)")
         #expect(Self.files.count > 300, "expected the full suite in \(directory.path)")
         #expect(Self.files.contains { $0.hasPrefix("y_") } && Self.files.contains { $0.hasPrefix("n_") })
     }

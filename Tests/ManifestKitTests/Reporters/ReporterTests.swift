@@ -4,22 +4,26 @@ import Testing
 
 @Suite struct ReporterTests {
     let diagnostics = [
-        Diagnostic(file: "data/train.manifest", line: 12, column: 17, code: "CL001", name: "invalid-json",
-                   serviceCode: .invalidJSONLine, severity: .error, message: "expected ':' after object key, found '1'"),
-        Diagnostic(file: "data/train.manifest", line: 13, column: 40, code: "CL008", name: "duplicate-key",
-                   serviceCode: nil, severity: .warning, message: "key 'a\"b' repeats the key at column 2",
-                   pointer: "/a\"b", sourceRef: "s3://bucket/x\ty.jpg"),
-        Diagnostic(file: "data/train.manifest", line: nil, column: nil, code: "CL400", name: "whole-file",
-                   serviceCode: nil, severity: .info, message: "a whole-file note"),
+        Diagnostic(
+            file: "data/train.manifest", line: 12, column: 17, code: "CL001", name: "invalid-json",
+            serviceCode: .invalidJSONLine, severity: .error, message: "expected ':' after object key, found '1'"),
+        Diagnostic(
+            file: "data/train.manifest", line: 13, column: 40, code: "CL008", name: "duplicate-key",
+            serviceCode: nil, severity: .warning, message: "key 'a\"b' repeats the key at column 2",
+            pointer: "/a\"b", sourceRef: "s3://bucket/x\ty.jpg"),
+        Diagnostic(
+            file: "data/train.manifest", line: nil, column: nil, code: "CL400", name: "whole-file",
+            serviceCode: nil, severity: .info, message: "a whole-file note"),
     ]
 
     @Test func textHasTheDocumentedShape() {
-        #expect(TextReporter().render(diagnostics) == """
-            data/train.manifest:12:17: error: [CL001] expected ':' after object key, found '1' (ERROR_INVALID_JSON_LINE)
-            data/train.manifest:13:40: warning: [CL008] key 'a"b' repeats the key at column 2
-            data/train.manifest: info: [CL400] a whole-file note
+        #expect(
+            TextReporter().render(diagnostics) == """
+                data/train.manifest:12:17: error: [CL001] expected ':' after object key, found '1' (ERROR_INVALID_JSON_LINE)
+                data/train.manifest:13:40: warning: [CL008] key 'a"b' repeats the key at column 2
+                data/train.manifest: info: [CL400] a whole-file note
 
-            """)
+                """)
     }
 
     @Test func jsonLinesHaveExactlyTheContractFields() throws {
@@ -28,8 +32,10 @@ import Testing
         let objects = try lines.map { line in
             try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
-        let fields: Set = ["file", "line", "column", "code", "name", "serviceCode", "severity", "message", "pointer",
-                           "sourceRef"]
+        let fields: Set = [
+            "file", "line", "column", "code", "name", "serviceCode", "severity", "message", "pointer",
+            "sourceRef",
+        ]
         for object in objects { #expect(Set(object.keys) == fields) }
         #expect(objects[0]["line"] as? Int == 12 && objects[0]["column"] as? Int == 17)
         #expect(objects[0]["serviceCode"] as? String == "ERROR_INVALID_JSON_LINE")

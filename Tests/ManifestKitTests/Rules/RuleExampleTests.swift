@@ -24,8 +24,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         let description = rule.description
         for example in description.triggeringExamples {
             let marked = MarkedText(example.bytes)
-            let location = SourceLocation(fileID: "\(example.file)", filePath: "\(example.file)",
-                                          line: Int(example.line), column: 1)
+            let location = SourceLocation(
+                fileID: "\(example.file)", filePath: "\(example.file)",
+                line: Int(example.line), column: 1)
             #expect(!marked.markers.isEmpty, "a triggering example needs a ↓ marker", sourceLocation: location)
             #expect(findings(of: description.code, in: marked.bytes) == marked.markers, sourceLocation: location)
         }
@@ -35,8 +36,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     func nonTriggeringExamplesReportNothing(rule: RuleCase) {
         let description = rule.description
         for example in description.nonTriggeringExamples {
-            let location = SourceLocation(fileID: "\(example.file)", filePath: "\(example.file)",
-                                          line: Int(example.line), column: 1)
+            let location = SourceLocation(
+                fileID: "\(example.file)", filePath: "\(example.file)",
+                line: Int(example.line), column: 1)
             #expect(findings(of: description.code, in: example.bytes).isEmpty, sourceLocation: location)
         }
     }
@@ -56,8 +58,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             else { continue }
             let shifted = [marked.bytes[0]] + prefix + marked.bytes.dropFirst()
             let expected = marked.markers.map { MarkedText.Marker(line: $0.line, column: $0.column + 9) }
-            let location = SourceLocation(fileID: "\(example.file)", filePath: "\(example.file)",
-                                          line: Int(example.line), column: 1)
+            let location = SourceLocation(
+                fileID: "\(example.file)", filePath: "\(example.file)",
+                line: Int(example.line), column: 1)
             #expect(findings(of: description.code, in: shifted) == expected, sourceLocation: location)
         }
     }

@@ -39,7 +39,9 @@ import _ManifestTestSupport
     /// Every rule file in Sources/ManifestKit/Rules is registered.
     @Test func everyRuleFileIsRegistered() throws {
         let directory = SharedDirectory.packageRoot.appendingPathComponent("Sources/ManifestKit/Rules")
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".swift") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".swift")
+        }
         var declared = 0
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)

@@ -1,0 +1,48 @@
+import Foundation
+import ManifestKit
+import Testing
+import _ManifestTestSupport
+
+/// Lints the real manifests in `../shared/corpus/real` and checks every verdict on JSON against
+/// Foundation's JSONSerialization, an independent parser.
+@Suite struct CorpusTests {
+    static let relativePath = "corpus/real"
+
+    static var files: [String] {
+        guard let directory = SharedDirectory.existing(relativePath),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+        else { return [] }
+        return names.filter { $0 != "SOURCES.tsv" }.sorted()
+    }
+
+    @Test(
+        .enabled(
+            if: SharedDirectory.isCI || SharedDirectory.existing(relativePath) != nil,
+            "skipped: the corpus is not at ../shared/\(relativePath)"))
+    func corpusIsPresent() {
+        #expect(Self.files.count >= 60, "expected the real manifests in ../shared/\(Self.relativePath)")
+    }
+
+    @Test(arguments: files)
+    func syntaxFindingsAgreeWithAnIndependentParser(file: String) throws {
+        let url = try #require(SharedDirectory.existing("\(Self.relativePath)/\(file)"))
+        let diagnostics = try ManifestLinter().lint(path: url.path)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        let syntaxCodes: Set = ["CL001", "CL002", "CL003", "CL005", "CL006"]
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            var content = Data(line)
+            if content.last == 0x0D { content.removeLast() }
+            if number == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
+            let isBlank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            let isObject =
+                !isBlank
+                && (try? JSONSerialization.jsonObject(with: content, options: [.fragmentsAllowed])) is [String: Any]
+            let flagged = diagnostics.contains { $0.line == number && syntaxCodes.contains($0.code) }
+            #expect(
+                flagged == !isObject, "\(file):\(number): clmanifest flagged=\(flagged), Foundation object=\(isObject)")
+        }
+    }
+}

@@ -37,12 +37,10 @@ import _ManifestTestSupport
             if content.last == 0x0D { content.removeLast() }
             if number == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
             let isBlank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            let isObject =
-                !isBlank
-                && (try? JSONSerialization.jsonObject(with: content, options: [.fragmentsAllowed])) is [String: Any]
+            let parsed = try? JSONSerialization.jsonObject(with: content, options: [.fragmentsAllowed])
+            let isObject = !isBlank && parsed is [String: Any]
             let flagged = diagnostics.contains { $0.line == number && syntaxCodes.contains($0.code) }
-            #expect(
-                flagged == !isObject, "\(file):\(number): clmanifest flagged=\(flagged), Foundation object=\(isObject)")
+            #expect(flagged == !isObject, "\(file):\(number): flagged=\(flagged), Foundation object=\(isObject)")
         }
     }
 }

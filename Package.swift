@@ -14,11 +14,13 @@ let package = Package(
         .executable(name: "clmanifest", targets: ["clmanifest"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "ManifestKit",
+            dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

@@ -9,6 +9,18 @@ public struct JSONDocument {
     public let nodes: UnsafeBufferPointer<JSONNode>
     /// Keys that repeat an earlier key of the same object, in the order the objects closed.
     public let duplicateKeys: [DuplicateKey]
+    /// Keeps the parser, which owns ``nodes``, alive as long as the document.
+    let owner: JSONParser?
+
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, duplicateKeys: [DuplicateKey],
+        owner: JSONParser?
+    ) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.duplicateKeys = duplicateKeys
+        self.owner = owner
+    }
 
     /// The index of the root value.
     public static let rootIndex = 0

@@ -61,7 +61,7 @@ public final class JSONParser {
         try parseValues(base, count)
         return JSONDocument(
             bytes: bytes, nodes: UnsafeBufferPointer(start: nodes, count: nodeCount),
-            duplicateKeys: duplicates)
+            duplicateKeys: duplicates, owner: self)
     }
 
     // MARK: - The main loop
@@ -404,7 +404,8 @@ public final class JSONParser {
         let end = Int(nodes[object].next)
         let document = JSONDocument(
             bytes: UnsafeBufferPointer(start: base, count: Int(nodes[object].end)),
-            nodes: UnsafeBufferPointer(start: nodes, count: nodeCount), duplicateKeys: [])
+            nodes: UnsafeBufferPointer(start: nodes, count: nodeCount), duplicateKeys: [],
+            owner: nil)
         if nodes[object].count > 32 {
             findDuplicateKeysHashing(document, object: object)
             return

@@ -1,0 +1,69 @@
+extension JSONDocument {
+    /// The decoded UTF-8 bytes of the string at `index` (escapes resolved).
+    func stringBytes(at index: Int) -> [UInt8] {
+        let node = nodes[index]
+        let content = UnsafeBufferPointer(rebasing: bytes[Int(node.start) + 1..<Int(node.end) - 1])
+        return node.flags & JSONNode.hasEscapes == 0 ? Array(content) : Self.unescape(content)
+    }
+
+    /// The value of the member whose key decodes to `utf8` in the object at `object`.
+    func member(utf8 wanted: [UInt8], in object: Int) -> Int? {
+        wanted.withUnsafeBufferPointer { wanted in
+            var member = object + 1
+            let end = Int(nodes[object].next)
+            while member < end {
+                if keyEquals(member, wanted) { return member + 1 }
+                member = Int(nodes[member + 1].next)
+            }
+            return nil
+        }
+    }
+
+    /// Whether the key at `index` decodes to `utf8`.
+    func keyEquals(_ index: Int, _ wanted: [UInt8]) -> Bool {
+        wanted.withUnsafeBufferPointer { keyEquals(index, $0) }
+    }
+
+    /// JSON equality of the node at `index` and a schema value: numbers by value, objects in any order.
+    func equals(_ index: Int, _ value: SchemaValue) -> Bool {
+        let node = nodes[index]
+        switch (node.kind, value) {
+        case (.null, .null): return true
+        case (.true, .bool(let flag)): return flag
+        case (.false, .bool(let flag)): return !flag
+        case (.number, .number(let number)): return ExactNumber(rawText(at: index)) == number
+        case (.string, .string(let text)): return stringBytes(at: index).elementsEqual(text.utf8)
+        case (.array, .array(let values)):
+            let elements = self.elements(of: index)
+            return elements.count == values.count && zip(elements, values).allSatisfy { equals($0, $1) }
+        case (.object, .object(let members)):
+            guard Int(node.count) == members.count else { return false }
+            return members.allSatisfy { member in
+                self.member(utf8: Array(member.key.utf8), in: index).map { equals($0, member.value) } ?? false
+            }
+        default: return false
+        }
+    }
+
+    /// JSON equality of two nodes of this document.
+    func equals(_ first: Int, _ second: Int) -> Bool {
+        let left = nodes[first]
+        let right = nodes[second]
+        switch (left.kind, right.kind) {
+        case (.null, .null), (.true, .true), (.false, .false): return true
+        case (.number, .number): return ExactNumber(rawText(at: first)) == ExactNumber(rawText(at: second))
+        case (.string, .string): return stringBytes(at: first) == stringBytes(at: second)
+        case (.array, .array):
+            let leftElements = elements(of: first)
+            let rightElements = elements(of: second)
+            return leftElements.count == rightElements.count
+                && zip(leftElements, rightElements).allSatisfy { equals($0, $1) }
+        case (.object, .object):
+            guard left.count == right.count else { return false }
+            return members(of: first).allSatisfy { member in
+                self.member(utf8: stringBytes(at: member.key), in: second).map { equals(member.value, $0) } ?? false
+            }
+        default: return false
+        }
+    }
+}

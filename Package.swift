@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(
             name: "ManifestKitTests",
             dependencies: ["ManifestKit", "_ManifestTestSupport"],
+            exclude: ["Schema/Fixtures"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -18,6 +18,9 @@ enum Entrypoint {
         } catch let error as ManifestError {
             Output.standardError("error: \(error.description)\n")
             exit(ExitStatus.couldNotRun)
+        } catch let error as CommandFailure {
+            Output.standardError("error: \(error.message)\n")
+            exit(ExitStatus.couldNotRun)
         } catch {
             let code = CLManifest.exitCode(for: error)
             let message = CLManifest.fullMessage(for: error)

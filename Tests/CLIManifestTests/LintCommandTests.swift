@@ -42,7 +42,8 @@ import _ManifestTestSupport
     }
 
     @Test func warningsAloneExitZero() throws {
-        let result = try CommandRunner.run(["lint", "-"], input: Array("{\"a\":1,\"a\":2}\n".utf8))
+        let result = try CommandRunner.run(
+            ["lint", "-"], input: Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":1,\"a\":2}\n".utf8))
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("warning: [CL008]"))
     }

@@ -9,10 +9,25 @@ public final class ManifestLinter {
     public let options: LintOptions
     private let checker: LineChecker
 
-    /// Creates a linter.
-    public init(options: LintOptions = LintOptions()) {
+    /// Creates a linter for manifests.
+    ///
+    /// - Parameters:
+    ///   - options: limits and switches.
+    ///   - schemas: the schemas to apply; the bundled ones by default.
+    public init(options: LintOptions = LintOptions(), schemas: ManifestSchemas? = ManifestSchemas.shared) {
         self.options = options
-        self.checker = LineChecker(options: options)
+        self.checker = LineChecker(options: options, mode: .manifest(schemas))
+    }
+
+    /// Creates a linter that validates every line, whatever JSON value it holds, against one schema.
+    ///
+    /// - Parameters:
+    ///   - options: limits and switches.
+    ///   - schema: the compiled schemas.
+    ///   - entry: the schema to apply to each line.
+    public init(options: LintOptions = LintOptions(), validating schema: SchemaSet, entry: SchemaReference) {
+        self.options = options
+        self.checker = LineChecker(options: options, mode: .schema(SchemaValidator(schemas: schema), entry))
     }
 
     /// Lints a file, or standard input when `path` is `-`.

@@ -13,6 +13,12 @@ public enum RuleRegistry {
         LineTooLong.self,
         DuplicateKeyRule.self,
         NestingTooDeep.self,
+        MissingSourceRef.self,
+        InvalidSourceRefFormat.self,
+        InvalidLabelAttributeFormat.self,
+        InvalidLabelAttributeMetadataFormat.self,
+        MissingBoundingBoxConfidence.self,
+        SchemaViolationRule.self,
     ]
 
     /// The rule with this code or name, if any.

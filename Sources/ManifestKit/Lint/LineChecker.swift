@@ -1,11 +1,28 @@
-/// Runs the reading and syntax checks (the `CL0xx` rules) on one line at a time.
+/// Checks one line at a time: reading and syntax (the `CL0xx` rules), then the schemas.
 final class LineChecker {
+    /// What the lines are and which schemas apply.
+    enum Mode {
+        /// Manifest lines: each must be an object; the bundled (and user) schemas apply.
+        case manifest(ManifestSchemas?)
+        /// Any JSON value per line, validated against one schema (`clmanifest validate`).
+        case schema(SchemaValidator, SchemaReference)
+    }
+
     private let options: LintOptions
     private let parser: JSONParser
+    private let mode: Mode
+    private let schemaCheck: LineSchemaCheck?
+    private var violations: [SchemaViolation] = []
 
-    init(options: LintOptions) {
+    init(options: LintOptions, mode: Mode) {
         self.options = options
         self.parser = JSONParser(maxDepth: options.maxDepth)
+        self.mode = mode
+        if case .manifest(let schemas?) = mode {
+            schemaCheck = LineSchemaCheck(schemas: schemas)
+        } else {
+            schemaCheck = nil
+        }
     }
 
     /// Appends the findings for `line` of `file` to `diagnostics`.
@@ -41,18 +58,28 @@ final class LineChecker {
         let sourceRef: String?
         do {
             let document = try parser.parse(bytes)
+            let isObject = document.root.kind == .object
+            violations.removeAll(keepingCapacity: true)
+            switch mode {
+            case .manifest:
+                if isObject {
+                    schemaCheck?.check(document, into: &violations)
+                } else {
+                    diagnostics.append(
+                        JSONLineNotObject.description.diagnostic(
+                            file: file, line: line.number, column: column(bytes, Int(document.root.start)),
+                            message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
+                }
+            case .schema(let validator, let schema):
+                validator.validate(document, node: JSONDocument.rootIndex, against: schema, into: &violations)
+            }
             // Looked up only when the line has a finding to carry it.
             let needsSourceRef =
-                document.root.kind == .object && (lengthFinding != nil || !document.duplicateKeys.isEmpty)
+                isObject
+                && (lengthFinding != nil || !document.duplicateKeys.isEmpty || !violations.isEmpty)
             sourceRef =
                 needsSourceRef
                 ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
-            if document.root.kind != .object {
-                diagnostics.append(
-                    JSONLineNotObject.description.diagnostic(
-                        file: file, line: line.number, column: column(bytes, Int(document.root.start)),
-                        message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
-            }
             for duplicate in document.duplicateKeys {
                 let key = document.string(at: duplicate.duplicate)
                 let firstColumn = column(bytes, Int(document[duplicate.first].start))
@@ -61,6 +88,12 @@ final class LineChecker {
                         file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
                         message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
                         pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
+            }
+            for violation in violations {
+                diagnostics.append(
+                    diagnostic(
+                        for: violation, document, line: line.number, file: file,
+                        sourceRef: sourceRef))
             }
         } catch {
             let rule: RuleDescription
@@ -80,6 +113,24 @@ final class LineChecker {
             finding.sourceRef = sourceRef
             diagnostics.append(finding)
         }
+    }
+
+    private func diagnostic(
+        for violation: SchemaViolation, _ document: JSONDocument, line: Int, file: String, sourceRef: String?
+    ) -> Diagnostic {
+        let rule: RuleDescription
+        switch mode {
+        case .manifest: rule = SchemaRules.rule(for: violation.serviceCode)
+        case .schema: rule = SchemaViolationRule.description
+        }
+        let pointer = document.pointer(to: violation.node)
+        var finding = rule.diagnostic(
+            file: file, line: line, column: column(document.bytes, Int(document[violation.node].start)),
+            message: pointer.isEmpty ? violation.message : "\(pointer): \(violation.message)", pointer: pointer,
+            sourceRef: sourceRef)
+        finding.serviceCode = violation.serviceCode
+        finding.severity = violation.severity
+        return finding
     }
 
     private func tooLong(_ line: LineRecord, characters: Int, file: String, detail: String) -> Diagnostic {

@@ -53,11 +53,10 @@ public struct SchemaCompiler {
         case .bool(let constant):
             nodes[index].constant = constant
         case .object(let members):
-            var node = SchemaNode(location: key)
+            let node = nodes[index]
             for member in members {
-                try apply(member, to: &node, document: document, pointer: pointer)
+                try apply(member, to: node, document: document, pointer: pointer)
             }
-            nodes[index] = node
         default:
             throw SchemaError(
                 document: document,
@@ -70,7 +69,7 @@ public struct SchemaCompiler {
     // MARK: - Keywords
 
     private mutating func apply(
-        _ member: SchemaMember, to node: inout SchemaNode, document: String, pointer: String
+        _ member: SchemaMember, to node: SchemaNode, document: String, pointer: String
     ) throws(SchemaError) {
         let value = member.value
         let here = pointer + "/" + Self.escape(member.key)

@@ -1,5 +1,8 @@
 /// One compiled (sub)schema: its keywords, ready to apply, with subschemas referred to by index.
-struct SchemaNode: Sendable {
+///
+/// A class, so that the validator reads a node with one reference count instead of copying twenty
+/// arrays; it is filled in by ``SchemaCompiler`` and never changed afterwards, hence `@unchecked Sendable`.
+final class SchemaNode: @unchecked Sendable {
     /// A JSON type as a bit, so `type: [string, null]` is one mask test.
     struct TypeMask: OptionSet, Sendable {
         let rawValue: UInt8

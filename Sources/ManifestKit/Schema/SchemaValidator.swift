@@ -438,6 +438,13 @@ private struct Run {
         }
     }
 
+    /// The value at `index` for a message: a string without its quotes, anything else as written, in
+    /// single quotes and cut to 80 characters.
+    private static func excerpt(_ index: Int, _ document: JSONDocument) -> String {
+        let text = document[index].kind == .string ? document.string(at: index) : document.rawText(at: index)
+        return "'" + (text.count > 80 ? text.prefix(79) + "…" : text) + "'"
+    }
+
     private static func render(_ number: ExactNumber) -> String {
         if let integer = number.intValue { return String(integer) }
         return String(number.doubleValue)
@@ -447,9 +454,14 @@ private struct Run {
         _ index: Int, _ message: String, _ keyword: String, _ schema: SchemaNode, _ context: Context
     ) {
         guard collect else { return }
+        var text = message
+        if let custom = context.message {
+            // `{value}` in an x-message stands for the value as written, shortened.
+            text = custom.replacing("{value}", with: Self.excerpt(index, document))
+        }
         violations.append(
             SchemaViolation(
-                node: index, keyword: keyword, message: context.message ?? message,
+                node: index, keyword: keyword, message: text,
                 serviceCode: context.serviceCode, severity: context.severity,
                 schemaLocation: schema.location))
     }

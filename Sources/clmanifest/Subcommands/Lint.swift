@@ -7,8 +7,10 @@ extension CLManifest {
         static let configuration = CommandConfiguration(
             abstract: "Report every line of a manifest that the service would reject, drop or ignore.",
             discussion: """
-                Exit status: 0 when there is no error-severity finding, 1 when there is one, \
-                2 when clmanifest could not run (bad arguments, a file that cannot be read).
+                Lines are checked for JSON syntax and encoding, then against the bundled schemas: the \
+                line (source-ref) and each label attribute with its -metadata, chosen by the metadata type. \
+                Exit status: 0 when there is no error-severity finding, 1 when there is one, 2 when \
+                clmanifest could not run (bad arguments, a file or schema that cannot be read).
                 """
         )
 
@@ -18,32 +20,33 @@ extension CLManifest {
         @Option(help: "Output format: text (default) or jsonl (one JSON object per finding).")
         var format: OutputFormat = .text
 
+        @Option(
+            name: .customLong("schema"),
+            help: ArgumentHelp(
+                "A schema file (YAML or JSON) to add; repeatable.",
+                discussion: """
+                    A file named like a bundled schema (manifest-line.yaml, common.yaml, \
+                    image-classification.yaml, object-detection.yaml) replaces it; any other is applied to \
+                    every whole line.
+                    """,
+                valueName: "file"))
+        var schemas: [String] = []
+
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
         }
 
         func run() throws {
-            let linter = ManifestLinter()
-            let reporter = format.reporter
-            var diagnostics: [Diagnostic] = []
-            var failures: [ManifestError] = []
-            var checkedFiles = 0
-            for file in files {
-                do {
-                    diagnostics += try linter.lint(path: file)
-                    checkedFiles += 1
-                } catch {
-                    failures.append(error)
-                }
+            let loaded: ManifestSchemas
+            do {
+                loaded = try ManifestSchemas.load(userSchemas: ManifestSchemas.readFiles(schemas))
+            } catch let error as SchemaError {
+                throw CommandFailure(message: "schema \(error.description)")
             }
-            diagnostics.sort(by: Diagnostic.sortOrder)
-            Output.standardOutput(reporter.render(diagnostics))
-            for failure in failures { Output.standardError("error: \(failure.description)\n") }
-            if type(of: reporter).isHumanReadable, checkedFiles > 0 {
-                Output.standardError(Summary(diagnostics: diagnostics, files: checkedFiles).text + "\n")
+            let linter = ManifestLinter(schemas: loaded)
+            try FileRun(files: files, format: format).run { file throws(ManifestError) in
+                try linter.lint(path: file)
             }
-            if !failures.isEmpty { throw ExitCode(ExitStatus.couldNotRun) }
-            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings) }
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
         ("not an object", Array(#"  [1, 2]"#.utf8) + [0x0A], "CL002", 2, 3),
         ("invalid UTF-8", Array(#"{"é":"ab"#.utf8) + [0xFE] + Array("\"}\n".utf8), "CL005", 2, 9),
         ("NUL byte", Array(#"{"é":1}"#.utf8) + [0x00, 0x0A], "CL006", 2, 8),
-        ("duplicate key", Array(#"{"é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 8),
+        ("duplicate key", Array(#"{"source-ref":"s3://b/a.jpg","é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 36),
         ("nesting", Array(String(repeating: "[", count: 600).utf8) + [0x0A], "CL009", 2, 513),
     ])
     func malformedLine(kind: String, line: [UInt8], code: String, lineNumber: Int, column: Int) throws {
@@ -37,20 +37,21 @@ import Testing
 
     @Test func lineTooLongIsReportedWithItsLength() throws {
         let body = String(repeating: "ü", count: 100_010)
-        let diagnostics = lint(Array("{\"a\":\"\(body)\"}".utf8))
+        let diagnostics = lint(Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":\"\(body)\"}".utf8))
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.code == "CL007" && diagnostic.column == 100_001)
-        #expect(diagnostic.message == "line is 100018 characters long, over the service's limit of 100000")
+        #expect(diagnostic.message == "line is 100046 characters long, over the service's limit of 100000")
+        #expect(diagnostic.sourceRef == "s3://b/a.jpg")
     }
 
     @Test func oversizedLinesAreMeasuredNotKept() throws {
         var options = LintOptions()
         options.maxLineBytes = 200_000
-        let line = Array("{\"a\":\"\(String(repeating: "x", count: 300_000))\"}\n".utf8)
+        let line = Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":\"\(String(repeating: "x", count: 300_000))\"}\n".utf8)
         let diagnostics = ManifestLinter(options: options).lint(bytes: line + valid, name: "m")
         #expect(diagnostics.map(\.code) == ["CL007"])
-        #expect(diagnostics.first?.message.contains("300008 characters") == true)
+        #expect(diagnostics.first?.message.contains("300036 characters") == true)
     }
 
     @Test func findingsCarryTheSourceRefAndPointer() throws {
@@ -67,8 +68,8 @@ import Testing
     }
 
     @Test func findingsAreSortedByLineThenColumn() {
-        let text = "[1]\n{\"a\":1,\"a\":2,\"a\":3}\n\n"
+        let text = "[1]\n{\"source-ref\":\"s3://b/a.jpg\",\"a\":1,\"a\":2,\"a\":3}\n\n"
         let diagnostics = lint(Array(text.utf8))
-        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:8", "2:14", "3:1"])
+        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:36", "2:42", "3:1"])
     }
 }

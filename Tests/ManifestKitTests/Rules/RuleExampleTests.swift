@@ -13,14 +13,15 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 @Suite struct RuleExampleTests {
     static let rules = RuleRegistry.all.map(RuleCase.init)
 
-    private func findings(of code: String, in bytes: [UInt8]) -> [MarkedText.Marker] {
-        ManifestLinter().lint(bytes: bytes, name: "example.manifest")
+    private func findings(of code: String, in bytes: [UInt8], schema: String?) throws -> [MarkedText.Marker] {
+        let schemas = try ManifestSchemas.load(userSchemas: schema.map { [("example.yaml", $0)] } ?? [])
+        return ManifestLinter(schemas: schemas).lint(bytes: bytes, name: "example.manifest")
             .filter { $0.code == code }
             .map { MarkedText.Marker(line: $0.line ?? 0, column: $0.column ?? 0) }
     }
 
     @Test(arguments: rules)
-    func triggeringExamplesReportAtTheirMarkers(rule: RuleCase) {
+    func triggeringExamplesReportAtTheirMarkers(rule: RuleCase) throws {
         let description = rule.description
         for example in description.triggeringExamples {
             let marked = MarkedText(example.bytes)
@@ -28,24 +29,28 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
                 fileID: "\(example.file)", filePath: "\(example.file)",
                 line: Int(example.line), column: 1)
             #expect(!marked.markers.isEmpty, "a triggering example needs a ↓ marker", sourceLocation: location)
-            #expect(findings(of: description.code, in: marked.bytes) == marked.markers, sourceLocation: location)
+            #expect(
+                try findings(of: description.code, in: marked.bytes, schema: example.schema) == marked.markers,
+                sourceLocation: location)
         }
     }
 
     @Test(arguments: rules)
-    func nonTriggeringExamplesReportNothing(rule: RuleCase) {
+    func nonTriggeringExamplesReportNothing(rule: RuleCase) throws {
         let description = rule.description
         for example in description.nonTriggeringExamples {
             let location = SourceLocation(
                 fileID: "\(example.file)", filePath: "\(example.file)",
                 line: Int(example.line), column: 1)
-            #expect(findings(of: description.code, in: example.bytes).isEmpty, sourceLocation: location)
+            #expect(
+                try findings(of: description.code, in: example.bytes, schema: example.schema).isEmpty,
+                sourceLocation: location)
         }
     }
 
     /// Columns count characters, not bytes: a multi-byte member put in front moves markers by characters.
     @Test(arguments: rules)
-    func markersHoldAfterAMultiByteMember(rule: RuleCase) {
+    func markersHoldAfterAMultiByteMember(rule: RuleCase) throws {
         let description = rule.description
         let prefix = Array(#""ü😀": 0, "#.utf8)  // 9 characters, 14 bytes
         for example in description.triggeringExamples {
@@ -61,7 +66,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             let location = SourceLocation(
                 fileID: "\(example.file)", filePath: "\(example.file)",
                 line: Int(example.line), column: 1)
-            #expect(findings(of: description.code, in: shifted) == expected, sourceLocation: location)
+            #expect(
+                try findings(of: description.code, in: shifted, schema: example.schema) == expected,
+                sourceLocation: location)
         }
     }
 }

@@ -45,7 +45,7 @@ import _ManifestTestSupport
         var declared = 0
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            declared += text.matches(of: /struct \w+: (Line|Manifest)?Rule\b/).count
+            declared += text.matches(of: /struct \w+: (Line|Manifest|Schema)?Rule\b/).count
         }
         #expect(declared == RuleRegistry.all.count)
     }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import ManifestKit
+
+extension CLManifest {
+    /// `clmanifest validate --schema SCHEMA FILE…`.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate every line of any JSON Lines file against a JSON Schema.",
+            discussion: """
+                Each line may hold any JSON value. Every violation of every line is reported, with the line, \
+                column and JSON Pointer of the value, as [CL501]; lines that are not JSON get the same \
+                findings as in lint. The schema is JSON Schema draft 2020-12 in YAML or JSON; keywords that \
+                clmanifest does not support are an error, never silently ignored. Exit status as for lint.
+                """
+        )
+
+        @Option(help: ArgumentHelp("The schema file (YAML or JSON).", valueName: "file"))
+        var schema: String
+
+        @Argument(help: "JSON Lines files to check; '-' reads standard input.")
+        var files: [String]
+
+        @Option(help: "Output format: text (default) or jsonl (one JSON object per finding).")
+        var format: OutputFormat = .text
+
+        mutating func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
+        }
+
+        func run() throws {
+            let compiled: SchemaSet
+            let name: String
+            do {
+                let document = try ManifestSchemas.readFiles([schema])[0]
+                name = document.name
+                let value = try SchemaDocumentReader.read(document.text, name: document.name)
+                compiled = try SchemaCompiler(documents: [(document.name, value)]).compile()
+            } catch let error as SchemaError {
+                throw CommandFailure(message: "schema \(error.description)")
+            }
+            guard let entry = compiled.entry(name) else {
+                throw CommandFailure(message: "schema '\(schema)' could not be compiled")
+            }
+            let linter = ManifestLinter(validating: compiled, entry: entry)
+            try FileRun(files: files, format: format).run { file throws(ManifestError) in
+                try linter.lint(path: file)
+            }
+        }
+    }
+}

@@ -43,7 +43,8 @@ package enum CommandRunner {
         let group = DispatchGroup()
         let errorData = DataBox()
         DispatchQueue.global().async(group: group) {
-            if let input { inputPipe.fileHandleForWriting.write(Data(input)) }
+            // A child that exits without reading its input closes the pipe; that is not an error here.
+            if let input { try? inputPipe.fileHandleForWriting.write(contentsOf: Data(input)) }
             try? inputPipe.fileHandleForWriting.close()
         }
         DispatchQueue.global().async(group: group) {

@@ -12,7 +12,8 @@ final class LineChecker {
     private let parser: JSONParser
     private let mode: Mode
     private let schemaCheck: LineSchemaCheck?
-    private var violations: [SchemaViolation] = []
+    // One line at a time, from one thread: no dynamic exclusivity checks needed.
+    @exclusivity(unchecked) private var violations: [SchemaViolation] = []
 
     init(options: LintOptions, mode: Mode) {
         self.options = options

@@ -27,18 +27,38 @@ struct LineSchemaCheck: Sendable {
         let end = Int(document[root].next)
         while member < end {
             let metadata = member + 1
-            if document[metadata].kind == .object {
-                let key = document.stringBytes(at: member)
-                let name = Array(key.dropLast(Self.metadataSuffix.count))
-                if key.count > Self.metadataSuffix.count,
-                    key.suffix(Self.metadataSuffix.count).elementsEqual(Self.metadataSuffix),
-                    name != Self.sourceRef, let attribute = document.member(utf8: name, in: root)
-                {
-                    checkPair(document, attribute: attribute, metadata: metadata, into: &violations)
-                }
+            if document[metadata].kind == .object, let attribute = attribute(named: member, in: document) {
+                checkPair(document, attribute: attribute, metadata: metadata, into: &violations)
             }
             member = Int(document[metadata].next)
         }
+    }
+
+    /// The attribute `X` paired with the key at `key` when that key is `X-metadata` (and `X` is not
+    /// `source-ref`); reads the key's bytes in place unless it has escapes.
+    private func attribute(named key: Int, in document: JSONDocument) -> Int? {
+        let node = document[key]
+        let suffixCount = Self.metadataSuffix.count
+        guard Int(node.end - node.start) - 2 > suffixCount else { return nil }
+        if node.flags & JSONNode.hasEscapes != 0 {
+            let bytes = document.stringBytes(at: key)
+            guard bytes.count > suffixCount, bytes.suffix(suffixCount).elementsEqual(Self.metadataSuffix) else {
+                return nil
+            }
+            let name = Array(bytes.dropLast(suffixCount))
+            return name == Self.sourceRef ? nil : document.member(utf8: name, in: JSONDocument.rootIndex)
+        }
+        let content = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
+        guard content.suffix(suffixCount).elementsEqual(Self.metadataSuffix) else { return nil }
+        let name = UnsafeBufferPointer(rebasing: content.dropLast(suffixCount))
+        if name.elementsEqual(Self.sourceRef) { return nil }
+        var member = JSONDocument.rootIndex + 1
+        let end = Int(document[JSONDocument.rootIndex].next)
+        while member < end {
+            if document.keyEquals(member, name) { return member + 1 }
+            member = Int(document[member + 1].next)
+        }
+        return nil
     }
 
     private func checkPair(

@@ -25,6 +25,7 @@ public struct ManifestSchemas: Sendable {
     /// `object-detection.yaml`) replaces it; any other is applied to every whole line.
     ///
     /// - Parameter userSchemas: each schema's file name and text (YAML or JSON).
+    /// - Returns: the compiled schemas with their entry points.
     /// - Throws: ``SchemaError`` when a schema cannot be read or compiled, or a replacement lacks an entry.
     public static func load(userSchemas: [(name: String, text: String)]) throws(SchemaError) -> ManifestSchemas {
         var documents: [(name: String, value: SchemaValue)] = []

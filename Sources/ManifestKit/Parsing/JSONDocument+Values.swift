@@ -67,3 +67,35 @@ extension JSONDocument {
         }
     }
 }
+
+extension JSONDocument {
+    /// The number at `index` as `floor + f` with `0 ≤ f < 1`: its floor and whether `f > 0`.
+    ///
+    /// Nil for numbers with an exponent or more than 18 integer digits, which need exact arithmetic.
+    func floorAndFraction(at index: Int) -> (floor: Int, hasFraction: Bool)? {
+        let node = nodes[index]
+        var position = Int(node.start)
+        let end = Int(node.end)
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        var integer = 0
+        var digits = 0
+        while position < end, bytes[position] &- UInt8(ascii: "0") < 10 {
+            integer = integer &* 10 &+ Int(bytes[position] &- UInt8(ascii: "0"))
+            digits += 1
+            position += 1
+        }
+        guard digits <= 18 else { return nil }
+        var fraction = false
+        if position < end, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            while position < end, bytes[position] &- UInt8(ascii: "0") < 10 {
+                if bytes[position] != UInt8(ascii: "0") { fraction = true }
+                position += 1
+            }
+        }
+        guard position == end else { return nil }  // An exponent follows.
+        if negative { return fraction ? (-integer - 1, true) : (-integer, false) }
+        return (integer, fraction)
+    }
+}

@@ -189,6 +189,13 @@ public struct JSONDocument {
     @inline(__always)
     private func memcmpEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         var index = 0
+        // Eight bytes at a time, then the rest one by one.
+        while index + 8 <= count {
+            let leftWord = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+            let rightWord = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+            if leftWord != rightWord { return false }
+            index += 8
+        }
         while index < count {
             if left[index] != right[index] { return false }
             index += 1

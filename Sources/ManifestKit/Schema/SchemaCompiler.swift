@@ -10,6 +10,7 @@ public struct SchemaCompiler {
     private var documents: [String: SchemaValue] = [:]
     private var order: [String] = []
     private var nodes: [SchemaNode] = []
+    private var pools = SchemaSet.Pools()
     private var memo: [String: Int] = [:]
 
     /// Keywords that only annotate: accepted and not asserted.
@@ -33,14 +34,13 @@ public struct SchemaCompiler {
     /// - Returns: the compiled set; each document's root is an entry named after the document.
     /// - Throws: ``SchemaError`` naming the document, the place and the problem.
     public consuming func compile() throws(SchemaError) -> SchemaSet {
-        var entries: [String: Int] = [:]
         for name in order {
             guard let value = documents[name] else { continue }
-            entries[name] = try compile(value, document: name, pointer: "")
+            _ = try compile(value, document: name, pointer: "")
         }
-        // Every reachable location is an entry, so `set.entry("doc#/$defs/x")` finds compiled subschemas.
-        for (key, index) in memo { entries[key] = index }
-        return SchemaSet(nodes: nodes, entries: entries)
+        resolveForwarding()
+        // Every compiled location is an entry, so `set.entry("doc#/$defs/x")` finds subschemas.
+        return SchemaSet(nodes: nodes, pools: pools, entries: memo)
     }
 
     private mutating func compile(_ value: SchemaValue, document: String, pointer: String) throws(SchemaError) -> Int {
@@ -53,10 +53,12 @@ public struct SchemaCompiler {
         case .bool(let constant):
             nodes[index].constant = constant
         case .object(let members):
-            let node = nodes[index]
+            var node = SchemaNode(location: key)
             for member in members {
-                try apply(member, to: node, document: document, pointer: pointer)
+                try apply(member, to: &node, document: document, pointer: pointer)
             }
+            prepare(&node)
+            nodes[index] = node
         default:
             throw SchemaError(
                 document: document,
@@ -66,10 +68,33 @@ public struct SchemaCompiler {
         return index
     }
 
+    // MARK: - Pools
+
+    /// Adds `name` to the byte pool and returns its property record.
+    private mutating func property(_ name: String, schema: Int32 = -1) -> SchemaNode.Property {
+        let start = Int32(pools.bytes.count)
+        pools.bytes.append(contentsOf: name.utf8)
+        return SchemaNode.Property(start: start, count: Int32(pools.bytes.count) - start, schema: schema)
+    }
+
+    /// Adds property records to the property pool, contiguously.
+    private mutating func slice(_ properties: [SchemaNode.Property]) -> SchemaNode.Slice {
+        let start = Int32(pools.properties.count)
+        pools.properties.append(contentsOf: properties)
+        return SchemaNode.Slice(start: start, count: Int32(properties.count))
+    }
+
+    /// Adds node indices to the index pool, contiguously.
+    private mutating func slice(_ indices: [Int]) -> SchemaNode.Slice {
+        let start = Int32(pools.indices.count)
+        pools.indices.append(contentsOf: indices.map { Int32($0) })
+        return SchemaNode.Slice(start: start, count: Int32(indices.count))
+    }
+
     // MARK: - Keywords
 
     private mutating func apply(
-        _ member: SchemaMember, to node: SchemaNode, document: String, pointer: String
+        _ member: SchemaMember, to node: inout SchemaNode, document: String, pointer: String
     ) throws(SchemaError) {
         let value = member.value
         let here = pointer + "/" + Self.escape(member.key)
@@ -78,34 +103,22 @@ public struct SchemaCompiler {
                 document: document, line: member.line, column: member.column,
                 message: "'\(member.key)' at '\(pointer.isEmpty ? "/" : pointer)': \(message)")
         }
-        func subschema(_ value: SchemaValue, _ path: String) throws(SchemaError) -> Int {
-            try compile(value, document: document, pointer: path)
-        }
-        func subschemas(_ value: SchemaValue) throws(SchemaError) -> [Int] {
-            guard case .array(let elements) = value, !elements.isEmpty else {
-                throw fail("expected a non-empty array of schemas")
-            }
-            var result: [Int] = []
-            for (offset, element) in elements.enumerated() {
-                result.append(try subschema(element, here + "/\(offset)"))
-            }
-            return result
-        }
-        func count() throws(SchemaError) -> Int {
-            guard case .number(let number) = value, number.isInteger, !number.isNegative, let integer = number.intValue
+        func count() throws(SchemaError) -> Int32 {
+            guard case .number(let number) = value, number.isInteger, !number.isNegative,
+                let integer = number.intValue, integer <= Int(Int32.max)
             else { throw fail("expected a non-negative integer") }
-            return integer
+            return Int32(integer)
         }
         func number() throws(SchemaError) -> ExactNumber {
             guard case .number(let number) = value else { throw fail("expected a number") }
             return number
         }
-        func properties() throws(SchemaError) -> [SchemaNode.Property] {
+        func names(_ value: SchemaValue) throws(SchemaError) -> [String] {
             guard case .array(let elements) = value else { throw fail("expected an array of property names") }
-            var result: [SchemaNode.Property] = []
+            var result: [String] = []
             for element in elements {
                 guard case .string(let name) = element else { throw fail("expected property names (strings)") }
-                result.append(SchemaNode.Property(name: name, utf8: Array(name.utf8), schema: -1))
+                result.append(name)
             }
             return result
         }
@@ -113,73 +126,77 @@ public struct SchemaCompiler {
         switch member.key {
         case "type":
             var mask = SchemaNode.TypeMask()
-            let names: [SchemaValue]
-            if case .array(let list) = value { names = list } else { names = [value] }
-            for name in names {
+            let list: [SchemaValue]
+            if case .array(let elements) = value { list = elements } else { list = [value] }
+            for name in list {
                 guard case .string(let text) = name, let bit = Self.typeBit(text) else {
                     throw fail("expected a type name (null, boolean, object, array, number, string, integer)")
                 }
                 mask.insert(bit)
             }
             node.types = mask
+            node.groups.insert(.type)
         case "enum":
             guard case .array(let values) = value else { throw fail("expected an array") }
             node.enumValues = values
+            var strings: [SchemaNode.Property] = []
+            for value in values { if case .string(let text) = value { strings.append(property(text)) } }
+            if strings.count == values.count { node.enumStrings = slice(strings) }
+            node.groups.insert(.enumOrConst)
         case "const":
             node.constValue = value
+            if case .string(let text) = value { node.constString = Int32(slice([property(text)]).start) }
+            node.groups.insert(.enumOrConst)
         case "properties":
             guard let members = value.members else { throw fail("expected an object of schemas") }
-            for property in members {
-                let schema = try subschema(property.value, here + "/" + Self.escape(property.key))
-                node.properties.append(
-                    SchemaNode.Property(
-                        name: property.key, utf8: Array(property.key.utf8),
-                        schema: schema))
+            var list: [SchemaNode.Property] = []
+            for entry in members {
+                let schema = try compile(entry.value, document: document, pointer: here + "/" + Self.escape(entry.key))
+                list.append(property(entry.key, schema: Int32(schema)))
             }
+            node.properties = slice(list)
         case "patternProperties":
             guard let members = value.members else { throw fail("expected an object of schemas") }
-            for property in members {
+            for entry in members {
                 let pattern: CompiledPattern
                 do throws(PatternError) {
-                    pattern = try CompiledPattern(property.key)
+                    pattern = try CompiledPattern(entry.key)
                 } catch {
                     throw fail(error.description)
                 }
-                node.patternProperties.append(
-                    (pattern, try subschema(property.value, here + "/" + Self.escape(property.key))))
+                let schema = try compile(entry.value, document: document, pointer: here + "/" + Self.escape(entry.key))
+                node.patternProperties.append((pattern, Int32(schema)))
             }
-        case "additionalProperties": node.additionalProperties = try subschema(value, here)
-        case "propertyNames": node.propertyNames = try subschema(value, here)
-        case "required": node.required = try properties()
+        case "additionalProperties":
+            node.additionalProperties = Int32(try compile(value, document: document, pointer: here))
+        case "propertyNames":
+            node.propertyNames = Int32(try compile(value, document: document, pointer: here))
+        case "required":
+            node.required = slice(try names(value).map { property($0) })
         case "minProperties": node.minProperties = try count()
         case "maxProperties": node.maxProperties = try count()
         case "dependentRequired":
             guard let members = value.members else { throw fail("expected an object of arrays") }
             for dependency in members {
-                guard case .array(let names) = dependency.value else { throw fail("expected arrays of names") }
-                var required: [SchemaNode.Property] = []
-                for name in names {
-                    guard case .string(let text) = name else { throw fail("expected property names (strings)") }
-                    required.append(SchemaNode.Property(name: text, utf8: Array(text.utf8), schema: -1))
-                }
-                let property = SchemaNode.Property(name: dependency.key, utf8: Array(dependency.key.utf8), schema: -1)
-                node.dependentRequired.append((property, required))
+                let required = slice(try names(dependency.value).map { property($0) })
+                let trigger = Int32(slice([property(dependency.key)]).start)
+                node.dependentRequired.append((trigger, required))
             }
         case "dependentSchemas":
             guard let members = value.members else { throw fail("expected an object of schemas") }
             for dependency in members {
-                let schema = try subschema(dependency.value, here + "/" + Self.escape(dependency.key))
-                let property = SchemaNode.Property(
-                    name: dependency.key, utf8: Array(dependency.key.utf8), schema: schema)
-                node.dependentSchemas.append((property, schema))
+                let schema = try compile(
+                    dependency.value, document: document, pointer: here + "/" + Self.escape(dependency.key))
+                let trigger = Int32(slice([property(dependency.key)]).start)
+                node.dependentSchemas.append((trigger, Int32(schema)))
             }
-        case "prefixItems": node.prefixItems = try subschemas(value)
+        case "prefixItems": node.prefixItems = slice(try subschemas(value, document: document, pointer: here, fail))
         case "items":
             if case .array = value {
                 throw fail("an array of schemas is draft 2019-09 and older; use 'prefixItems' in draft 2020-12")
             }
-            node.items = try subschema(value, here)
-        case "contains": node.contains = try subschema(value, here)
+            node.items = Int32(try compile(value, document: document, pointer: here))
+        case "contains": node.contains = Int32(try compile(value, document: document, pointer: here))
         case "minContains": node.minContains = try count()
         case "maxContains": node.maxContains = try count()
         case "minItems": node.minItems = try count()
@@ -204,19 +221,21 @@ public struct SchemaCompiler {
             let divisor = try number()
             guard !divisor.isNegative, !divisor.isZero else { throw fail("expected a number above zero") }
             node.multipleOf = divisor
-        case "allOf": node.allOf = try subschemas(value)
-        case "anyOf": node.anyOf = try subschemas(value)
-        case "oneOf": node.oneOf = try subschemas(value)
-        case "not": node.not = try subschema(value, here)
-        case "if": node.ifSchema = try subschema(value, here)
-        case "then": node.thenSchema = try subschema(value, here)
-        case "else": node.elseSchema = try subschema(value, here)
+        case "allOf": node.allOf = slice(try subschemas(value, document: document, pointer: here, fail))
+        case "anyOf": node.anyOf = slice(try subschemas(value, document: document, pointer: here, fail))
+        case "oneOf": node.oneOf = slice(try subschemas(value, document: document, pointer: here, fail))
+        case "not": node.not = Int32(try compile(value, document: document, pointer: here))
+        case "if": node.ifSchema = Int32(try compile(value, document: document, pointer: here))
+        case "then": node.thenSchema = Int32(try compile(value, document: document, pointer: here))
+        case "else": node.elseSchema = Int32(try compile(value, document: document, pointer: here))
         case "$defs", "definitions":
             guard let members = value.members else { throw fail("expected an object of schemas") }
-            for definition in members { _ = try subschema(definition.value, here + "/" + Self.escape(definition.key)) }
+            for definition in members {
+                _ = try compile(definition.value, document: document, pointer: here + "/" + Self.escape(definition.key))
+            }
         case "$ref":
             guard case .string(let reference) = value else { throw fail("expected a string") }
-            node.ref = try resolve(reference, from: document, fail: fail)
+            node.ref = Int32(try resolve(reference, from: document, fail: fail))
         case "$id":
             guard pointer.isEmpty else { throw fail("'$id' is supported only at the root of a document") }
         case "x-service-code":
@@ -224,18 +243,34 @@ public struct SchemaCompiler {
                 throw fail("expected a documented service code such as ERROR_INVALID_BOUNDING_BOX")
             }
             node.serviceCode = code
+            node.groups.insert(.annotations)
         case "x-severity":
             guard case .string(let text) = value, let severity = Severity(rawValue: text) else {
                 throw fail("expected error, warning or info")
             }
             node.severity = severity
+            node.groups.insert(.annotations)
         case "x-message":
             guard case .string(let text) = value else { throw fail("expected a string") }
             node.message = text
+            node.groups.insert(.annotations)
         default:
             if Self.annotations.contains(member.key) || member.key.hasPrefix("x-") { return }
             throw fail("keyword '\(member.key)' is not supported by clmanifest")
         }
+    }
+
+    private mutating func subschemas(
+        _ value: SchemaValue, document: String, pointer: String, _ fail: (String) -> SchemaError
+    ) throws(SchemaError) -> [Int] {
+        guard case .array(let elements) = value, !elements.isEmpty else {
+            throw fail("expected a non-empty array of schemas")
+        }
+        var result: [Int] = []
+        for (offset, element) in elements.enumerated() {
+            result.append(try compile(element, document: document, pointer: pointer + "/\(offset)"))
+        }
+        return result
     }
 
     /// Resolves `reference` (`#/pointer`, `document#/pointer` or `document`) and compiles its target.
@@ -247,8 +282,7 @@ public struct SchemaCompiler {
         let fragment = parts.count > 1 ? String(parts[1]) : ""
         guard let root = documents[target] else {
             throw fail(
-                "cannot resolve '\(reference)': no schema named '\(target)' (remote references are not "
-                    + "supported)")
+                "cannot resolve '\(reference)': no schema named '\(target)' (remote references are not supported)")
         }
         guard fragment.isEmpty || fragment.hasPrefix("/") else {
             throw fail("cannot resolve '\(reference)': anchors are not supported, use a JSON Pointer")
@@ -273,6 +307,79 @@ public struct SchemaCompiler {
             }
         }
         return try compile(value, document: target, pointer: pointer)
+    }
+
+    // MARK: - Precomputation
+
+    /// Sets each node's ``SchemaNode/forward``: the first node along its chain of pure `$ref` schemas that
+    /// does something itself (a cycle of pure references stays where it is and is caught at validation).
+    private mutating func resolveForwarding() {
+        for index in nodes.indices {
+            var target = index
+            var hops = 0
+            while nodes[target].groups == [.reference], nodes[target].constant == nil, hops < nodes.count {
+                target = Int(nodes[target].ref)
+                hops += 1
+            }
+            nodes[index].forward = Int32(hops < nodes.count ? target : index)
+        }
+    }
+
+    /// Records the keyword groups, the integer forms of numeric bounds, and where each required name sits
+    /// in `properties`, so common checks run without exact arithmetic or a second pass.
+    private mutating func prepare(_ node: inout SchemaNode) {
+        let bounds = [node.minimum, node.maximum, node.exclusiveMinimum, node.exclusiveMaximum]
+        if bounds.contains(where: { $0 != nil }) || node.multipleOf != nil { node.groups.insert(.number) }
+        node.integerBounds = (
+            node.minimum?.intValue, node.maximum?.intValue, node.exclusiveMinimum?.intValue,
+            node.exclusiveMaximum?.intValue
+        )
+        let integers = [
+            node.integerBounds.minimum, node.integerBounds.maximum, node.integerBounds.exclusiveMinimum,
+            node.integerBounds.exclusiveMaximum,
+        ]
+        node.boundsAreIntegers = zip(bounds, integers).allSatisfy { $0 == nil || $1 != nil } && node.multipleOf == nil
+
+        if node.ref >= 0 { node.groups.insert(.reference) }
+        if node.minLength >= 0 || node.maxLength >= 0 || node.pattern != nil { node.groups.insert(.string) }
+        let hasMembers =
+            node.properties.count > 0 || !node.patternProperties.isEmpty
+            || node.additionalProperties >= 0 || node.propertyNames >= 0
+        if hasMembers { node.groups.insert(.objectMembers) }
+        let hasCounts =
+            node.minProperties >= 0 || node.maxProperties >= 0 || !node.dependentRequired.isEmpty
+            || !node.dependentSchemas.isEmpty
+        if hasCounts { node.groups.insert(.objectCounts) }
+        if hasMembers || node.required.count > 0 || hasCounts { node.groups.insert(.object) }
+        if node.prefixItems.count > 0 || node.items >= 0 || node.contains >= 0 || node.minItems >= 0
+            || node.maxItems >= 0 || node.uniqueItems
+        {
+            node.groups.insert(.array)
+        }
+        if node.allOf.count > 0 || node.anyOf.count > 0 || node.oneOf.count > 0 || node.not >= 0
+            || node.ifSchema >= 0
+        {
+            node.groups.insert(.applicators)
+        }
+        // Each required name's `schema` field: its position among the node's properties, or -1.
+        var mask: UInt64? = 0
+        defer { node.requiredMask = node.required.count > 0 ? mask : nil }
+        for offset in 0..<Int(node.required.count) {
+            let position = Int(node.required.start) + offset
+            let wanted = name(pools.properties[position])
+            pools.properties[position].schema = -1
+            for index in 0..<Int(node.properties.count)
+            where name(pools.properties[Int(node.properties.start) + index]) == wanted {
+                pools.properties[position].schema = Int32(index)
+                break
+            }
+            let found = Int(pools.properties[position].schema)
+            mask = found >= 0 && found < 64 ? mask.map { $0 | 1 << UInt64(found) } : nil
+        }
+    }
+
+    private func name(_ property: SchemaNode.Property) -> ArraySlice<UInt8> {
+        pools.bytes[Int(property.start)..<Int(property.start + property.count)]
     }
 
     private static func typeBit(_ name: String) -> SchemaNode.TypeMask? {

@@ -1,8 +1,22 @@
-/// One compiled (sub)schema: its keywords, ready to apply, with subschemas referred to by index.
+/// One compiled (sub)schema: its keywords, ready to apply.
 ///
-/// A class, so that the validator reads a node with one reference count instead of copying twenty
-/// arrays; it is filled in by ``SchemaCompiler`` and never changed afterwards, hence `@unchecked Sendable`.
-final class SchemaNode: @unchecked Sendable {
+/// Nodes are plain data: lists (properties, subschemas) are slices of pools shared by the whole
+/// ``SchemaSet``, and subschemas are node indices, so the validator reads a node in place through a pointer
+/// without copying it or touching a reference count. -1 stands for "not set" in index and count fields.
+struct SchemaNode: Sendable {
+    /// A range of one of the set's pools.
+    struct Slice: Sendable {
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    /// A name as a range of the byte pool, with the subschema that applies to it (-1 for none).
+    struct Property: Sendable {
+        var start: Int32
+        var count: Int32
+        var schema: Int32
+    }
+
     /// A JSON type as a bit, so `type: [string, null]` is one mask test.
     struct TypeMask: OptionSet, Sendable {
         let rawValue: UInt8
@@ -15,59 +29,86 @@ final class SchemaNode: @unchecked Sendable {
         static let integer = TypeMask(rawValue: 64)
     }
 
-    /// A property name kept as UTF-8 for comparison with raw keys.
-    struct Property: Sendable {
-        var name: String
-        var utf8: [UInt8]
-        var schema: Int
+    /// Which groups of keywords the node has, so the validator skips the rest with one test.
+    struct Groups: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let reference = Groups(rawValue: 1)
+        static let type = Groups(rawValue: 2)
+        static let enumOrConst = Groups(rawValue: 4)
+        static let string = Groups(rawValue: 8)
+        static let number = Groups(rawValue: 16)
+        static let object = Groups(rawValue: 32)
+        static let objectMembers = Groups(rawValue: 64)
+        static let array = Groups(rawValue: 128)
+        static let applicators = Groups(rawValue: 256)
+        static let annotations = Groups(rawValue: 512)
+        static let objectCounts = Groups(rawValue: 1024)
     }
 
-    /// `true` or `false` written as the whole schema; nil for an object schema.
-    var constant: Bool?
     /// Where the schema is, such as `object-detection.yaml#/$defs/box`, for messages.
     var location: String
+    /// `true` or `false` written as the whole schema; nil for an object schema.
+    var constant: Bool?
+    /// The keyword groups present.
+    var groups: Groups = []
+    /// The node to evaluate instead of this one: itself, or the end of a chain of schemas that are only a
+    /// `$ref` (such as `items: {$ref: '#/$defs/box'}`), so such hops cost nothing at validation time.
+    var forward: Int32 = -1
 
-    var types: TypeMask?
+    var types = TypeMask()
     var enumValues: [SchemaValue]?
+    /// When every `enum` value is a string: their bytes, as a slice of the property pool.
+    var enumStrings: Slice?
     var constValue: SchemaValue?
+    /// The `const` value's bytes (a property-pool index) when it is a string, or -1.
+    var constString: Int32 = -1
 
-    var properties: [Property] = []
-    var patternProperties: [(pattern: CompiledPattern, schema: Int)] = []
-    var additionalProperties: Int?
-    var propertyNames: Int?
-    var required: [Property] = []
-    var minProperties: Int?
-    var maxProperties: Int?
-    var dependentRequired: [(property: Property, required: [Property])] = []
-    var dependentSchemas: [(property: Property, schema: Int)] = []
+    var properties = Slice()
+    var patternProperties: [(pattern: CompiledPattern, schema: Int32)] = []
+    var additionalProperties: Int32 = -1
+    var propertyNames: Int32 = -1
+    /// Required names (property pool); each one's `schema` field holds its position in ``properties`` or -1.
+    var required = Slice()
+    /// Bits of the ``properties`` positions that are required, when every required name is among the first
+    /// 64 properties; nil otherwise. Lets `required` pass with one mask test.
+    var requiredMask: UInt64?
+    var minProperties: Int32 = -1
+    var maxProperties: Int32 = -1
+    var dependentRequired: [(property: Int32, required: Slice)] = []
+    var dependentSchemas: [(property: Int32, schema: Int32)] = []
 
-    var prefixItems: [Int] = []
-    var items: Int?
-    var contains: Int?
-    var minContains: Int?
-    var maxContains: Int?
-    var minItems: Int?
-    var maxItems: Int?
+    var prefixItems = Slice()
+    var items: Int32 = -1
+    var contains: Int32 = -1
+    var minContains: Int32 = -1
+    var maxContains: Int32 = -1
+    var minItems: Int32 = -1
+    var maxItems: Int32 = -1
     var uniqueItems = false
 
-    var minLength: Int?
-    var maxLength: Int?
+    var minLength: Int32 = -1
+    var maxLength: Int32 = -1
     var pattern: CompiledPattern?
 
+    /// The bounds as integers, when they are integers that fit, for comparison without exact arithmetic.
+    var integerBounds: (minimum: Int?, maximum: Int?, exclusiveMinimum: Int?, exclusiveMaximum: Int?) =
+        (nil, nil, nil, nil)
+    /// True when every bound that is set fits ``integerBounds`` and there is no multipleOf.
+    var boundsAreIntegers = false
     var minimum: ExactNumber?
     var maximum: ExactNumber?
     var exclusiveMinimum: ExactNumber?
     var exclusiveMaximum: ExactNumber?
     var multipleOf: ExactNumber?
 
-    var allOf: [Int] = []
-    var anyOf: [Int] = []
-    var oneOf: [Int] = []
-    var not: Int?
-    var ifSchema: Int?
-    var thenSchema: Int?
-    var elseSchema: Int?
-    var ref: Int?
+    var allOf = Slice()
+    var anyOf = Slice()
+    var oneOf = Slice()
+    var not: Int32 = -1
+    var ifSchema: Int32 = -1
+    var thenSchema: Int32 = -1
+    var elseSchema: Int32 = -1
+    var ref: Int32 = -1
 
     /// `x-service-code`: the service error a violation here (or below, unless overridden) predicts.
     var serviceCode: ServiceErrorCode?
@@ -76,8 +117,7 @@ final class SchemaNode: @unchecked Sendable {
     /// `x-message`: a message that replaces the generated one for this schema's own keywords.
     var message: String?
 
-    init(location: String, constant: Bool? = nil) {
+    init(location: String) {
         self.location = location
-        self.constant = constant
     }
 }

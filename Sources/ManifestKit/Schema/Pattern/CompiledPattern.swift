@@ -61,6 +61,8 @@ struct LazyDFA: Sendable {
     private var sets: [[Int32]] = []
     private var isMatch: [Bool] = []
     private var isDead: [Bool] = []
+    /// `isMatch || isDead` for each state: where the fast scan must stop.
+    private var stops: [Bool] = []
     private var acceptsAtEnd: [Bool] = []
     /// `ascii[state * 128 + scalar]`: the next state, or -1 when not computed yet.
     private var ascii: [Int32] = []
@@ -80,6 +82,7 @@ struct LazyDFA: Sendable {
         sets = []
         isMatch = []
         isDead = []
+        stops = []
         acceptsAtEnd = []
         ascii = []
         other = []
@@ -93,6 +96,9 @@ struct LazyDFA: Sendable {
         var position = 0
         let count = bytes.count
         while position < count {
+            // Fast path: follow known ASCII transitions until something needs attention.
+            (state, position) = scanKnown(bytes, from: state, at: position)
+            guard position < count else { break }
             let current = Int(state)
             if isMatch[current] { return true }
             if isDead[current] { return false }
@@ -122,6 +128,30 @@ struct LazyDFA: Sendable {
         return isMatch[Int(state)] || acceptsAtEnd[Int(state)]
     }
 
+    /// Follows cached ASCII transitions from `state` while the state is neither matching nor dead.
+    ///
+    /// - Returns: the state and position where a match, a dead state, a non-ASCII byte or an unknown
+    ///   transition stops the scan, or the end of the input.
+    private func scanKnown(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int32, at offset: Int) -> (Int32, Int) {
+        var state = start
+        var position = offset
+        let count = bytes.count
+        ascii.withUnsafeBufferPointer { table in
+            stops.withUnsafeBufferPointer { stop in
+                while position < count {
+                    let current = Int(state)
+                    let byte = bytes[position]
+                    if stop[current] || byte >= 0x80 { return }
+                    let next = table[current &* 128 &+ Int(byte)]
+                    if next < 0 { return }
+                    state = next
+                    position += 1
+                }
+            }
+        }
+        return (state, position)
+    }
+
     /// The state after `scalar` from `state`, building it if needed.
     private mutating func step(from state: Int32, scalar: UInt32, nfa: PatternNFA) -> Int32 {
         var seeds: [Int] = []
@@ -149,6 +179,7 @@ struct LazyDFA: Sendable {
         sets.append(set)
         isMatch.append(matched)
         isDead.append(set.isEmpty)
+        stops.append(set.isEmpty || matched)
         var endSeeds: [Int] = []
         for nfaState in set {
             if case .endAnchor(let next) = nfa.states[Int(nfaState)] { endSeeds.append(next) }

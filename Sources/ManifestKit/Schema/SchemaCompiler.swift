@@ -39,6 +39,7 @@ public struct SchemaCompiler {
             _ = try compile(value, document: name, pointer: "")
         }
         resolveForwarding()
+        markQuickNodes()
         // Every compiled location is an entry, so `set.entry("doc#/$defs/x")` finds subschemas.
         return SchemaSet(nodes: nodes, pools: pools, entries: memo)
     }
@@ -310,6 +311,54 @@ public struct SchemaCompiler {
     }
 
     // MARK: - Precomputation
+
+    /// Marks the nodes whose valid values the validator can confirm without a full evaluation.
+    private mutating func markQuickNodes() {
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 unknown, 1 visiting, 2 quick, 3 not quick
+        var kinds = [SchemaNode.QuickKind](repeating: .none, count: nodes.count)
+        func quick(_ index: Int) -> Bool {
+            let target = Int(nodes[index].forward)
+            switch state[target] {
+            case 2: return true
+            case 1, 3: return false  // A cycle is not quick.
+            default: break
+            }
+            state[target] = 1
+            let node = nodes[target]
+            var result = node.constant == nil
+            let groups = node.groups
+            if result {
+                if groups.isSubset(of: [.type, .number, .enumOrConst, .annotations]) {
+                    kinds[target] = .scalar
+                    let numbersOK = !groups.contains(.number) || node.boundsAreIntegers
+                    let valuesOK =
+                        !groups.contains(.enumOrConst) || node.constString >= 0
+                        || (node.enumStrings != nil && node.constValue == nil)
+                    result = numbersOK && valuesOK
+                } else if groups.isSubset(of: [.type, .object, .objectMembers, .annotations]) {
+                    kinds[target] = .object
+                    let required = node.required.count == 0 || node.requiredMask != nil
+                    result =
+                        required && node.additionalProperties < 0 && node.propertyNames < 0
+                        && node.patternProperties.isEmpty
+                        && (0..<Int(node.properties.count)).allSatisfy {
+                            quick(Int(pools.properties[Int(node.properties.start) + $0].schema))
+                        }
+                } else if groups.isSubset(of: [.type, .array, .annotations]) {
+                    kinds[target] = .array
+                    result =
+                        node.prefixItems.count == 0 && node.contains < 0 && !node.uniqueItems
+                        && (node.items < 0 || quick(Int(node.items)))
+                } else {
+                    result = false
+                }
+            }
+            state[target] = result ? 2 : 3
+            return result
+        }
+        for index in nodes.indices { _ = quick(index) }
+        for index in nodes.indices { nodes[index].quickKind = state[index] == 2 ? kinds[index] : .none }
+    }
 
     /// Sets each node's ``SchemaNode/forward``: the first node along its chain of pure `$ref` schemas that
     /// does something itself (a cycle of pure references stays where it is and is caught at validation).

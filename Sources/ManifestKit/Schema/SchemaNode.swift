@@ -54,6 +54,21 @@ struct SchemaNode: Sendable {
     /// The node to evaluate instead of this one: itself, or the end of a chain of schemas that are only a
     /// `$ref` (such as `items: {$ref: '#/$defs/box'}`), so such hops cost nothing at validation time.
     var forward: Int32 = -1
+    /// How the validator's quick path confirms valid values (plain scalar checks, and objects and arrays
+    /// made only of such parts), or `.none`; set by ``SchemaCompiler`` after compiling. (A stored property:
+    /// a computed one would copy the node out of its storage on every read.)
+    var quickKind = QuickKind.none
+
+    /// The quick path's three shapes.
+    enum QuickKind: UInt8, Sendable {
+        case none
+        /// Type, integer bounds, string const or enum.
+        case scalar
+        /// Plain properties and `required`, each property quick.
+        case object
+        /// `items` (quick) and item counts.
+        case array
+    }
 
     var types = TypeMask()
     var enumValues: [SchemaValue]?
@@ -64,13 +79,18 @@ struct SchemaNode: Sendable {
     var constString: Int32 = -1
 
     var properties = Slice()
-    var patternProperties: [(pattern: CompiledPattern, schema: Int32)] = []
+    var patternProperties: [(pattern: CompiledPattern, schema: Int32)] = [] {
+        didSet { patternPropertiesCount = Int32(patternProperties.count) }
+    }
+    /// `patternProperties.count`, readable without touching the array.
+    var patternPropertiesCount: Int32 = 0
     var additionalProperties: Int32 = -1
     var propertyNames: Int32 = -1
     /// Required names (property pool); each one's `schema` field holds its position in ``properties`` or -1.
     var required = Slice()
-    /// Bits of the ``properties`` positions that are required, when every required name is among the first
-    /// 64 properties; nil otherwise. Lets `required` pass with one mask test.
+    /// Bits of the ``properties`` positions that are required, or nil.
+    ///
+    /// Set when every required name is among the first 64 properties, so `required` passes with one test.
     var requiredMask: UInt64?
     var minProperties: Int32 = -1
     var maxProperties: Int32 = -1

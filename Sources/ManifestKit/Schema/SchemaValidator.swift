@@ -29,6 +29,9 @@ public struct SchemaValidator: Sendable {
     ) -> Bool {
         schemas.withStorage { storage in
             var run = Run(storage: storage, document: document, collect: true)
+            // Most values are valid: try the quick path first, and evaluate in full only to say what is wrong.
+            let target = Int(storage.nodes[schema.index].forward)
+            if storage.nodes[target].quickKind != .none, run.quickValue(index, target, depth: 0) { return true }
             let valid = run.evaluate(index, schema.index, Context())
             if !run.violations.isEmpty { violations.append(contentsOf: run.violations) }
             return valid
@@ -218,22 +221,74 @@ private struct Run {
     @inline(__always)
     private mutating func apply(_ index: Int, _ schemaIndex: Int, _ context: Context) -> Bool {
         let target = Int(storage.nodes[schemaIndex].forward)
-        if quickCheck(index, target) { return true }
+        if storage.nodes[target].quickKind != .none, quickValue(index, target, depth: 0) { return true }
         return evaluate(index, target, context.withoutMessage)
     }
 
-    /// True when `schemaIndex` is a simple scalar schema (type, integer bounds, string enum or const, and
-    /// annotations) that the value at `index` satisfies; false means "evaluate in full", not "invalid".
+    /// Whether the value at `index` passes the quick schema `schemaIndex` by the quick checks alone.
     ///
-    /// Most values of a manifest line meet such schemas (`{type: number}`, `{type: integer, minimum: 0}`,
-    /// `{const: groundtruth/object-detection}`), so this saves a full evaluation per value.
-    @inline(__always)
-    private func quickCheck(_ index: Int, _ schemaIndex: Int) -> Bool {
+    /// Only for nodes whose ``SchemaNode/quickKind`` is not `.none`. False means "evaluate in full", not
+    /// "invalid": nothing is reported here, so a failing value is evaluated again to say why.
+    func quickValue(_ index: Int, _ schemaIndex: Int, depth: Int) -> Bool {
         let schema = storage.nodes + schemaIndex
-        let groups = schema.pointee.groups
-        guard groups.isSubset(of: [.type, .number, .enumOrConst, .annotations]), schema.pointee.constant == nil else {
+        switch schema.pointee.quickKind {
+        case .none:
             return false
+        case .scalar:
+            return scalarPasses(index, schema)
+        case .object:
+            let node = document[index]
+            guard depth < 16, node.kind == .object else { return scalarPasses(index, schema) }
+            let properties = schema.pointee.properties
+            var seen: UInt64 = 0
+            var hint = 0
+            var member = index + 1
+            let end = Int(node.next)
+            while member < end {
+                let position = findProperty(member, properties, startingAt: hint)
+                if position >= 0 {
+                    hint = position + 1
+                    if position < 64 { seen |= 1 << UInt64(position) }
+                    let property = storage.properties[Int(properties.start) + position]
+                    let forward = Int(storage.nodes[Int(property.schema)].forward)
+                    let target = storage.nodes + forward
+                    let passes =
+                        target.pointee.quickKind == .scalar
+                        ? scalarPasses(member + 1, target) : quickValue(member + 1, forward, depth: depth + 1)
+                    if !passes { return false }
+                }
+                member = Int(document[member + 1].next)
+            }
+            if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
+            return schema.pointee.required.count == 0 || schema.pointee.requiredMask.map { seen & $0 == $0 } == true
+        case .array:
+            let node = document[index]
+            guard depth < 16, node.kind == .array else { return scalarPasses(index, schema) }
+            let count = Int(node.count)
+            if schema.pointee.minItems >= 0, count < Int(schema.pointee.minItems) { return false }
+            if schema.pointee.maxItems >= 0, count > Int(schema.pointee.maxItems) { return false }
+            if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
+            let items = Int(schema.pointee.items)
+            guard items >= 0 else { return true }
+            let forward = Int(storage.nodes[items].forward)
+            let target = storage.nodes + forward
+            let scalarItems = target.pointee.quickKind == .scalar
+            var element = index + 1
+            let end = Int(node.next)
+            while element < end {
+                let passes =
+                    scalarItems ? scalarPasses(element, target) : quickValue(element, forward, depth: depth + 1)
+                if !passes { return false }
+                element = Int(document[element].next)
+            }
+            return true
         }
+    }
+
+    /// The scalar part of the quick path: `type`, integer bounds, string `const` or `enum`.
+    @inline(__always)
+    private func scalarPasses(_ index: Int, _ schema: UnsafePointer<SchemaNode>) -> Bool {
+        let groups = schema.pointee.groups
         if groups.contains(.type), !matches(schema.pointee.types, index) { return false }
         let node = document[index]
         if groups.contains(.number), node.kind == .number {

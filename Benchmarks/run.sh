@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times `clmanifest lint` (release) against jq and Python on the same generated manifest, in one run.
+# Times `clmanifest lint` (release) against jq and Python on the same generated manifest, in one run,
+# then each stage of lint (read, parse, syntax rules, schemas) through the library.
 #
 # Usage: Benchmarks/run.sh [LINES] [RUNS] [EXTRA_LINES...]
 #   LINES        lines in the benchmark manifest (default 250000, about 165 MB)
@@ -23,4 +24,8 @@ manifest() {
 
 extra=()
 for size in "$@"; do extra+=("$(manifest "$size")"); done
-python3 "$root/Benchmarks/peers/measure.py" "$root/.build/release/clmanifest" "$(manifest "$lines")" "$runs" "${extra[@]}"
+python3 "$root/Benchmarks/peers/measure.py" "$root/.build/release/clmanifest" "$(manifest "$lines")" "$runs" ${extra[@]+"${extra[@]}"}
+echo
+echo "Stages of lint on $(basename "$(manifest "$lines")"), median of $runs runs, one process:"
+echo
+"$root/Benchmarks/.build/release/lint-stages" "$(manifest "$lines")" "$runs"

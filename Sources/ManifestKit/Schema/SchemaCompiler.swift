@@ -326,9 +326,22 @@ public struct SchemaCompiler {
             state[target] = 1
             let node = nodes[target]
             var result = node.constant == nil
-            let groups = node.groups
+            var groups = node.groups
+            // allOf of quick parts is quick; other applicators are not.
+            if groups.contains(.applicators) {
+                let onlyAllOf = node.anyOf.count == 0 && node.oneOf.count == 0 && node.not < 0 && node.ifSchema < 0
+                result =
+                    result && onlyAllOf
+                    && (0..<Int(node.allOf.count)).allSatisfy { quick(Int(pools.indices[Int(node.allOf.start) + $0])) }
+                groups.remove(.applicators)
+            }
+            // A $ref beside other keywords is quick when its target is.
+            if groups.contains(.reference) {
+                result = result && quick(Int(node.ref))
+                groups.remove(.reference)
+            }
             if result {
-                if groups.isSubset(of: [.type, .number, .enumOrConst, .annotations]) {
+                if groups.isSubset(of: [.type, .number, .enumOrConst, .string, .annotations]) {
                     kinds[target] = .scalar
                     let numbersOK = !groups.contains(.number) || node.boundsAreIntegers
                     let valuesOK =
@@ -337,10 +350,10 @@ public struct SchemaCompiler {
                     result = numbersOK && valuesOK
                 } else if groups.isSubset(of: [.type, .object, .objectMembers, .annotations]) {
                     kinds[target] = .object
-                    let required = node.required.count == 0 || node.requiredMask != nil
                     result =
-                        required && node.additionalProperties < 0 && node.propertyNames < 0
-                        && node.patternProperties.isEmpty
+                        node.patternProperties.isEmpty
+                        && (node.additionalProperties < 0 || quick(Int(node.additionalProperties)))
+                        && (node.propertyNames < 0 || quick(Int(node.propertyNames)))
                         && (0..<Int(node.properties.count)).allSatisfy {
                             quick(Int(pools.properties[Int(node.properties.start) + $0].schema))
                         }

@@ -231,6 +231,20 @@ private struct Run {
     /// "invalid": nothing is reported here, so a failing value is evaluated again to say why.
     func quickValue(_ index: Int, _ schemaIndex: Int, depth: Int) -> Bool {
         let schema = storage.nodes + schemaIndex
+        if schema.pointee.groups.contains(.reference) {
+            if depth >= 16 || !quickValue(index, Int(storage.nodes[Int(schema.pointee.ref)].forward), depth: depth + 1)
+            {
+                return false
+            }
+        }
+        if schema.pointee.groups.contains(.applicators) {
+            // Only allOf of quick parts gets here (see SchemaCompiler.markQuickNodes).
+            let allOf = schema.pointee.allOf
+            for offset in 0..<Int(allOf.count) {
+                let part = Int(storage.nodes[subschema(allOf, offset)].forward)
+                if depth >= 16 || !quickValue(index, part, depth: depth + 1) { return false }
+            }
+        }
         switch schema.pointee.quickKind {
         case .none:
             return false
@@ -240,27 +254,35 @@ private struct Run {
             let node = document[index]
             guard depth < 16, node.kind == .object else { return scalarPasses(index, schema) }
             let properties = schema.pointee.properties
+            let additional = Int(schema.pointee.additionalProperties)
+            let names = Int(schema.pointee.propertyNames)
             var seen: UInt64 = 0
             var hint = 0
             var member = index + 1
             let end = Int(node.next)
             while member < end {
                 let position = findProperty(member, properties, startingAt: hint)
+                var applied = -1
                 if position >= 0 {
                     hint = position + 1
                     if position < 64 { seen |= 1 << UInt64(position) }
-                    let property = storage.properties[Int(properties.start) + position]
-                    let forward = Int(storage.nodes[Int(property.schema)].forward)
-                    let target = storage.nodes + forward
-                    let passes =
-                        target.pointee.quickKind == .scalar
-                        ? scalarPasses(member + 1, target) : quickValue(member + 1, forward, depth: depth + 1)
-                    if !passes { return false }
+                    applied = Int(storage.properties[Int(properties.start) + position].schema)
+                } else if additional >= 0 {
+                    applied = additional
                 }
+                if applied >= 0, !quickPasses(member + 1, applied, depth: depth) { return false }
+                if names >= 0, !quickPasses(member, names, depth: depth) { return false }
                 member = Int(document[member + 1].next)
             }
             if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
-            return schema.pointee.required.count == 0 || schema.pointee.requiredMask.map { seen & $0 == $0 } == true
+            let required = schema.pointee.required
+            guard required.count > 0 else { return true }
+            if let mask = schema.pointee.requiredMask { return seen & mask == mask }
+            for offset in 0..<Int(required.count)
+            where !hasMember(index, storage.properties[Int(required.start) + offset]) {
+                return false
+            }
+            return true
         case .array:
             let node = document[index]
             guard depth < 16, node.kind == .array else { return scalarPasses(index, schema) }
@@ -270,19 +292,24 @@ private struct Run {
             if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
             let items = Int(schema.pointee.items)
             guard items >= 0 else { return true }
-            let forward = Int(storage.nodes[items].forward)
-            let target = storage.nodes + forward
-            let scalarItems = target.pointee.quickKind == .scalar
             var element = index + 1
             let end = Int(node.next)
             while element < end {
-                let passes =
-                    scalarItems ? scalarPasses(element, target) : quickValue(element, forward, depth: depth + 1)
-                if !passes { return false }
+                if !quickPasses(element, items, depth: depth) { return false }
                 element = Int(document[element].next)
             }
             return true
         }
+    }
+
+    /// The quick path for one member or element: scalar schemas inline, others recursively.
+    @inline(__always)
+    private func quickPasses(_ index: Int, _ schemaIndex: Int, depth: Int) -> Bool {
+        let forward = Int(storage.nodes[schemaIndex].forward)
+        let target = storage.nodes + forward
+        return target.pointee.quickKind == .scalar
+            && target.pointee.groups.isDisjoint(with: [.applicators, .reference])
+            ? scalarPasses(index, target) : quickValue(index, forward, depth: depth + 1)
     }
 
     /// The scalar part of the quick path: `type`, integer bounds, string `const` or `enum`.
@@ -295,6 +322,18 @@ private struct Run {
             guard schema.pointee.boundsAreIntegers, let (floor, hasFraction) = document.floorAndFraction(at: index),
                 Self.withinIntegerBounds(floor, hasFraction, schema.pointee.integerBounds)
             else { return false }
+        }
+        if groups.contains(.string), node.kind == .string {
+            guard node.flags & JSONNode.hasEscapes == 0 else { return false }
+            let text = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
+            let minimum = Int(schema.pointee.minLength)
+            let maximum = Int(schema.pointee.maxLength)
+            if minimum >= 0 || maximum >= 0 {
+                let length = UTF8Validation.scalarCount(text, upTo: text.count)
+                if minimum >= 0, length < minimum { return false }
+                if maximum >= 0, length > maximum { return false }
+            }
+            if let pattern = schema.pointee.pattern, !pattern.matches(utf8: text) { return false }
         }
         if groups.contains(.enumOrConst) {
             guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0 else { return false }

@@ -22,6 +22,15 @@ package enum SharedDirectory {
         ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
+    /// The names of the files in the directory `relativePath` under ``root`` that end with `suffix`, sorted;
+    /// empty when the directory is absent (the suites' presence tests say so).
+    package static func files(in relativePath: String, endingWith suffix: String = "") -> [String] {
+        guard let directory = existing(relativePath),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
     /// The URL of `relativePath` under ``root`` if it exists.
     package static func existing(_ relativePath: String) -> URL? {
         let url = root.appendingPathComponent(relativePath)

@@ -60,16 +60,7 @@ public struct JSONDocument {
     /// The value of the member named `name` in the object at `object` (the first, if the key repeats).
     public func member(_ name: String, in object: Int) -> Int? {
         guard nodes[object].kind == .object else { return nil }
-        var name = name
-        return name.withUTF8 { wanted in
-            var member = object + 1
-            let end = Int(nodes[object].next)
-            while member < end {
-                if keyEquals(member, wanted) { return member + 1 }
-                member = Int(nodes[member + 1].next)
-            }
-            return nil
-        }
+        return member(utf8: Array(name.utf8), in: object)
     }
 
     /// The decoded string at `index` if that node is a string.

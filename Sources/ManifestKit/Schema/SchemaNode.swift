@@ -45,19 +45,47 @@ struct SchemaNode: Sendable {
         static let objectCounts = Groups(rawValue: 1024)
     }
 
-    /// Where the schema is, such as `object-detection.yaml#/$defs/box`, for messages.
-    var location: String
-    /// `true` or `false` written as the whole schema; nil for an object schema.
-    var constant: Bool?
-    /// The keyword groups present.
-    var groups: Groups = []
-    /// The node to evaluate instead of this one: itself, or the end of a chain of schemas that are only a
-    /// `$ref` (such as `items: {$ref: '#/$defs/box'}`), so such hops cost nothing at validation time.
-    var forward: Int32 = -1
+    // The fields the quick path reads come first and together, so that a visit touches few cache lines
+    // (Swift lays a struct out in declaration order).
+
     /// How the validator's quick path confirms valid values (plain scalar checks, and objects and arrays
     /// made only of such parts), or `.none`; set by ``SchemaCompiler`` after compiling. (A stored property:
     /// a computed one would copy the node out of its storage on every read.)
     var quickKind = QuickKind.none
+    /// The keyword groups present.
+    var groups: Groups = []
+    var types = TypeMask()
+    /// `true` or `false` written as the whole schema; nil for an object schema.
+    var constant: Bool?
+    /// True when every bound that is set fits ``integerBounds`` and there is no multipleOf.
+    var boundsAreIntegers = false
+    /// The node to evaluate instead of this one: itself, or the end of a chain of schemas that are only a
+    /// `$ref` (such as `items: {$ref: '#/$defs/box'}`), so such hops cost nothing at validation time.
+    var forward: Int32 = -1
+    var ref: Int32 = -1
+    var properties = Slice()
+    /// Required names (property pool); each one's `schema` field holds its position in ``properties`` or -1.
+    var required = Slice()
+    /// Bits of the ``properties`` positions that are required, or nil.
+    ///
+    /// Set when every required name is among the first 64 properties, so `required` passes with one test.
+    var requiredMask: UInt64?
+    var additionalProperties: Int32 = -1
+    var propertyNames: Int32 = -1
+    var items: Int32 = -1
+    var minItems: Int32 = -1
+    var maxItems: Int32 = -1
+    /// The `const` value's bytes (a property-pool index) when it is a string, or -1.
+    var constString: Int32 = -1
+    /// When every `enum` value is a string: their bytes, as a slice of the property pool.
+    var enumStrings: Slice?
+    var allOf = Slice()
+    var minLength: Int32 = -1
+    var maxLength: Int32 = -1
+    /// The bounds as integers, when they are integers that fit, for comparison without exact arithmetic.
+    var integerBounds: (minimum: Int?, maximum: Int?, exclusiveMinimum: Int?, exclusiveMaximum: Int?) =
+        (nil, nil, nil, nil)
+    var pattern: CompiledPattern?
 
     /// The quick path's three shapes.
     enum QuickKind: UInt8, Sendable {
@@ -70,65 +98,38 @@ struct SchemaNode: Sendable {
         case array
     }
 
-    var types = TypeMask()
+    /// Where the schema is, such as `object-detection.yaml#/$defs/box`, for messages.
+    var location: String
     var enumValues: [SchemaValue]?
-    /// When every `enum` value is a string: their bytes, as a slice of the property pool.
-    var enumStrings: Slice?
     var constValue: SchemaValue?
-    /// The `const` value's bytes (a property-pool index) when it is a string, or -1.
-    var constString: Int32 = -1
-
-    var properties = Slice()
     var patternProperties: [(pattern: CompiledPattern, schema: Int32)] = [] {
         didSet { patternPropertiesCount = Int32(patternProperties.count) }
     }
     /// `patternProperties.count`, readable without touching the array.
     var patternPropertiesCount: Int32 = 0
-    var additionalProperties: Int32 = -1
-    var propertyNames: Int32 = -1
-    /// Required names (property pool); each one's `schema` field holds its position in ``properties`` or -1.
-    var required = Slice()
-    /// Bits of the ``properties`` positions that are required, or nil.
-    ///
-    /// Set when every required name is among the first 64 properties, so `required` passes with one test.
-    var requiredMask: UInt64?
     var minProperties: Int32 = -1
     var maxProperties: Int32 = -1
     var dependentRequired: [(property: Int32, required: Slice)] = []
     var dependentSchemas: [(property: Int32, schema: Int32)] = []
 
     var prefixItems = Slice()
-    var items: Int32 = -1
     var contains: Int32 = -1
     var minContains: Int32 = -1
     var maxContains: Int32 = -1
-    var minItems: Int32 = -1
-    var maxItems: Int32 = -1
     var uniqueItems = false
 
-    var minLength: Int32 = -1
-    var maxLength: Int32 = -1
-    var pattern: CompiledPattern?
-
-    /// The bounds as integers, when they are integers that fit, for comparison without exact arithmetic.
-    var integerBounds: (minimum: Int?, maximum: Int?, exclusiveMinimum: Int?, exclusiveMaximum: Int?) =
-        (nil, nil, nil, nil)
-    /// True when every bound that is set fits ``integerBounds`` and there is no multipleOf.
-    var boundsAreIntegers = false
     var minimum: ExactNumber?
     var maximum: ExactNumber?
     var exclusiveMinimum: ExactNumber?
     var exclusiveMaximum: ExactNumber?
     var multipleOf: ExactNumber?
 
-    var allOf = Slice()
     var anyOf = Slice()
     var oneOf = Slice()
     var not: Int32 = -1
     var ifSchema: Int32 = -1
     var thenSchema: Int32 = -1
     var elseSchema: Int32 = -1
-    var ref: Int32 = -1
 
     /// `x-service-code`: the service error a violation here (or below, unless overridden) predicts.
     var serviceCode: ServiceErrorCode?

@@ -8,12 +8,7 @@ import _ManifestTestSupport
 @Suite struct CorpusTests {
     static let relativePath = "corpus/real"
 
-    static var files: [String] {
-        guard let directory = SharedDirectory.existing(relativePath),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
-        else { return [] }
-        return names.filter { $0 != "SOURCES.tsv" }.sorted()
-    }
+    static var files: [String] { SharedDirectory.files(in: relativePath).filter { $0 != "SOURCES.tsv" } }
 
     @Test(
         .enabled(

@@ -7,12 +7,7 @@ import _ManifestTestSupport
 @Suite struct JSONTestSuiteTests {
     static let relativePath = "conformance/JSONTestSuite/test_parsing"
 
-    static var files: [String] {
-        guard let directory = SharedDirectory.existing(relativePath),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".json") }.sorted()
-    }
+    static var files: [String] { SharedDirectory.files(in: relativePath, endingWith: ".json") }
 
     @Test(
         "the suite is present (required under CI)",

@@ -15,6 +15,9 @@ public final class CompiledPattern: Sendable {
     public let source: String
     private let nfa: PatternNFA
     private let automaton: Mutex<LazyDFA>
+    /// The complete DFA over ASCII, built up front when it is small: matching ASCII text then reads it
+    /// without a lock; other text goes through the lazy automaton.
+    private let ascii: AsciiDFA?
 
     /// Compiles `pattern`.
     ///
@@ -27,7 +30,10 @@ public final class CompiledPattern: Sendable {
         } catch {
             throw PatternError(pattern: pattern, message: error.message)
         }
-        automaton = Mutex(LazyDFA(nfa: nfa))
+        var lazy = LazyDFA(nfa: nfa)
+        // Building every state costs up to maxStates × 128 NFA closures: only for small patterns.
+        ascii = nfa.states.count <= AsciiDFA.maxNFAStates ? lazy.exploreASCII(nfa: nfa, limit: AsciiDFA.maxStates) : nil
+        automaton = Mutex(lazy)
     }
 
     /// Whether the pattern matches somewhere in `string`.
@@ -38,7 +44,8 @@ public final class CompiledPattern: Sendable {
 
     /// Whether the pattern matches somewhere in the UTF-8 text `utf8`.
     public func matches(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        automaton.withLock { dfa in dfa.run(utf8, nfa: nfa) }
+        if let ascii, let answer = ascii.run(utf8) { return answer }
+        return automaton.withLock { dfa in dfa.run(utf8, nfa: nfa) }
     }
 }
 
@@ -89,6 +96,37 @@ struct LazyDFA: Sendable {
         index = [:]
         let (set, matched) = closure(seeds: [nfa.start], atStart: true, atEnd: false, nfa: nfa)
         initial = addState(set, matched: matched, isInitial: true, nfa: nfa)
+    }
+
+    /// Builds every state reachable from the start on ASCII input; nil when there are more than `limit`.
+    mutating func exploreASCII(nfa: PatternNFA, limit: Int) -> AsciiDFA? {
+        var queue: [Int32] = [initial]
+        var queued: Set<Int32> = [initial]
+        var transitions: [UInt16] = []
+        var visited = 0
+        while visited < queue.count {
+            let state = queue[visited]
+            visited += 1
+            guard sets.count <= limit, resets == 0 else { return nil }
+            for byte in 0..<128 {
+                let known = ascii[Int(state) * 128 + byte]
+                let next = known >= 0 ? known : step(from: state, scalar: UInt32(byte), nfa: nfa)
+                guard resets == 0, sets.count <= limit else { return nil }
+                ascii[Int(state) * 128 + byte] = next
+                if queued.insert(next).inserted { queue.append(next) }
+            }
+        }
+        // Renumber in discovery order, so the table needs no gaps.
+        var number = [Int32: UInt16]()
+        for (position, state) in queue.enumerated() { number[state] = UInt16(position) }
+        for state in queue {
+            for byte in 0..<128 {
+                transitions.append(number[ascii[Int(state) * 128 + byte]] ?? 0)
+            }
+        }
+        return AsciiDFA(
+            transitions: transitions, isMatch: queue.map { isMatch[Int($0)] }, isDead: queue.map { isDead[Int($0)] },
+            acceptsAtEnd: queue.map { acceptsAtEnd[Int($0)] })
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, nfa: PatternNFA) -> Bool {
@@ -236,5 +274,37 @@ struct LazyDFA: Sendable {
         var value = UInt32(bytes[position]) & (0xFF >> (length + 1))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
         return (value, length)
+    }
+}
+
+/// A complete, read-only DFA over ASCII input (state 0 is the start), shared without a lock.
+struct AsciiDFA: Sendable {
+    /// The most states built up front; larger automata stay lazy.
+    static let maxStates = 512
+    /// The largest NFA whose DFA is built up front.
+    static let maxNFAStates = 256
+
+    /// `transitions[state * 128 + byte]`.
+    let transitions: [UInt16]
+    let isMatch: [Bool]
+    let isDead: [Bool]
+    let acceptsAtEnd: [Bool]
+
+    /// Whether the pattern matches somewhere in `bytes`, or nil when they are not all ASCII.
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        transitions.withUnsafeBufferPointer { table in
+            isMatch.withUnsafeBufferPointer { matching in
+                isDead.withUnsafeBufferPointer { dead in
+                    var state = 0
+                    for byte in bytes {
+                        if matching[state] { return true }
+                        if dead[state] { return false }
+                        guard byte < 0x80 else { return nil }
+                        state = Int(table[state &* 128 &+ Int(byte)])
+                    }
+                    return matching[state] || acceptsAtEnd[state]
+                }
+            }
+        }
     }
 }

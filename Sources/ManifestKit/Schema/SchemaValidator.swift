@@ -328,7 +328,9 @@ private struct Run {
             let text = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
             let minimum = Int(schema.pointee.minLength)
             let maximum = Int(schema.pointee.maxLength)
-            if minimum >= 0 || maximum >= 0 {
+            // A character takes one to four bytes, so the byte count often settles the bounds without counting.
+            let settled = (minimum < 0 || text.count >= minimum * 4) && (maximum < 0 || text.count <= maximum)
+            if !settled {
                 let length = UTF8Validation.scalarCount(text, upTo: text.count)
                 if minimum >= 0, length < minimum { return false }
                 if maximum >= 0, length > maximum { return false }

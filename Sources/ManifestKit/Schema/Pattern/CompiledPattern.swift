@@ -287,23 +287,28 @@ struct AsciiDFA: Sendable {
     /// `transitions[state * 128 + byte]`.
     let transitions: [UInt16]
     let isMatch: [Bool]
-    let isDead: [Bool]
+    /// True for states where the answer is known: matched or dead.
+    let stops: [Bool]
     let acceptsAtEnd: [Bool]
+
+    init(transitions: [UInt16], isMatch: [Bool], isDead: [Bool], acceptsAtEnd: [Bool]) {
+        self.transitions = transitions
+        self.isMatch = isMatch
+        self.stops = zip(isMatch, isDead).map { $0 || $1 }
+        self.acceptsAtEnd = acceptsAtEnd
+    }
 
     /// Whether the pattern matches somewhere in `bytes`, or nil when they are not all ASCII.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         transitions.withUnsafeBufferPointer { table in
-            isMatch.withUnsafeBufferPointer { matching in
-                isDead.withUnsafeBufferPointer { dead in
-                    var state = 0
-                    for byte in bytes {
-                        if matching[state] { return true }
-                        if dead[state] { return false }
-                        guard byte < 0x80 else { return nil }
-                        state = Int(table[state &* 128 &+ Int(byte)])
-                    }
-                    return matching[state] || acceptsAtEnd[state]
+            stops.withUnsafeBufferPointer { stop in
+                var state = 0
+                for byte in bytes {
+                    if stop[state] { return isMatch[state] }
+                    guard byte < 0x80 else { return nil }
+                    state = Int(table[state &* 128 &+ Int(byte)])
                 }
+                return isMatch[state] || acceptsAtEnd[state]
             }
         }
     }

@@ -20,9 +20,4 @@ public enum RuleRegistry {
         MissingBoundingBoxConfidence.self,
         SchemaViolationRule.self,
     ]
-
-    /// The rule with this code or name, if any.
-    public static func rule(named codeOrName: String) -> (any Rule.Type)? {
-        all.first { $0.description.code == codeOrName || $0.description.name == codeOrName }
-    }
 }

@@ -19,11 +19,6 @@ extension JSONDocument {
         }
     }
 
-    /// Whether the key at `index` decodes to `utf8`.
-    func keyEquals(_ index: Int, _ wanted: [UInt8]) -> Bool {
-        wanted.withUnsafeBufferPointer { keyEquals(index, $0) }
-    }
-
     /// JSON equality of the node at `index` and a schema value: numbers by value, objects in any order.
     func equals(_ index: Int, _ value: SchemaValue) -> Bool {
         let node = nodes[index]

@@ -7,18 +7,3 @@ public protocol Reporter: Sendable {
     /// The rendered report; empty when there are no diagnostics. Each diagnostic ends with a newline.
     func render(_ diagnostics: [Diagnostic]) -> String
 }
-
-/// The output formats, by `--format` name.
-public enum ReporterRegistry {
-    /// Every format, default first.
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONLinesReporter.self]
-
-    /// The reporter for a format name, if there is one.
-    public static func reporter(named identifier: String) -> (any Reporter)? {
-        switch identifier {
-        case TextReporter.identifier: TextReporter()
-        case JSONLinesReporter.identifier: JSONLinesReporter()
-        default: nil
-        }
-    }
-}

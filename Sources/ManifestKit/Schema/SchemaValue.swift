@@ -18,24 +18,6 @@ public indirect enum SchemaValue: Sendable {
         members?.first { $0.key == key }?.value
     }
 
-    /// JSON equality: numbers by value (`1.0` equals `1`), objects regardless of member order.
-    public func isEqualJSON(_ other: SchemaValue) -> Bool {
-        switch (self, other) {
-        case (.null, .null): return true
-        case (.bool(let left), .bool(let right)): return left == right
-        case (.number(let left), .number(let right)): return left == right
-        case (.string(let left), .string(let right)): return left == right
-        case (.array(let left), .array(let right)):
-            return left.count == right.count && zip(left, right).allSatisfy { $0.isEqualJSON($1) }
-        case (.object(let left), .object(let right)):
-            guard left.count == right.count else { return false }
-            return left.allSatisfy { member in
-                right.contains { $0.key == member.key && $0.value.isEqualJSON(member.value) }
-            }
-        default: return false
-        }
-    }
-
     /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or `object`.
     public var typeName: String {
         switch self {

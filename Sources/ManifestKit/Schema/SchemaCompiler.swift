@@ -38,7 +38,7 @@ public struct SchemaCompiler {
             guard let value = documents[name] else { continue }
             _ = try compile(value, document: name, pointer: "")
         }
-        resolveForwarding()
+        try resolveForwarding()
         markQuickNodes()
         // Every compiled location is an entry, so `set.entry("doc#/$defs/x")` finds subschemas.
         return SchemaSet(nodes: nodes, pools: pools, entries: memo)
@@ -374,16 +374,26 @@ public struct SchemaCompiler {
     }
 
     /// Sets each node's ``SchemaNode/forward``: the first node along its chain of pure `$ref` schemas that
-    /// does something itself (a cycle of pure references stays where it is and is caught at validation).
-    private mutating func resolveForwarding() {
+    /// does something itself.
+    ///
+    /// - Throws: ``SchemaError`` for a cycle of pure references, which could never validate anything.
+    private mutating func resolveForwarding() throws(SchemaError) {
         for index in nodes.indices {
             var target = index
             var hops = 0
-            while nodes[target].groups == [.reference], nodes[target].constant == nil, hops < nodes.count {
+            while nodes[target].groups == [.reference], nodes[target].constant == nil {
                 target = Int(nodes[target].ref)
                 hops += 1
+                guard hops <= nodes.count else {
+                    let location = nodes[index].location
+                    let pointer = location.drop { $0 != "#" }.dropFirst()
+                    throw SchemaError(
+                        document: String(location.prefix { $0 != "#" }),
+                        message: "'$ref' at '\(pointer.isEmpty ? "/" : pointer)' only refers to itself in a cycle "
+                            + "of references")
+                }
             }
-            nodes[index].forward = Int32(hops < nodes.count ? target : index)
+            nodes[index].forward = Int32(target)
         }
     }
 

@@ -8,15 +8,18 @@ extension JSONDocument {
 
     /// The value of the member whose key decodes to `utf8` in the object at `object`.
     func member(utf8 wanted: [UInt8], in object: Int) -> Int? {
-        wanted.withUnsafeBufferPointer { wanted in
-            var member = object + 1
-            let end = Int(nodes[object].next)
-            while member < end {
-                if keyEquals(member, wanted) { return member + 1 }
-                member = Int(nodes[member + 1].next)
-            }
-            return nil
+        wanted.withUnsafeBufferPointer { member(bytes: $0, in: object) }
+    }
+
+    /// The value of the member whose key decodes to `wanted` in the object at `object`.
+    func member(bytes wanted: UnsafeBufferPointer<UInt8>, in object: Int) -> Int? {
+        var member = object + 1
+        let end = Int(nodes[object].next)
+        while member < end {
+            if keyEquals(member, wanted) { return member + 1 }
+            member = Int(nodes[member + 1].next)
         }
+        return nil
     }
 
     /// JSON equality of the node at `index` and a schema value: numbers by value, objects in any order.

@@ -35,22 +35,6 @@ enum UTF8Validation {
         return length
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of it is UTF-8.
-    static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = buffer.baseAddress else { return nil }
-        var index = 0
-        let count = buffer.count
-        while index < count {
-            if base[index] < 0x80 {
-                index += 1
-                continue
-            }
-            guard let length = sequenceLength(base, at: index, count: count) else { return index }
-            index += length
-        }
-        return nil
-    }
-
     /// The number of Unicode scalar values in the first `byteCount` bytes, counting each invalid byte as one.
     static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, upTo byteCount: Int) -> Int {
         guard let base = buffer.baseAddress else { return 0 }

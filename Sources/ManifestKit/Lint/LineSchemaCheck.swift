@@ -61,11 +61,10 @@ struct LineSchemaCheck: Sendable {
             validator.validate(document, node: metadata, against: schemas.metadataBase, into: &violations)
             return
         }
-        let typeName = document.stringBytes(at: type)
-        if typeName == Self.detectionType {
+        if Self.detectionType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) {
             validator.validate(document, node: attribute, against: schemas.detectionAttribute, into: &violations)
             validator.validate(document, node: metadata, against: schemas.detectionMetadata, into: &violations)
-        } else if typeName == Self.classificationType {
+        } else if Self.classificationType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) {
             validator.validate(document, node: attribute, against: schemas.classificationAttribute, into: &violations)
             validator.validate(document, node: metadata, against: schemas.classificationMetadata, into: &violations)
         }

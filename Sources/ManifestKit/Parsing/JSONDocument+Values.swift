@@ -71,7 +71,14 @@ extension JSONDocument {
     ///
     /// Nil for numbers with an exponent or more than 18 integer digits, which need exact arithmetic.
     func floorAndFraction(at index: Int) -> (floor: Int, hasFraction: Bool)? {
-        let node = nodes[index]
+        Self.floorAndFraction(of: nodes[index], in: bytes)
+    }
+
+    /// ``floorAndFraction(at:)`` for the number `node` of `bytes`.
+    @inline(__always)
+    static func floorAndFraction(of node: JSONNode, in bytes: UnsafeBufferPointer<UInt8>) -> (
+        floor: Int, hasFraction: Bool
+    )? {
         var position = Int(node.start)
         let end = Int(node.end)
         let negative = bytes[position] == UInt8(ascii: "-")

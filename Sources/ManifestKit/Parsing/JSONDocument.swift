@@ -153,7 +153,7 @@ public struct JSONDocument {
         if left.flags & JSONNode.hasEscapes == 0 && right.flags & JSONNode.hasEscapes == 0 {
             let length = Int(left.end - left.start)
             guard length == Int(right.end - right.start), let base = bytes.baseAddress else { return false }
-            return memcmpEqual(base + Int(left.start), base + Int(right.start), length)
+            return Self.bytesEqual(base + Int(left.start), base + Int(right.start), length)
         }
         return Self.unescape(contentBytes(first)) == Self.unescape(contentBytes(second))
     }
@@ -167,7 +167,7 @@ public struct JSONDocument {
             guard length == wanted.count, let base = bytes.baseAddress, let other = wanted.baseAddress else {
                 return length == 0 && wanted.isEmpty
             }
-            return memcmpEqual(base + Int(node.start) + 1, other, length)
+            return Self.bytesEqual(base + Int(node.start) + 1, other, length)
         }
         return Self.unescape(contentBytes(index)).elementsEqual(wanted)
     }
@@ -177,8 +177,9 @@ public struct JSONDocument {
         return UnsafeBufferPointer(rebasing: bytes[Int(node.start) + 1..<Int(node.end) - 1])
     }
 
+    /// Whether `count` bytes at `left` and `right` are equal.
     @inline(__always)
-    private func memcmpEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    static func bytesEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         var index = 0
         // Eight bytes at a time, then the rest one by one.
         while index + 8 <= count {

@@ -40,6 +40,7 @@ public struct SchemaCompiler {
         }
         try resolveForwarding()
         markQuickNodes()
+        resolveQuickForwarding()
         // Every compiled location is an entry, so `set.entry("doc#/$defs/x")` finds subschemas.
         return SchemaSet(nodes: nodes, pools: pools, entries: memo)
     }
@@ -75,7 +76,9 @@ public struct SchemaCompiler {
     private mutating func property(_ name: String, schema: Int32 = -1) -> SchemaNode.Property {
         let start = Int32(pools.bytes.count)
         pools.bytes.append(contentsOf: name.utf8)
-        return SchemaNode.Property(start: start, count: Int32(pools.bytes.count) - start, schema: schema)
+        let prefix = Array(name.utf8).withUnsafeBufferPointer(SchemaNode.Property.prefix(of:))
+        return SchemaNode.Property(
+            start: start, count: Int32(pools.bytes.count) - start, schema: schema, prefix: prefix)
     }
 
     /// Adds property records to the property pool, contiguously.
@@ -211,6 +214,7 @@ public struct SchemaCompiler {
             guard case .string(let text) = value else { throw fail("expected a string") }
             do throws(PatternError) {
                 node.pattern = try CompiledPattern(text)
+                node.asciiPattern = node.pattern?.asciiTable
             } catch {
                 throw fail(error.description)
             }
@@ -397,6 +401,27 @@ public struct SchemaCompiler {
         }
     }
 
+    /// Sets each node's ``SchemaNode/quickForward`` and each property's ``SchemaNode/Property/quickTarget``.
+    private mutating func resolveQuickForwarding() {
+        for index in nodes.indices {
+            var target = Int(nodes[index].forward)
+            var hops = 0
+            while nodes[target].groups.isSubset(of: [.reference, .annotations]), nodes[target].ref >= 0,
+                nodes[target].constant == nil, hops <= nodes.count
+            {
+                target = Int(nodes[Int(nodes[target].ref)].forward)
+                hops += 1
+            }
+            nodes[index].quickForward = Int32(target)
+        }
+        for node in nodes {
+            for position in Int(node.properties.start)..<Int(node.properties.start + node.properties.count) {
+                let schema = Int(pools.properties[position].schema)
+                pools.properties[position].quickTarget = schema >= 0 ? nodes[schema].quickForward : -1
+            }
+        }
+    }
+
     /// Records the keyword groups, the integer forms of numeric bounds, and where each required name sits
     /// in `properties`, so common checks run without exact arithmetic or a second pass.
     private mutating func prepare(_ node: inout SchemaNode) {
@@ -413,6 +438,14 @@ public struct SchemaCompiler {
         node.boundsAreIntegers = zip(bounds, integers).allSatisfy { $0 == nil || $1 != nil } && node.multipleOf == nil
 
         if node.ref >= 0 { node.groups.insert(.reference) }
+        if node.groups.contains(.type) {
+            let kinds: [(SchemaNode.TypeMask, JSONNode.Kind)] = [
+                (.object, .object), (.array, .array), (.string, .string), (.number, .number), (.integer, .number),
+                (.boolean, .true), (.boolean, .false), (.null, .null),
+            ]
+            node.kinds = kinds.reduce(0) { $0 | (node.types.contains($1.0) ? 1 << $1.1.rawValue : 0) }
+            node.integerOnly = node.types.contains(.integer) && !node.types.contains(.number)
+        }
         if node.minLength >= 0 || node.maxLength >= 0 || node.pattern != nil { node.groups.insert(.string) }
         let hasMembers =
             node.properties.count > 0 || !node.patternProperties.isEmpty

@@ -15,6 +15,17 @@ struct SchemaNode: Sendable {
         var start: Int32
         var count: Int32
         var schema: Int32
+        /// The name's first eight bytes, zero-padded, little-endian: one comparison rejects most names.
+        var prefix: UInt64 = 0
+        /// For a property of a node's ``SchemaNode/properties``: its schema's ``SchemaNode/quickForward``.
+        var quickTarget: Int32 = -1
+
+        /// The ``prefix`` of a name.
+        static func prefix(of name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var word: UInt64 = 0
+            for (offset, byte) in name.prefix(8).enumerated() { word |= UInt64(byte) << UInt64(offset * 8) }
+            return word
+        }
     }
 
     /// A JSON type as a bit, so `type: [string, null]` is one mask test.
@@ -62,6 +73,13 @@ struct SchemaNode: Sendable {
     /// The node to evaluate instead of this one: itself, or the end of a chain of schemas that are only a
     /// `$ref` (such as `items: {$ref: '#/$defs/box'}`), so such hops cost nothing at validation time.
     var forward: Int32 = -1
+    /// For the quick path, which needs no annotations: ``forward``, continued through schemas that are only
+    /// a `$ref` with annotations (such as `{x-service-code: …, $ref: …}`).
+    var quickForward: Int32 = -1
+    /// Bit `k` is set when a node of ``JSONNode/Kind`` raw value `k` passes `type` (all set without `type`).
+    var kinds: UInt8 = 0x7F
+    /// `type` allows integers but not other numbers.
+    var integerOnly = false
     var ref: Int32 = -1
     var properties = Slice()
     /// Required names (property pool); each one's `schema` field holds its position in ``properties`` or -1.
@@ -86,6 +104,8 @@ struct SchemaNode: Sendable {
     var integerBounds: (minimum: Int?, maximum: Int?, exclusiveMinimum: Int?, exclusiveMaximum: Int?) =
         (nil, nil, nil, nil)
     var pattern: CompiledPattern?
+    /// The pattern's prebuilt ASCII automaton, when it has one, readable without a reference count.
+    var asciiPattern: AsciiDFA.Table?
 
     /// The quick path's three shapes.
     enum QuickKind: UInt8, Sendable {

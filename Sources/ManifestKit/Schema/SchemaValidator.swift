@@ -30,8 +30,7 @@ public struct SchemaValidator: Sendable {
         schemas.withStorage { storage in
             var run = Run(storage: storage, document: document, collect: true)
             // Most values are valid: try the quick path first, and evaluate in full only to say what is wrong.
-            let target = Int(storage.nodes[schema.index].forward)
-            if storage.nodes[target].quickKind != .none, run.quickValue(index, target, depth: 0) { return true }
+            if run.quick.passes(index, schema.index) { return true }
             let valid = run.evaluate(index, schema.index, Context())
             if !run.violations.isEmpty { violations.append(contentsOf: run.violations) }
             return valid
@@ -68,12 +67,16 @@ private struct Run {
     let storage: SchemaStorage
     let document: JSONDocument
     let collect: Bool
+    let quick: SchemaQuickPath
     var violations: [SchemaViolation] = []
 
     init(storage: SchemaStorage, document: JSONDocument, collect: Bool) {
         self.storage = storage
-        self.document = document
+        // A view without the reference-counted parts: the caller keeps the document alive, and copies of a
+        // run then cost no retains and releases.
+        self.document = JSONDocument(bytes: document.bytes, nodes: document.nodes, duplicateKeys: [], owner: nil)
         self.collect = collect
+        quick = SchemaQuickPath(storage: storage, document: document)
     }
 
     /// Applies schema `schemaIndex` to instance node `index`.
@@ -220,148 +223,8 @@ private struct Run {
     /// Applies a subschema to a member or element, first trying ``quickCheck(_:_:)``.
     @inline(__always)
     private mutating func apply(_ index: Int, _ schemaIndex: Int, _ context: Context) -> Bool {
-        let target = Int(storage.nodes[schemaIndex].forward)
-        if storage.nodes[target].quickKind != .none, quickValue(index, target, depth: 0) { return true }
-        return evaluate(index, target, context.withoutMessage)
-    }
-
-    /// Whether the value at `index` passes the quick schema `schemaIndex` by the quick checks alone.
-    ///
-    /// Only for nodes whose ``SchemaNode/quickKind`` is not `.none`. False means "evaluate in full", not
-    /// "invalid": nothing is reported here, so a failing value is evaluated again to say why.
-    func quickValue(_ index: Int, _ schemaIndex: Int, depth: Int) -> Bool {
-        let schema = storage.nodes + schemaIndex
-        if schema.pointee.groups.contains(.reference) {
-            if depth >= 16 || !quickValue(index, Int(storage.nodes[Int(schema.pointee.ref)].forward), depth: depth + 1)
-            {
-                return false
-            }
-        }
-        if schema.pointee.groups.contains(.applicators) {
-            // Only allOf of quick parts gets here (see SchemaCompiler.markQuickNodes).
-            let allOf = schema.pointee.allOf
-            for offset in 0..<Int(allOf.count) {
-                let part = Int(storage.nodes[subschema(allOf, offset)].forward)
-                if depth >= 16 || !quickValue(index, part, depth: depth + 1) { return false }
-            }
-        }
-        switch schema.pointee.quickKind {
-        case .none:
-            return false
-        case .scalar:
-            return scalarPasses(index, schema)
-        case .object:
-            let node = document[index]
-            guard depth < 16, node.kind == .object else { return scalarPasses(index, schema) }
-            let properties = schema.pointee.properties
-            let additional = Int(schema.pointee.additionalProperties)
-            let names = Int(schema.pointee.propertyNames)
-            var seen: UInt64 = 0
-            var hint = 0
-            var member = index + 1
-            let end = Int(node.next)
-            while member < end {
-                let position = findProperty(member, properties, startingAt: hint)
-                var applied = -1
-                if position >= 0 {
-                    hint = position + 1
-                    if position < 64 { seen |= 1 << UInt64(position) }
-                    applied = Int(storage.properties[Int(properties.start) + position].schema)
-                } else if additional >= 0 {
-                    applied = additional
-                }
-                if applied >= 0, !quickPasses(member + 1, applied, depth: depth) { return false }
-                if names >= 0, !quickPasses(member, names, depth: depth) { return false }
-                member = Int(document[member + 1].next)
-            }
-            if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
-            let required = schema.pointee.required
-            guard required.count > 0 else { return true }
-            if let mask = schema.pointee.requiredMask { return seen & mask == mask }
-            for offset in 0..<Int(required.count)
-            where !hasMember(index, storage.properties[Int(required.start) + offset]) {
-                return false
-            }
-            return true
-        case .array:
-            let node = document[index]
-            guard depth < 16, node.kind == .array else { return scalarPasses(index, schema) }
-            let count = Int(node.count)
-            if schema.pointee.minItems >= 0, count < Int(schema.pointee.minItems) { return false }
-            if schema.pointee.maxItems >= 0, count > Int(schema.pointee.maxItems) { return false }
-            if schema.pointee.groups.contains(.type), !matches(schema.pointee.types, index) { return false }
-            let items = Int(schema.pointee.items)
-            guard items >= 0 else { return true }
-            var element = index + 1
-            let end = Int(node.next)
-            while element < end {
-                if !quickPasses(element, items, depth: depth) { return false }
-                element = Int(document[element].next)
-            }
-            return true
-        }
-    }
-
-    /// The quick path for one member or element: scalar schemas inline, others recursively.
-    @inline(__always)
-    private func quickPasses(_ index: Int, _ schemaIndex: Int, depth: Int) -> Bool {
-        let forward = Int(storage.nodes[schemaIndex].forward)
-        let target = storage.nodes + forward
-        return target.pointee.quickKind == .scalar
-            && target.pointee.groups.isDisjoint(with: [.applicators, .reference])
-            ? scalarPasses(index, target) : quickValue(index, forward, depth: depth + 1)
-    }
-
-    /// The scalar part of the quick path: `type`, integer bounds, string `const` or `enum`.
-    @inline(__always)
-    private func scalarPasses(_ index: Int, _ schema: UnsafePointer<SchemaNode>) -> Bool {
-        let groups = schema.pointee.groups
-        if groups.contains(.type), !matches(schema.pointee.types, index) { return false }
-        let node = document[index]
-        if groups.contains(.number), node.kind == .number {
-            guard schema.pointee.boundsAreIntegers, let (floor, hasFraction) = document.floorAndFraction(at: index),
-                Self.withinIntegerBounds(floor, hasFraction, schema.pointee.integerBounds)
-            else { return false }
-        }
-        if groups.contains(.string), node.kind == .string {
-            guard node.flags & JSONNode.hasEscapes == 0 else { return false }
-            let text = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
-            let minimum = Int(schema.pointee.minLength)
-            let maximum = Int(schema.pointee.maxLength)
-            // A character takes one to four bytes, so the byte count often settles the bounds without counting.
-            let settled = (minimum < 0 || text.count >= minimum * 4) && (maximum < 0 || text.count <= maximum)
-            if !settled {
-                let length = UTF8Validation.scalarCount(text, upTo: text.count)
-                if minimum >= 0, length < minimum { return false }
-                if maximum >= 0, length > maximum { return false }
-            }
-            if let pattern = schema.pointee.pattern, !pattern.matches(utf8: text) { return false }
-        }
-        if groups.contains(.enumOrConst) {
-            guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0 else { return false }
-            let string = Int(schema.pointee.constString)
-            if string >= 0 { return keyMatches(index, storage.properties[string]) }
-            guard let strings = schema.pointee.enumStrings else { return false }
-            for offset in 0..<Int(strings.count)
-            where keyMatches(index, storage.properties[Int(strings.start) + offset]) {
-                return true
-            }
-            return false
-        }
-        return true
-    }
-
-    /// Whether `floor + f` (0 <= f < 1, f > 0 exactly when `hasFraction`) is within integer bounds.
-    @inline(__always)
-    private static func withinIntegerBounds(
-        _ floor: Int, _ hasFraction: Bool,
-        _ bounds: (minimum: Int?, maximum: Int?, exclusiveMinimum: Int?, exclusiveMaximum: Int?)
-    ) -> Bool {
-        let withinMinimum = bounds.minimum.map { floor >= $0 } ?? true
-        let withinMaximum = bounds.maximum.map { floor < $0 || (floor == $0 && !hasFraction) } ?? true
-        let aboveMinimum = bounds.exclusiveMinimum.map { floor > $0 || (floor == $0 && hasFraction) } ?? true
-        let belowMaximum = bounds.exclusiveMaximum.map { floor < $0 } ?? true
-        return withinMinimum && withinMaximum && aboveMinimum && belowMaximum
+        if quick.passes(index, schemaIndex) { return true }
+        return evaluate(index, Int(storage.nodes[schemaIndex].forward), context.withoutMessage)
     }
 
     /// Evaluates without recording violations (for anyOf, oneOf, not, if and contains).
@@ -443,7 +306,7 @@ private struct Run {
     private mutating func checkNumber(_ index: Int, _ schema: UnsafePointer<SchemaNode>, _ context: Context) -> Bool {
         if schema.pointee.boundsAreIntegers, let (floor, hasFraction) = document.floorAndFraction(at: index) {
             // value = floor + f with 0 <= f < 1, and f > 0 exactly when hasFraction: exact against integers.
-            if Self.withinIntegerBounds(floor, hasFraction, schema.pointee.integerBounds) { return true }
+            if SchemaQuickPath.withinIntegerBounds(floor, hasFraction, schema.pointee.integerBounds) { return true }
         }
         var valid = true
         let raw = document.rawText(at: index)
@@ -545,16 +408,10 @@ private struct Run {
     /// The position among `properties` of the property named like the key at `member`, or -1.
     @inline(__always)
     private func findProperty(_ member: Int, _ properties: SchemaNode.Slice, startingAt hint: Int) -> Int {
-        let node = document[member]
-        let length = Int(node.end &- node.start) &- 2
-        let escaped = node.flags & JSONNode.hasEscapes != 0
         let count = Int(properties.count)
         var position = hint < count ? hint : 0
         for _ in 0..<count {
-            let property = storage.properties[Int(properties.start) &+ position]
-            if (escaped || Int(property.count) == length) && document.keyEquals(member, storage.name(property)) {
-                return position
-            }
+            if keyMatches(member, storage.properties[Int(properties.start) &+ position]) { return position }
             position = position + 1 == count ? 0 : position + 1
         }
         return -1

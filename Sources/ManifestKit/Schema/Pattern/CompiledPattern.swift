@@ -19,6 +19,9 @@ public final class CompiledPattern: Sendable {
     /// without a lock; other text goes through the lazy automaton.
     private let ascii: AsciiDFA?
 
+    /// The prebuilt ASCII automaton's table, when there is one; valid as long as this pattern lives.
+    var asciiTable: AsciiDFA.Table? { ascii?.table }
+
     /// Compiles `pattern`.
     ///
     /// - Throws: ``RegexSyntaxError``-based ``PatternError`` for syntax errors and unsupported features.
@@ -44,7 +47,7 @@ public final class CompiledPattern: Sendable {
 
     /// Whether the pattern matches somewhere in the UTF-8 text `utf8`.
     public func matches(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let ascii, let answer = ascii.run(utf8) { return answer }
+        if let ascii, let answer = ascii.table.run(utf8) { return answer }
         return automaton.withLock { dfa in dfa.run(utf8, nfa: nfa) }
     }
 }
@@ -274,42 +277,5 @@ struct LazyDFA: Sendable {
         var value = UInt32(bytes[position]) & (0xFF >> (length + 1))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
         return (value, length)
-    }
-}
-
-/// A complete, read-only DFA over ASCII input (state 0 is the start), shared without a lock.
-struct AsciiDFA: Sendable {
-    /// The most states built up front; larger automata stay lazy.
-    static let maxStates = 512
-    /// The largest NFA whose DFA is built up front.
-    static let maxNFAStates = 256
-
-    /// `transitions[state * 128 + byte]`.
-    let transitions: [UInt16]
-    let isMatch: [Bool]
-    /// True for states where the answer is known: matched or dead.
-    let stops: [Bool]
-    let acceptsAtEnd: [Bool]
-
-    init(transitions: [UInt16], isMatch: [Bool], isDead: [Bool], acceptsAtEnd: [Bool]) {
-        self.transitions = transitions
-        self.isMatch = isMatch
-        self.stops = zip(isMatch, isDead).map { $0 || $1 }
-        self.acceptsAtEnd = acceptsAtEnd
-    }
-
-    /// Whether the pattern matches somewhere in `bytes`, or nil when they are not all ASCII.
-    func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        transitions.withUnsafeBufferPointer { table in
-            stops.withUnsafeBufferPointer { stop in
-                var state = 0
-                for byte in bytes {
-                    if stop[state] { return isMatch[state] }
-                    guard byte < 0x80 else { return nil }
-                    state = Int(table[state &* 128 &+ Int(byte)])
-                }
-                return isMatch[state] || acceptsAtEnd[state]
-            }
-        }
     }
 }

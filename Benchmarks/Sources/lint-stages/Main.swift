@@ -6,20 +6,23 @@ import ManifestKit
     import Darwin
 #endif
 
-/// `lint-stages FILE [RUNS]`: times each stage of `lint` on FILE through the library, in one process.
+/// `lint-stages FILE [RUNS] [STAGE]`: times each stage of `lint` on FILE through the library, in one process.
 ///
 /// Stages: read (split into lines), parse (read + JSON parse), syntax (lint without schemas: reading and
 /// JSON rules), lint (everything, as `clmanifest lint` does). Prints the median of RUNS runs of each.
+/// With STAGE (a stage's name, such as `lint without schemas`), runs only that stage: for counting its
+/// instructions under `valgrind --tool=callgrind`.
 @main
 enum Main {
     static func main() throws {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2 else {
-            print("usage: lint-stages FILE [RUNS]")
+            print("usage: lint-stages FILE [RUNS] [STAGE]")
             exit(2)
         }
         let path = arguments[1]
         let runs = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 5) : 5
+        let only = arguments.count > 3 ? arguments[3] : nil
         var status = stat()
         guard stat(path, &status) == 0 else {
             print("cannot read \(path)")
@@ -53,7 +56,7 @@ enum Main {
         print("| stage | median s | MB/s | × read+parse |")
         print("|---|---:|---:|---:|")
         var parseTime = 0.0
-        for (name, stage) in stages {
+        for (name, stage) in stages where only == nil || name == only {
             var times: [Double] = []
             for _ in 0..<runs {
                 let clock = ContinuousClock()

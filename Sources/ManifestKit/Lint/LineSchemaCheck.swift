@@ -49,8 +49,12 @@ struct LineSchemaCheck: Sendable {
             return name == Self.sourceRef ? nil : document.member(utf8: name, in: JSONDocument.rootIndex)
         }
         let content = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
-        guard content.suffix(suffixCount).elementsEqual(Self.metadataSuffix) else { return nil }
         let name = UnsafeBufferPointer(rebasing: content.dropLast(suffixCount))
+        guard let base = content.baseAddress,
+            Self.metadataSuffix.withUnsafeBufferPointer({
+                JSONDocument.bytesEqual(base + name.count, $0.baseAddress.unsafelyUnwrapped, suffixCount)
+            })
+        else { return nil }
         return name.elementsEqual(Self.sourceRef) ? nil : document.member(bytes: name, in: JSONDocument.rootIndex)
     }
 

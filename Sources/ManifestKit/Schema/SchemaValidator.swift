@@ -28,9 +28,9 @@ public struct SchemaValidator: Sendable {
         into violations: inout [SchemaViolation]
     ) -> Bool {
         schemas.withStorage { storage in
-            var run = Run(storage: storage, document: document, collect: true)
             // Most values are valid: try the quick path first, and evaluate in full only to say what is wrong.
-            if run.quick.passes(index, schema.index) { return true }
+            if SchemaQuickPath(storage: storage, document: document).passes(index, schema.index) { return true }
+            var run = Run(storage: storage, document: document, collect: true)
             let valid = run.evaluate(index, schema.index, Context())
             if !run.violations.isEmpty { violations.append(contentsOf: run.violations) }
             return valid

@@ -30,7 +30,7 @@ import _ManifestTestSupport
     }
 
     @Test func readsStandardInputAsDash() throws {
-        let input = Array("{\"source-ref\":\"s3://b/a.jpg\"}\n{\"a\":1,}\n".utf8)
+        let input = Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1}\n{\"a\":1,}\n".utf8)
         let result = try CommandRunner.run(["lint", "-"], input: input)
         #expect(result.status == 1)
         #expect(
@@ -43,7 +43,7 @@ import _ManifestTestSupport
 
     @Test func warningsAloneExitZero() throws {
         let result = try CommandRunner.run(
-            ["lint", "-"], input: Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":1,\"a\":2}\n".utf8))
+            ["lint", "-"], input: Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1,\"a\":2}\n".utf8))
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("warning: [CL008]"))
     }

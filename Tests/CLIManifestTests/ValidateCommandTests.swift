@@ -57,18 +57,19 @@ import _ManifestTestSupport
 
     @Test func lintAddsAndReplacesSchemas() throws {
         let extra = try temporaryFile("properties: {split: {enum: [train, test]}}\n", suffix: ".yaml")
-        let line = #"{"source-ref": "s3://b/a.jpg", "split": "dev"}"# + "\n"
+        let line = #"{"source-ref": "s3://bucket/a.jpg", "split": "dev"}"# + "\n"
         let added = try CommandRunner.run(["lint", "--schema", extra, "-"], input: Array(line.utf8))
         #expect(added.status == 1)
-        #expect(added.standardOutput.contains("-:1:41: error: [CL501] /split: value must be one of 'train', 'test'"))
+        #expect(added.standardOutput.contains("-:1:46: error: [CL501] /split: value must be one of 'train', 'test'"))
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let replacement = directory.appendingPathComponent("manifest-line.yaml")
         try Data("type: object\n".utf8).write(to: replacement)
         let relaxed = try CommandRunner.run(
-            ["lint", "--schema", replacement.path, "-"], input: Array("{\"a\": 1}\n".utf8))
-        #expect(relaxed.status == 0, "the replacement line schema no longer requires source-ref")
+            ["lint", "--schema", replacement.path, "-"], input: Array("{\"source-ref\": 42}\n".utf8))
+        #expect(relaxed.status == 0, "the replacement line schema no longer requires a string source-ref")
+        #expect(!relaxed.standardOutput.contains("CL102"))
     }
 
     private func temporaryFile(_ text: String, suffix: String) throws -> String {

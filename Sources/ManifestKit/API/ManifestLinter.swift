@@ -65,6 +65,6 @@ public final class ManifestLinter {
             throw ManifestError.readFailed(path: file, reason: String(describing: error))
         }
         diagnostics.sort(by: Diagnostic.sortOrder)
-        return diagnostics
+        return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
     }
 }

@@ -14,11 +14,21 @@ final class LineChecker {
     private let schemaCheck: LineSchemaCheck?
     // One line at a time, from one thread: no dynamic exclusivity checks needed.
     @exclusivity(unchecked) private var violations: [SchemaViolation] = []
+    @exclusivity(unchecked) private var findings: [LineFinding] = []
+    @exclusivity(unchecked) private var tally: ManifestTally
+
+    /// The rules that look at each object line of a manifest.
+    private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }
+    /// The rules that decide on a line from the other findings.
+    private static let verdictRules: [any LineVerdictRule.Type] = RuleRegistry.all.compactMap {
+        $0 as? any LineVerdictRule.Type
+    }
 
     init(options: LintOptions, mode: Mode) {
         self.options = options
         self.parser = JSONParser(maxDepth: options.maxDepth)
         self.mode = mode
+        self.tally = ManifestTally(options: options)
         if case .manifest(let schemas?) = mode {
             schemaCheck = LineSchemaCheck(schemas: schemas)
         } else {
@@ -42,6 +52,9 @@ final class LineChecker {
             return
         }
         let bytes = line.bytes
+        if case .manifest = mode, let (rule, message) = tally.count(lineBytes: bytes.count) {
+            diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
+        }
         if Self.isBlank(bytes) {
             diagnostics.append(
                 BlankLine.description.diagnostic(
@@ -61,10 +74,20 @@ final class LineChecker {
             let document = try parser.parse(bytes)
             let isObject = document.root.kind == .object
             violations.removeAll(keepingCapacity: true)
+            findings.removeAll(keepingCapacity: true)
             switch mode {
             case .manifest:
                 if isObject {
-                    schemaCheck?.check(document, into: &violations)
+                    let manifestLine = ManifestLine(document)
+                    schemaCheck?.check(manifestLine, into: &violations)
+                    for rule in Self.lineRules { rule.check(manifestLine, into: &findings) }
+                    if !findings.isEmpty || !violations.isEmpty {
+                        let errors = lineErrors()
+                        if !errors.all.isEmpty {
+                            for rule in Self.verdictRules { rule.check(manifestLine, errors: errors, into: &findings) }
+                        }
+                    }
+                    tally.observe(manifestLine, number: line.number, into: &findings)
                 } else {
                     diagnostics.append(
                         JSONLineNotObject.description.diagnostic(
@@ -77,7 +100,8 @@ final class LineChecker {
             // Looked up only when the line has a finding to carry it.
             let needsSourceRef =
                 isObject
-                && (lengthFinding != nil || !document.duplicateKeys.isEmpty || !violations.isEmpty)
+                && (lengthFinding != nil || !document.duplicateKeys.isEmpty || !violations.isEmpty
+                    || !findings.isEmpty)
             sourceRef =
                 needsSourceRef
                 ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
@@ -89,6 +113,14 @@ final class LineChecker {
                         file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
                         message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
                         pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
+            }
+            for finding in findings {
+                let pointer = document.pointer(to: finding.node)
+                var diagnostic = finding.rule.diagnostic(
+                    file: file, line: line.number, column: column(bytes, Int(document[finding.node].start)),
+                    message: finding.message, pointer: pointer.isEmpty ? nil : pointer, sourceRef: sourceRef)
+                if let severity = finding.severity { diagnostic.severity = severity }
+                diagnostics.append(diagnostic)
             }
             for violation in violations {
                 diagnostics.append(
@@ -114,6 +146,17 @@ final class LineChecker {
             finding.sourceRef = sourceRef
             diagnostics.append(finding)
         }
+    }
+
+    /// Where this line's error findings and schema violations so far are.
+    private func lineErrors() -> LineErrors {
+        let errorFindings = findings.filter { ($0.severity ?? $0.rule.severity) == .error }
+        let violationNodes = violations.filter { $0.severity == .error }.map(\.node)
+        let boxLevel = [InvalidBoundingBox.description.code, BoundingBoxTooSmall.description.code]
+        return LineErrors(
+            all: (errorFindings.map(\.node) + violationNodes).sorted(),
+            attributeLevel: (errorFindings.filter { !boxLevel.contains($0.rule.code) }.map(\.node) + violationNodes)
+                .sorted())
     }
 
     private func diagnostic(

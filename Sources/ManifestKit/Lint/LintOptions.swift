@@ -7,6 +7,15 @@ public struct LintOptions: Sendable {
     /// The longest line kept in memory, in bytes; longer lines are measured, reported and skipped.
     public var maxLineBytes = JSONLinesReader.defaultMaxLineBytes
 
+    /// The most lines a manifest may have (CL404).
+    public var maxRows = 250_000
+    /// The largest manifest, in bytes (CL405).
+    public var maxBytes = 1_000_000_000
+
+    /// Per line, keep only what the service would report first: the findings of the first code of its
+    /// documented precedence list that the line has (see ``ServicePrecedence``); whole-manifest findings stay.
+    public var servicePrecedence = false
+
     /// Creates options with the defaults.
     public init() {}
 }

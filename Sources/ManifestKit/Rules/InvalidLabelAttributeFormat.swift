@@ -16,11 +16,11 @@ public struct InvalidLabelAttributeFormat: SchemaRule {
         fix: "give the attribute the fields its type requires (see the schema named in the message)",
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "bb": ↓{"annotations": []}, "bb-metadata": {"objects": [], "#
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": ↓{"annotations": []}, "bb-metadata": {"objects": [], "#
                     + #""class-map": {}, "type": "groundtruth/object-detection", "human-annotated": "yes", "#
                     + #""creation-date": "2024-05-01T08:00:00"}}"#),
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
                     + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": ↓"9", "height": 9}]}, "#
                     + #""bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "#
                     + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
@@ -28,7 +28,7 @@ public struct InvalidLabelAttributeFormat: SchemaRule {
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
                     + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9.5, "height": 9}]}, "#
                     + #""bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "#
                     + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#

@@ -16,14 +16,14 @@ public struct InvalidLabelAttributeMetadataFormat: SchemaRule {
         fix: "complete or correct the metadata field named in the message",
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "cat": 1, "cat-metadata": {"confidence": 1, "class-name": "cat", "#
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 1, "class-name": "cat", "#
                     + #""human-annotated": ↓true, "creation-date": "2024-05-01T08:00:00", "#
                     + #""type": "groundtruth/image-classification"}}"#),
-            Example(#"{"source-ref": "s3://b/a.jpg", "cat": 1, "cat-metadata": ↓{"class-name": "cat"}}"#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓{"class-name": "cat"}}"#),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "cat": 1, "cat-metadata": {"confidence": 0.9, "class-name": "cat", "#
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 0.9, "class-name": "cat", "#
                     + #""human-annotated": "no", "creation-date": "2024-05-01T08:00:00.123Z", "#
                     + #""type": "groundtruth/image-classification", "job-name": "labeling-job/cats"}}"#)
         ]

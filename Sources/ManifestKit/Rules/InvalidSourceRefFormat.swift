@@ -1,5 +1,5 @@
-/// Flags a `source-ref` that is not an `s3://bucket/key` URI.
-public struct InvalidSourceRefFormat: SchemaRule {
+/// Flags a `source-ref` that is not an `s3://bucket/key` URI, saying which part is wrong.
+public struct InvalidSourceRefFormat: SchemaRule, LineRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL102",
@@ -9,17 +9,120 @@ public struct InvalidSourceRefFormat: SchemaRule {
         summary: "source-ref is not an s3://bucket/key URI",
         rationale: """
             The service reads images from S3 by `source-ref`, which must be `s3://BUCKET/KEY`. An https:// URL, \
-            a local path or a bucket without a key is ERROR_INVALID_SOURCE_REF_FORMAT: the line is dropped when \
-            a dataset is created or updated and counted as invalid in training.
+            a local path, a bucket without a key or a bucket name S3 cannot have is ERROR_INVALID_SOURCE_REF_FORMAT: \
+            the line is dropped when a dataset is created or updated and counted as invalid in training. Bucket \
+            names follow the S3 rules (3–63 characters of lowercase letters, digits, `.` and `-`, starting and \
+            ending with a letter or digit, no `..`, not an IP address); keys are at most 1,024 bytes. Whether the \
+            service accepts an upper-case `S3://`, or the upper-case letters and underscores of legacy bucket \
+            names, is undocumented: those are warnings.
             """,
         fix: "write the image's location as s3://bucket/key",
         triggeringExamples: [
             Example(#"{"source-ref": ↓"https://bucket.s3.amazonaws.com/a.jpg"}"#),
             Example(#"{"source-ref": ↓"s3://bucket-only"}"#),
+            Example(#"{"source-ref": ↓"s3://bucket/"}"#),
             Example(#"{"source-ref": ↓42}"#),
+            Example(#"{"source-ref": ↓"s3://ab/a.jpg"}"#),
+            Example(#"{"source-ref": ↓"s3://my..bucket/a.jpg"}"#),
+            Example(#"{"source-ref": ↓"s3://192.168.5.4/a.jpg"}"#),
+            Example(#"{"source-ref": ↓"S3://bucket/a.jpg"}"#),
+            Example(#"{"source-ref": ↓"images/a.jpg"}"#),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#),
+            Example(#"{"source-ref": "s3://my.bucket-01/a b/ü.jpg"}"#),
         ]
     )
+
+    private static let scheme = Array("s3://".utf8)
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        guard let node = line.sourceRef, line.document[node].kind == .string else { return }
+        let string = line.document[node]
+        if string.flags & JSONNode.hasEscapes == 0,
+            isPlainlyValid(
+                UnsafeBufferPointer(rebasing: line.document.bytes[Int(string.start) + 1..<Int(string.end) - 1]))
+        {
+            return
+        }
+        let value = line.document.string(at: node)
+        if let (problem, severity) = problem(in: value) {
+            findings.append(LineFinding(rule: description, node: node, message: problem, severity: severity))
+        }
+    }
+
+    /// Whether `bytes` is `s3://bucket/key` with a bucket that follows every S3 naming rule and a key of
+    /// 1 to 1,024 bytes: the common case, decided on bytes; anything else goes through ``problem(in:)``.
+    static func isPlainlyValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 5, bytes[0] == UInt8(ascii: "s"), bytes[1] == UInt8(ascii: "3"),
+            bytes[2] == UInt8(ascii: ":"), bytes[3] == UInt8(ascii: "/"), bytes[4] == UInt8(ascii: "/")
+        else { return false }
+        var position = 5
+        var previous: UInt8 = 0
+        var onlyDigitsAndDots = true
+        while position < bytes.count, bytes[position] != UInt8(ascii: "/") {
+            let byte = bytes[position]
+            let alphanumeric = (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10
+            guard alphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return false }
+            if (byte &- UInt8(ascii: "a")) < 26 || byte == UInt8(ascii: "-") { onlyDigitsAndDots = false }
+            previous = byte
+            position += 1
+        }
+        let bucketLength = position - 5
+        guard (3...63).contains(bucketLength), position < bytes.count, !onlyDigitsAndDots else { return false }
+        let alphanumeric = { (byte: UInt8) in (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10 }
+        let edges = alphanumeric(bytes[5]) && alphanumeric(bytes[position - 1])
+        let keyLength = bytes.count - position - 1
+        return edges && (1...1024).contains(keyLength)
+    }
+
+    /// What is wrong with `value` as a source-ref, and how sure the service's verdict is; nil when nothing is.
+    static func problem(in value: String) -> (String, Severity)? {
+        let utf8 = Array(value.utf8)
+        guard utf8.starts(with: scheme) else {
+            if value.lowercased().hasPrefix("s3://") {
+                return problem(in: "s3://" + value.dropFirst(5))
+                    ?? ("'\(value)' has an upper-case scheme; the documented form is lowercase s3://", .warning)
+            }
+            if value.hasPrefix("https://") || value.hasPrefix("http://") {
+                return ("'\(value)' is a web URL; the service needs s3://bucket/key", .error)
+            }
+            return ("'\(value)' is not an s3:// URI (s3://bucket/key)", .error)
+        }
+        let rest = utf8.dropFirst(scheme.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else {
+            return ("'\(value)' names a bucket but no key", .error)
+        }
+        let bucket = String(decoding: rest[..<slash], as: UTF8.self)
+        let keyBytes = rest.count - (slash - rest.startIndex) - 1
+        if keyBytes == 0 { return ("'\(value)' has an empty key", .error) }
+        if keyBytes > 1024 { return ("the key of '\(value)' is \(keyBytes) bytes, over S3's 1,024", .error) }
+        return bucketProblem(bucket).map { ("bucket '\(bucket)' \($0.0)", $0.1) }
+    }
+
+    /// Which S3 bucket naming rule `bucket` breaks.
+    private static func bucketProblem(_ bucket: String) -> (String, Severity)? {
+        let scalars = Array(bucket.unicodeScalars)
+        if scalars.isEmpty { return ("is empty", .error) }
+        if scalars.count < 3 || scalars.count > 63 {
+            return ("has \(scalars.count) characters; S3 bucket names have 3 to 63", .error)
+        }
+        let lowercase = Set("abcdefghijklmnopqrstuvwxyz0123456789.-".unicodeScalars)
+        if let bad = scalars.first(where: { !lowercase.contains($0) }) {
+            let legacy = ("A"..."Z").contains(bad) || bad == "_"
+            return (
+                "contains '\(bad)'; S3 bucket names use only lowercase letters, digits, '.' and '-'",
+                legacy ? .warning : .error
+            )
+        }
+        let alphanumeric = { (scalar: Unicode.Scalar) in scalar != "." && scalar != "-" }
+        if !alphanumeric(scalars[0]) || !alphanumeric(scalars[scalars.count - 1]) {
+            return ("must start and end with a letter or digit", .error)
+        }
+        if bucket.contains("..") { return ("contains '..'", .error) }
+        let parts = bucket.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) { return ("is formatted as an IP address", .error) }
+        return nil
+    }
 }

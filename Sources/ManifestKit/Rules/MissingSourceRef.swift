@@ -1,5 +1,5 @@
-/// Flags a line without a `source-ref`.
-public struct MissingSourceRef: SchemaRule {
+/// Flags a line without a `source-ref`, naming a misspelt key when there is one.
+public struct MissingSourceRef: LineRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL101",
@@ -10,14 +10,40 @@ public struct MissingSourceRef: SchemaRule {
         rationale: """
             Every line names its image in `source-ref`. Without it the service drops the line when a dataset is \
             created or updated (a terminal content error, not reported) and reports ERROR_MISSING_SOURCE_REF in \
-            training; it counts towards the 20% invalid-row limit.
+            training, also for a misspelt key such as `source_ref` or `sourceRef`; it counts towards the 20% \
+            invalid-row limit.
             """,
-        fix: "add \"source-ref\": \"s3://bucket/key\" naming the image",
+        fix: "add \"source-ref\": \"s3://bucket/key\" naming the image (exactly this key: lowercase, with a hyphen)",
         triggeringExamples: [
-            Example(#"↓{"cat": 1, "cat-metadata": {"type": "groundtruth/image-classification"}}"#)
+            Example(#"↓{"cat": 1, "cat-metadata": {"type": "groundtruth/image-classification"}}"#),
+            Example(#"{↓"source_ref": "s3://bucket/a.jpg"}"#),
+            Example(#"{↓"sourceRef": "s3://bucket/a.jpg"}"#),
+            Example(#"{↓"Source-Ref": "s3://bucket/a.jpg"}"#),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#),
+            Example(#"{"source-ref": "s3://bucket/images/a.jpg", "source-ref-metadata": {}}"#),
         ]
     )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        guard line.sourceRef == nil else { return }
+        let document = line.document
+        for member in document.members(of: JSONDocument.rootIndex) {
+            let key = document.string(at: member.key)
+            if normalized(key) == "sourceref" {
+                findings.append(
+                    LineFinding(
+                        rule: description, node: member.key,
+                        message: "no source-ref; the key '\(key)' looks like a misspelling of 'source-ref'"))
+                return
+            }
+        }
+        findings.append(LineFinding(rule: description, node: JSONDocument.rootIndex, message: "line has no source-ref"))
+    }
+
+    /// Lowercase letters and digits only: `source_ref`, `sourceRef` and `Source-Ref` all become `sourceref`.
+    private static func normalized(_ key: String) -> String {
+        String(key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
 }

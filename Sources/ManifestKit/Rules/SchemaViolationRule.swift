@@ -16,12 +16,12 @@ public struct SchemaViolationRule: SchemaRule {
         fix: "change the value so that it satisfies the schema, or correct the schema",
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "split": ↓"validation"}"#,
+                #"{"source-ref": "s3://bucket/a.jpg", "split": ↓"validation"}"#,
                 schema: "properties: {split: {enum: [train, test]}}")
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://b/a.jpg", "split": "test"}"#,
+                #"{"source-ref": "s3://bucket/a.jpg", "split": "test"}"#,
                 schema: "properties: {split: {enum: [train, test]}}")
         ]
     )

@@ -77,16 +77,13 @@ $defs:
 $schema: https://json-schema.org/draft/2020-12/schema
 title: Custom Labels manifest line
 type: object
-allOf:
-  - x-service-code: ERROR_MISSING_SOURCE_REF
-    required: [source-ref]
 properties:
   source-ref:
     description: The image, as s3://BUCKET/KEY. All images of a manifest are in one bucket.
     x-service-code: ERROR_INVALID_SOURCE_REF_FORMAT
     type: string
-    pattern: '^s3://[^/]+/.+$'
-    x-message: "{value} is not of the form s3://bucket/key"
+# A missing source-ref (CL101) and the form of its value (CL102: scheme, bucket naming, key) are checked by
+# rules, which can say which part is wrong.
 """#),
         ("object-detection.yaml", #"""
 # Object localization: the attribute (image_size and annotations) and its metadata with type
@@ -123,7 +120,12 @@ $defs:
     type: object
     required: [class_id, top, left, width, height]
     properties:
-      class_id: {type: integer, minimum: 0}
+      class_id:
+        description: The key of the box's label in class-map. Other forms (such as strings) are undocumented.
+        type: integer
+        minimum: 0
+        x-severity: warning
+        x-message: "class_id should be a non-negative integer, the form the service documents"
       top: {type: number}
       left: {type: number}
       width: {type: number}

@@ -7,8 +7,9 @@ extension CLManifest {
         static let configuration = CommandConfiguration(
             abstract: "Report every line of a manifest that the service would reject, drop or ignore.",
             discussion: """
-                Lines are checked for JSON syntax and encoding, then against the bundled schemas: the \
-                line (source-ref) and each label attribute with its -metadata, chosen by the metadata type. \
+                Lines are checked for JSON syntax and encoding, against the bundled schemas (each label \
+                attribute with its -metadata, chosen by the metadata type) and by the rule catalogue \
+                (`clmanifest rules`), line by line and across the manifest (duplicates, buckets, labels, limits). \
                 Exit status: 0 when there is no error-severity finding, 1 when there is one, 2 when \
                 clmanifest could not run (bad arguments, a file or schema that cannot be read).
                 """
@@ -32,6 +33,17 @@ extension CLManifest {
                 valueName: "file"))
         var schemas: [String] = []
 
+        @Flag(
+            help: ArgumentHelp(
+                "Per line, report only what the service would report first.",
+                discussion: """
+                    The service stops validating a line at the first error of its documented precedence \
+                    (missing or malformed source-ref, missing label attributes, attribute or metadata format, \
+                    missing box confidence, missing class-map id, invalid JSON); this keeps only that error on \
+                    such lines. By default every finding is reported.
+                    """))
+        var servicePrecedence = false
+
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
         }
@@ -43,7 +55,9 @@ extension CLManifest {
             } catch let error as SchemaError {
                 throw CommandFailure(message: "schema \(error.description)")
             }
-            let linter = ManifestLinter(schemas: loaded)
+            var options = LintOptions()
+            options.servicePrecedence = servicePrecedence
+            let linter = ManifestLinter(options: options, schemas: loaded)
             try FileRun(files: files, format: format).run { file throws(ManifestError) in
                 try linter.lint(path: file)
             }

@@ -7,7 +7,10 @@ import Testing
         ManifestLinter().lint(bytes: bytes, name: "m.manifest")
     }
 
-    private let valid = Array(#"{"source-ref":"s3://bucket/images/a.jpg","cat":1}"#.utf8)
+    /// A line with nothing to report (the name makes its source-ref unique in a manifest).
+    private func valid(_ name: String = "a") -> [UInt8] {
+        Array(#"{"source-ref":"s3://bucket/images/\#(name).jpg","cat":1}"#.utf8)
+    }
     private let newline: [UInt8] = [0x0A]
 
     @Test(arguments: [
@@ -17,11 +20,11 @@ import Testing
         ("not an object", Array(#"  [1, 2]"#.utf8) + [0x0A], "CL002", 2, 3),
         ("invalid UTF-8", Array(#"{"é":"ab"#.utf8) + [0xFE] + Array("\"}\n".utf8), "CL005", 2, 9),
         ("NUL byte", Array(#"{"é":1}"#.utf8) + [0x00, 0x0A], "CL006", 2, 8),
-        ("duplicate key", Array(#"{"source-ref":"s3://b/a.jpg","é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 36),
+        ("duplicate key", Array(#"{"source-ref":"s3://bucket/b.jpg","é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 41),
         ("nesting", Array(String(repeating: "[", count: 600).utf8) + [0x0A], "CL009", 2, 513),
     ])
     func malformedLine(kind: String, line: [UInt8], code: String, lineNumber: Int, column: Int) throws {
-        let diagnostics = lint(valid + newline + line + valid + newline)
+        let diagnostics = lint(valid("a") + newline + line + valid("c") + newline)
         #expect(diagnostics.count == 1, "\(kind): \(diagnostics)")
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == code)
@@ -37,21 +40,22 @@ import Testing
 
     @Test func lineTooLongIsReportedWithItsLength() throws {
         let body = String(repeating: "ü", count: 100_010)
-        let diagnostics = lint(Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":\"\(body)\"}".utf8))
+        let diagnostics = lint(Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":\"\(body)\"}".utf8))
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.code == "CL007" && diagnostic.column == 100_001)
-        #expect(diagnostic.message == "line is 100046 characters long, over the service's limit of 100000")
-        #expect(diagnostic.sourceRef == "s3://b/a.jpg")
+        #expect(diagnostic.message == "line is 100051 characters long, over the service's limit of 100000")
+        #expect(diagnostic.sourceRef == "s3://bucket/a.jpg")
     }
 
     @Test func oversizedLinesAreMeasuredNotKept() throws {
         var options = LintOptions()
         options.maxLineBytes = 200_000
-        let line = Array("{\"source-ref\":\"s3://b/a.jpg\",\"a\":\"\(String(repeating: "x", count: 300_000))\"}\n".utf8)
-        let diagnostics = ManifestLinter(options: options).lint(bytes: line + valid, name: "m")
+        let line = Array(
+            "{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":\"\(String(repeating: "x", count: 300_000))\"}\n".utf8)
+        let diagnostics = ManifestLinter(options: options).lint(bytes: line + valid(), name: "m")
         #expect(diagnostics.map(\.code) == ["CL007"])
-        #expect(diagnostics.first?.message.contains("300036 characters") == true)
+        #expect(diagnostics.first?.message.contains("300041 characters") == true)
     }
 
     @Test func findingsCarryTheSourceRefAndPointer() throws {
@@ -63,13 +67,13 @@ import Testing
     }
 
     @Test func validLinesGiveNoFindingsWhateverTheLineEnding() {
-        #expect(lint(valid + Array("\r\n".utf8) + valid + Array("\r\n".utf8) + valid).isEmpty)
+        #expect(lint(valid("a") + Array("\r\n".utf8) + valid("b") + Array("\r\n".utf8) + valid("c")).isEmpty)
         #expect(lint([]).isEmpty)
     }
 
     @Test func findingsAreSortedByLineThenColumn() {
-        let text = "[1]\n{\"source-ref\":\"s3://b/a.jpg\",\"a\":1,\"a\":2,\"a\":3}\n\n"
+        let text = "[1]\n{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1,\"a\":2,\"a\":3}\n\n"
         let diagnostics = lint(Array(text.utf8))
-        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:36", "2:42", "3:1"])
+        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:41", "2:47", "3:1"])
     }
 }

@@ -22,9 +22,14 @@ import _ManifestTestSupport
         }
     }
 
+    /// Rules whose trigger is too large for an example, with the test that triggers them instead.
+    static let triggeredElsewhere = ["CL405": "ManifestTallyTests.sizeLimitIsReportedAtTheCrossingLine"]
+
     @Test func everyRuleHasBothKindsOfExample() {
         for description in descriptions {
-            #expect(!description.triggeringExamples.isEmpty, "\(description.code) has no triggering example")
+            #expect(
+                !description.triggeringExamples.isEmpty || Self.triggeredElsewhere[description.code] != nil,
+                "\(description.code) has no triggering example")
             #expect(!description.nonTriggeringExamples.isEmpty, "\(description.code) has no non-triggering example")
         }
     }
@@ -45,7 +50,7 @@ import _ManifestTestSupport
         var declared = 0
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            declared += text.matches(of: /struct \w+: (Line|Manifest|Schema)?Rule\b/).count
+            declared += text.matches(of: /struct \w+: (Line|LineVerdict|Manifest|Schema)?Rule\b/).count
         }
         #expect(declared == RuleRegistry.all.count)
     }

@@ -1,0 +1,63 @@
+/// One `annotations` entry of a bounding-box attribute: where its members are and their numbers, read in
+/// one pass over its keys so that every box rule can use them.
+struct Box {
+    /// The `annotations` element.
+    let annotation: Int
+    /// The position of its attribute in ``ManifestLine/pairs``.
+    let pair: Int
+    /// The value nodes of the members, or -1 for each that is missing.
+    private(set) var classID = -1
+    private(set) var left = -1
+    private(set) var top = -1
+    private(set) var width = -1
+    private(set) var height = -1
+
+    // The member names as little-endian words (the bytes of "class_id", "left", "top", "width", "height"),
+    // compared with the first bytes of each key; BoxTests checks them against the names.
+    static let classIDWord: UInt64 = 0x6469_5f73_7361_6c63
+    static let leftWord: UInt64 = 0x7466_656c
+    static let topWord: UInt64 = 0x706f_74
+    static let widthWord: UInt64 = 0x68_7464_6977
+    static let heightWord: UInt64 = 0x7468_6769_6568
+
+    init(annotation: Int, pair: Int, in document: JSONDocument) {
+        self.annotation = annotation
+        self.pair = pair
+        guard document[annotation].kind == .object else { return }
+        for key in document.children(of: annotation) {
+            let node = document[key]
+            let length = Int(node.end - node.start) - 2
+            // Keys with escapes are left to the schema, which decodes them.
+            guard node.flags & JSONNode.hasEscapes == 0, length <= 8 else { continue }
+            switch Self.word(document, at: Int(node.start) + 1, length: length) {
+            case Self.classIDWord: classID = key + 1
+            case Self.leftWord: left = key + 1
+            case Self.topWord: top = key + 1
+            case Self.widthWord: width = key + 1
+            case Self.heightWord: height = key + 1
+            default: continue
+            }
+        }
+    }
+
+    /// The numbers of `left`, `top`, `width` and `height`, when all four are numbers.
+    func geometry(in document: JSONDocument) -> (left: Double, top: Double, width: Double, height: Double)? {
+        guard left >= 0, top >= 0, width >= 0, height >= 0, let leftValue = document.number(at: left),
+            let topValue = document.number(at: top), let widthValue = document.number(at: width),
+            let heightValue = document.number(at: height)
+        else { return nil }
+        return (leftValue, topValue, widthValue, heightValue)
+    }
+
+    /// The `length` (at most 8) bytes at `start` as a little-endian word, zero-padded.
+    @inline(__always)
+    static func word(_ document: JSONDocument, at start: Int, length: Int) -> UInt64 {
+        guard let base = document.bytes.baseAddress, start + 8 <= document.bytes.count else {
+            var word: UInt64 = 0
+            for offset in 0..<length { word |= UInt64(document.bytes[start + offset]) << UInt64(offset * 8) }
+            return word
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        return length == 8 ? word : word & ((1 << UInt64(length * 8)) - 1)
+    }
+}

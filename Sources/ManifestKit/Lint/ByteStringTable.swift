@@ -1,0 +1,69 @@
+/// A hash table from byte strings to small integers (such as the line where a `source-ref` first appears),
+/// holding all keys in one buffer: no object per key, about 24 bytes per entry plus the key bytes.
+struct ByteStringTable {
+    private struct Slot {
+        /// 0 marks an empty slot (a real hash of 0 is stored as 1).
+        var hash: UInt64 = 0
+        var start: UInt32 = 0
+        var count: UInt32 = 0
+        var value: Int32 = 0
+    }
+
+    private var keys: [UInt8] = []
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
+        let hash = Self.hash(key)
+        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[index].hash != 0 {
+            if slots[index].hash == hash && Int(slots[index].count) == key.count && matches(slots[index], key) {
+                return Int(slots[index].value)
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
+        slots[index] = Slot(
+            hash: hash, start: UInt32(truncatingIfNeeded: keys.count), count: UInt32(key.count), value: Int32(value))
+        keys.append(contentsOf: key)
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    private func matches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keys.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress, let other = key.baseAddress else { return key.isEmpty }
+            return JSONDocument.bytesEqual(base + Int(slot.start), other, key.count)
+        }
+    }
+
+    private mutating func grow() {
+        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
+        for slot in slots where slot.hash != 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & (larger.count - 1)
+            while larger[index].hash != 0 { index = (index + 1) & (larger.count - 1) }
+            larger[index] = slot
+        }
+        slots = larger
+    }
+
+    /// A 64-bit hash of `key`, eight bytes at a time (multiply and fold); never 0.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        guard let base = key.baseAddress else { return hash }
+        var position = 0
+        while position + 8 <= key.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            position += 8
+        }
+        var tail: UInt64 = 0
+        for offset in position..<key.count { tail |= UInt64(base[offset]) << UInt64((offset - position) * 8) }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 32
+        return hash == 0 ? 1 : hash
+    }
+}

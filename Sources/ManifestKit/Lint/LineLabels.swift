@@ -1,0 +1,29 @@
+/// The labels a line names: each image-level attribute's `class-name` and the `class-map` values of its
+/// bounding-box attributes.
+enum LineLabels {
+    /// The string nodes holding label names, in line order.
+    static func nodes(of pairs: [ManifestLine.LabelPair], in document: JSONDocument) -> [Int] {
+        var nodes: [Int] = []
+        for pair in pairs {
+            switch pair.useCase {
+            case .classification:
+                if let name = document.member(utf8: ManifestKeys.className, in: pair.metadata),
+                    document[name].kind == .string
+                {
+                    nodes.append(name)
+                }
+            case .detection:
+                if let map = document.member(utf8: ManifestKeys.classMap, in: pair.metadata),
+                    document[map].kind == .object
+                {
+                    for key in document.children(of: map) where document[key + 1].kind == .string {
+                        nodes.append(key + 1)
+                    }
+                }
+            case .unsupported, .missingType:
+                continue
+            }
+        }
+        return nodes
+    }
+}

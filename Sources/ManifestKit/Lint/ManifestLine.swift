@@ -1,0 +1,149 @@
+/// One parsed object line of a manifest, with what several rules need found once: the `source-ref` value
+/// and the label attributes paired with their `-metadata`.
+struct ManifestLine {
+    /// A label attribute and its metadata, found by the `X` / `X-metadata` naming rule.
+    struct LabelPair {
+        /// The key node of `X`, or -1 when the line has `X-metadata` without `X`.
+        var nameKey: Int
+        /// The value of `X`, or -1.
+        var attribute: Int
+        /// The key node of `X-metadata`.
+        var metadataKey: Int
+        /// The value of `X-metadata` (an object).
+        var metadata: Int
+        /// What the metadata `type` says the pair is.
+        var useCase: UseCase
+        /// For a bounding-box pair: the attribute's `image_size`, when it is readable.
+        var imageSize: ImageSize?
+        /// For a bounding-box pair: the number of `annotations` (0 when missing or not an array).
+        var annotationCount = 0
+    }
+
+    /// The label formats the service knows, by the metadata `type`.
+    enum UseCase: Equatable {
+        case classification
+        case detection
+        /// Another `type`, or a `type` that is not a string.
+        case unsupported
+        /// No `type` member.
+        case missingType
+    }
+
+    let document: JSONDocument
+    /// The value node of `source-ref`, or nil.
+    let sourceRef: Int?
+    let pairs: [LabelPair]
+    /// The string nodes naming this line's labels (see ``LineLabels``).
+    let labels: [Int]
+    /// The boxes of every bounding-box pair, in line order.
+    let boxes: [Box]
+
+    static let metadataSuffix = Array("-metadata".utf8)
+    private static let sourceRefKey = Array("source-ref".utf8)
+    private static let typeKey = Array("type".utf8)
+    private static let classificationType = Array("groundtruth/image-classification".utf8)
+    private static let detectionType = Array("groundtruth/object-detection".utf8)
+
+    /// Finds `source-ref` and the pairs of the object line `document`.
+    init(_ document: JSONDocument) {
+        self.document = document
+        let root = JSONDocument.rootIndex
+        var sourceRef: Int?
+        var pairs: [LabelPair] = []
+        var member = root + 1
+        let end = Int(document[root].next)
+        while member < end {
+            let value = member + 1
+            if sourceRef == nil, Self.sourceRefKey.withUnsafeBufferPointer({ document.keyEquals(member, $0) }) {
+                sourceRef = value
+            } else if document[value].kind == .object, let found = Self.attribute(pairedWith: member, in: document),
+                let attribute = found
+            {
+                pairs.append(
+                    LabelPair(
+                        nameKey: attribute >= 0 ? attribute - 1 : -1, attribute: attribute, metadataKey: member,
+                        metadata: value, useCase: Self.useCase(of: value, in: document)))
+            }
+            member = Int(document[value].next)
+        }
+        var boxes: [Box] = []
+        for index in pairs.indices where pairs[index].useCase == .detection && pairs[index].attribute >= 0 {
+            let attribute = pairs[index].attribute
+            guard document[attribute].kind == .object else { continue }
+            pairs[index].imageSize = ImageSize(of: attribute, in: document)
+            if let annotations = document.member(utf8: ManifestKeys.annotations, in: attribute),
+                document[annotations].kind == .array
+            {
+                pairs[index].annotationCount = Int(document[annotations].count)
+                boxes.reserveCapacity(boxes.count + pairs[index].annotationCount)
+                for element in document.children(of: annotations) {
+                    boxes.append(Box(annotation: element, pair: index, in: document))
+                }
+            }
+        }
+        self.sourceRef = sourceRef
+        self.pairs = pairs
+        self.labels = pairs.isEmpty ? [] : LineLabels.nodes(of: pairs, in: document)
+        self.boxes = boxes
+    }
+
+    /// The value of `X` when the key at `key` is `X-metadata` (and `X` is not `source-ref`), or -1 when `X`
+    /// is missing; nil when the key is not of that form. Reads the key in place unless it has escapes.
+    private static func attribute(pairedWith key: Int, in document: JSONDocument) -> Int?? {
+        let node = document[key]
+        let suffix = metadataSuffix.count
+        guard Int(node.end - node.start) - 2 > suffix else { return nil }
+        if node.flags & JSONNode.hasEscapes != 0 {
+            let bytes = document.stringBytes(at: key)
+            guard bytes.count > suffix, bytes.suffix(suffix).elementsEqual(metadataSuffix) else { return nil }
+            let name = Array(bytes.dropLast(suffix))
+            return name == sourceRefKey ? nil : .some(document.member(utf8: name, in: JSONDocument.rootIndex) ?? -1)
+        }
+        let content = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1])
+        let name = UnsafeBufferPointer(rebasing: content.dropLast(suffix))
+        let matches = metadataSuffix.withUnsafeBufferPointer { wanted in
+            JSONDocument.bytesEqual(
+                content.baseAddress.unsafelyUnwrapped + name.count, wanted.baseAddress.unsafelyUnwrapped, suffix)
+        }
+        guard matches else { return nil }
+        let isSourceRef = sourceRefKey.withUnsafeBufferPointer { wanted in
+            name.count == wanted.count
+                && JSONDocument.bytesEqual(
+                    name.baseAddress.unsafelyUnwrapped, wanted.baseAddress.unsafelyUnwrapped, name.count)
+        }
+        return isSourceRef ? nil : .some(document.member(bytes: name, in: JSONDocument.rootIndex) ?? -1)
+    }
+
+    private static func useCase(of metadata: Int, in document: JSONDocument) -> UseCase {
+        guard let type = document.member(utf8: typeKey, in: metadata) else { return .missingType }
+        guard document[type].kind == .string else { return .unsupported }
+        if detectionType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) { return .detection }
+        if classificationType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) { return .classification }
+        return .unsupported
+    }
+
+    /// The member `name` of the object at `object`, or nil (also when `object` is not an object).
+    func member(_ name: [UInt8], of object: Int) -> Int? {
+        guard object >= 0, document[object].kind == .object else { return nil }
+        return document.member(utf8: name, in: object)
+    }
+
+    /// The elements of the array member `name` of `object`; none when it is missing or not an array.
+    func elements(_ name: [UInt8], of object: Int) -> JSONChildren {
+        guard let array = member(name, of: object), document[array].kind == .array else {
+            return JSONChildren(none: document)
+        }
+        return document.children(of: array)
+    }
+
+    /// The number of elements of the array member `name` of `object`; 0 when it is missing or not an array.
+    func count(_ name: [UInt8], of object: Int) -> Int {
+        guard let array = member(name, of: object), document[array].kind == .array else { return 0 }
+        return Int(document[array].count)
+    }
+
+    /// The number member `name` of `object` as a `Double`, or nil.
+    func number(_ name: [UInt8], of object: Int) -> Double? {
+        member(name, of: object).flatMap(document.number(at:))
+    }
+}

@@ -1,0 +1,102 @@
+/// What the manifest-wide rules remember from line to line: `source-ref`s seen, the bucket, the labels,
+/// and the running counts of lines and bytes. Findings are reported at the line that causes them, so a
+/// run never needs a second pass.
+struct ManifestTally {
+    private let maxRows: Int
+    private let maxBytes: Int
+    private var firstLines = ByteStringTable()
+    private var firstBucket: (name: [UInt8], line: Int)?
+    private var reportedBuckets = ByteStringTable()
+    private var labels = ByteStringTable()
+    private var rows = 0
+    private var bytes = 0
+
+    init(options: LintOptions) {
+        maxRows = options.maxRows
+        maxBytes = options.maxBytes
+    }
+
+    /// Counts one line of any kind (blank and invalid lines count too); returns a finding for the line that
+    /// crosses the row or size limit.
+    mutating func count(lineBytes: Int) -> (RuleDescription, String)? {
+        rows += 1
+        let before = bytes
+        bytes += lineBytes + 1
+        if rows == maxRows + 1 {
+            return (TooManyRows.description, "line \(rows) is over the limit of \(maxRows) lines per manifest")
+        }
+        if before <= maxBytes && bytes > maxBytes {
+            return (ManifestTooLarge.description, "the manifest passes \(maxBytes) bytes on this line")
+        }
+        return nil
+    }
+
+    /// Records the object line `line` (number `number`) and appends its manifest-wide findings.
+    mutating func observe(_ line: ManifestLine, number: Int, into findings: inout [LineFinding]) {
+        let document = line.document
+        if let node = line.sourceRef, document[node].kind == .string {
+            Self.withContent(of: node, in: document) { sourceRef in
+                if let first = firstLines.insert(sourceRef, value: number) {
+                    findings.append(
+                        LineFinding(
+                            rule: DuplicateSourceRef.description, node: node,
+                            message: "source-ref '\(document.string(at: node))' already appears on line \(first)"))
+                }
+                checkBucket(of: sourceRef, node: node, number: number, into: &findings)
+            }
+        }
+        guard labels.count <= TooManyLabels.limit else { return }
+        for label in line.labels {
+            let inserted = Self.withContent(of: label, in: document) { labels.insert($0, value: number) == nil }
+            if inserted, labels.count == TooManyLabels.limit + 1 {
+                findings.append(
+                    LineFinding(
+                        rule: TooManyLabels.description, node: label,
+                        message: "label '\(document.string(at: label))' is the manifest's \(labels.count)th distinct "
+                            + "label, over the limit of \(TooManyLabels.limit)"))
+                return
+            }
+        }
+    }
+
+    /// Reports the first line of each bucket other than the first line's.
+    private mutating func checkBucket(
+        of sourceRef: UnsafeBufferPointer<UInt8>, node: Int, number: Int, into findings: inout [LineFinding]
+    ) {
+        // OR-ing 0x20 lowercases the S of an upper-case scheme.
+        guard sourceRef.count > 5, sourceRef[0] | 0x20 == UInt8(ascii: "s"), sourceRef[1] == UInt8(ascii: "3"),
+            sourceRef[2] == UInt8(ascii: ":"), sourceRef[3] == UInt8(ascii: "/"), sourceRef[4] == UInt8(ascii: "/")
+        else { return }
+        let rest = UnsafeBufferPointer(rebasing: sourceRef[5...])
+        let bucket = UnsafeBufferPointer(rebasing: rest[..<(rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)])
+        guard let first = firstBucket else {
+            firstBucket = (Array(bucket), number)
+            return
+        }
+        let same =
+            bucket.count == first.name.count
+            && (bucket.isEmpty
+                || first.name.withUnsafeBufferPointer {
+                    JSONDocument.bytesEqual(
+                        $0.baseAddress.unsafelyUnwrapped, bucket.baseAddress.unsafelyUnwrapped, bucket.count)
+                })
+        guard !same, reportedBuckets.insert(bucket, value: number) == nil else { return }
+        let name = String(decoding: bucket, as: UTF8.self)
+        findings.append(
+            LineFinding(
+                rule: ImagesInMultipleBuckets.description, node: node,
+                message: "image in bucket '\(name)'; line \(first.line) and the images before it are in "
+                    + "'\(String(decoding: first.name, as: UTF8.self))', and all must be in one bucket"))
+    }
+
+    /// Calls `body` with the decoded bytes of the string at `node` (in place when it has no escapes).
+    private static func withContent<Result>(
+        of node: Int, in document: JSONDocument, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let string = document[node]
+        if string.flags & JSONNode.hasEscapes == 0 {
+            return body(UnsafeBufferPointer(rebasing: document.bytes[Int(string.start) + 1..<Int(string.end) - 1]))
+        }
+        return document.stringBytes(at: node).withUnsafeBufferPointer(body)
+    }
+}

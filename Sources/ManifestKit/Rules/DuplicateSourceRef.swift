@@ -1,0 +1,24 @@
+/// Flags a `source-ref` that an earlier line of the manifest already names (found by the manifest tally).
+public struct DuplicateSourceRef: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL401",
+        name: "duplicate-source-ref",
+        mirrors: nil,
+        severity: .error,
+        summary: "a source-ref appears on more than one line",
+        rationale: """
+            An image can be referenced only once in a dataset. When a dataset is created or updated the service \
+            removes lines whose source-ref repeats (a terminal content error that is not reported anywhere), \
+            and which of the lines survives is undocumented. Every occurrence after the first is reported, with \
+            the line of the first.
+            """,
+        fix: "merge the labels of the repeated lines into one line per image",
+        triggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": ↓\"s3://bucket/a.jpg\"}\n")
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/A.jpg\"}\n")
+        ]
+    )
+}

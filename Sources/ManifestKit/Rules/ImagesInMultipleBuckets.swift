@@ -1,0 +1,25 @@
+/// Flags images in a different S3 bucket from the manifest's first image (found by the manifest tally).
+public struct ImagesInMultipleBuckets: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL402",
+        name: "images-in-multiple-buckets",
+        mirrors: .imagesInMultipleS3Buckets,
+        severity: .error,
+        summary: "the manifest's images are in more than one S3 bucket",
+        rationale: """
+            All images of a manifest must be in one S3 bucket. Otherwise training fails with \
+            ERROR_IMAGES_IN_MULTIPLE_S3_BUCKETS and a dataset update fails (UPDATE_FAILED, "The manifest file \
+            contains images from multiple S3 buckets."). The first line of each other bucket is reported.
+            """,
+        fix: "copy the images into one bucket and update their source-refs",
+        triggeringExamples: [
+            Example(
+                "{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": ↓\"s3://two/b.jpg\"}\n{\"source-ref\": \"s3://two/c.jpg\"}\n"
+            )
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": \"s3://one/b/c.jpg\"}\n")
+        ]
+    )
+}

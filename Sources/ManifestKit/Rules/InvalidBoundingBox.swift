@@ -1,0 +1,69 @@
+/// Flags a box with negative values or outside its image.
+public struct InvalidBoundingBox: LineRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL303",
+        name: "invalid-bounding-box",
+        mirrors: .invalidBoundingBox,
+        severity: .error,
+        summary: "a bounding box has negative values or lies outside the image",
+        rationale: """
+            A box must lie within its image: `left` and `top` at least 0, `left + width` at most the image \
+            width and `top + height` at most its height. Otherwise the service reports \
+            ERROR_INVALID_BOUNDING_BOX on that annotation and trains without the box. The image size is taken \
+            from `image_size` (whether the service uses it or the real image is undocumented).
+            """,
+        fix: "correct the box so that it lies within image_size, or correct image_size",
+        triggeringExamples: [
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓-3")])),
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓600", width: "50")])),
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(top: "↓470", height: "20")])),
+        ],
+        nonTriggeringExamples: [
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "590", width: "50")])),
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(top: "0.5", height: "479.5")])),
+        ]
+    )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let document = line.document
+        for box in line.boxes {
+            guard let geometry = box.geometry(in: document) else { continue }  // The schema reports it.
+            let image = line.pairs[box.pair].imageSize
+            if let (node, message) = problem(box, geometry, image) {
+                findings.append(LineFinding(rule: description, node: node, message: message))
+            }
+        }
+    }
+
+    private static func problem(
+        _ box: Box, _ geometry: (left: Double, top: Double, width: Double, height: Double), _ image: ImageSize?
+    ) -> (Int, String)? {
+        if geometry.left < 0 { return (box.left, "left is \(geometry.left.clean), below 0") }
+        if geometry.top < 0 { return (box.top, "top is \(geometry.top.clean), below 0") }
+        if geometry.width < 0 { return (box.width, "width is \(geometry.width.clean), below 0") }
+        if geometry.height < 0 { return (box.height, "height is \(geometry.height.clean), below 0") }
+        guard let image else { return nil }
+        let right = geometry.left + geometry.width
+        if right > image.width {
+            return (
+                box.left, "the box ends at x = \(right.clean), beyond the image width \(image.width.clean) (image_size)"
+            )
+        }
+        let bottom = geometry.top + geometry.height
+        if bottom > image.height {
+            return (
+                box.top,
+                "the box ends at y = \(bottom.clean), beyond the image height \(image.height.clean) (image_size)"
+            )
+        }
+        return nil
+    }
+}
+
+extension Double {
+    /// The number as JSON writes it: `3` rather than `3.0`.
+    var clean: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}

@@ -1,0 +1,22 @@
+/// Flags the line that takes the manifest over 1 GB (found by the manifest tally).
+public struct ManifestTooLarge: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL405",
+        name: "manifest-too-large",
+        mirrors: .manifestSizeTooLarge,
+        severity: .error,
+        summary: "the manifest is larger than 1 GB",
+        rationale: """
+            A manifest file may be at most 1 GB, whatever its number of lines; a larger one is \
+            ERROR_MANIFEST_SIZE_TOO_LARGE, which fails the whole operation. The finding points at the line that \
+            crosses 1 GB (10^9 bytes; the docs do not say whether a GB is 10^9 or 2^30 bytes).
+            """,
+        fix: "split the manifest",
+        // A gigabyte is too much text for an example: ManifestTallyTests triggers the rule with a lower limit.
+        triggeringExamples: [],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+        ]
+    )
+}

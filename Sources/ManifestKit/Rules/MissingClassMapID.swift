@@ -1,0 +1,76 @@
+/// Flags an annotation whose `class_id` has no entry in the metadata's `class-map`.
+public struct MissingClassMapID: LineRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL302",
+        name: "missing-class-map-id",
+        mirrors: .missingClassMapID,
+        severity: .error,
+        summary: "an annotation's class_id is not a key of class-map",
+        rationale: """
+            Each box names its label through `class_id`, a key of the metadata's `class-map`. A class_id that \
+            class-map lacks is ERROR_MISSING_CLASS_MAP_ID, which stops validation of the line.
+            """,
+        fix: "add the class_id to class-map with its label, or correct the class_id",
+        triggeringExamples: [
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                    + #""annotations": [{"class_id": ↓3, "top": 1, "left": 2, "width": 9, "height": 9}]"#
+                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                    + #""annotations": [{"class_id": ↓"5", "top": 1, "left": 2, "width": 9, "height": 9}]"#
+                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#),
+        ],
+        nonTriggeringExamples: [
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]"#
+                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#)
+        ]
+    )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let document = line.document
+        for box in line.boxes where box.classID >= 0 {
+            guard let classMap = line.member(ManifestKeys.classMap, of: line.pairs[box.pair].metadata),
+                document[classMap].kind == .object, !hasKey(matching: box.classID, in: classMap, document)
+            else { continue }
+            switch document[box.classID].kind {
+            case .string:
+                findings.append(
+                    LineFinding(
+                        rule: description, node: box.classID,
+                        message: "class_id '\(document.string(at: box.classID))' is not a key of class-map"))
+            case .number:
+                findings.append(
+                    LineFinding(
+                        rule: description, node: box.classID,
+                        message: "class_id \(document.rawText(at: box.classID)) is not a key of class-map"))
+            default:
+                continue  // The schema reports a class_id of another type.
+            }
+        }
+    }
+
+    /// Whether `classMap` has a key spelling the class_id at `classID`: an integer's digits, or a string's text.
+    private static func hasKey(matching classID: Int, in classMap: Int, _ document: JSONDocument) -> Bool {
+        let node = document[classID]
+        switch node.kind {
+        case .number where node.flags & JSONNode.isInteger != 0:
+            let digits = UnsafeBufferPointer(rebasing: document.bytes[Int(node.start)..<Int(node.end)])
+            return document.children(of: classMap).contains { document.keyEquals($0, digits) }
+        case .number:
+            // 1.0 or 1e0: compare as numbers with each key that is an integer.
+            guard let value = document.number(at: classID) else { return false }
+            return document.children(of: classMap).contains { Double(document.string(at: $0)) == value }
+        case .string:
+            return document.children(of: classMap).contains { document.keysEqual($0, classID) }
+        default:
+            return true
+        }
+    }
+}

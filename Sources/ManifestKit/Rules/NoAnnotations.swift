@@ -1,0 +1,34 @@
+/// Flags a line whose bounding-box attributes have no boxes at all.
+public struct NoAnnotations: LineRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL310",
+        name: "no-annotations",
+        mirrors: .noAnnotations,
+        severity: .warning,
+        summary: "an object-localization line has no boxes",
+        rationale: """
+            A line whose bounding-box attributes all have empty `annotations` gets WARNING_NO_ANNOTATIONS: it is \
+            valid and stays in the dataset but is not used for training (it does not count against the 20% \
+            invalid-row limit). That suits a test image with nothing to find; in training it adds nothing.
+            """,
+        fix: "add the image's boxes, or leave the image out of the training set",
+        triggeringExamples: [
+            Example("↓" + DetectionExamples.line(annotations: []))
+        ],
+        nonTriggeringExamples: [
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box()]))
+        ]
+    )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let detection = line.pairs.filter { $0.useCase == .detection && $0.attribute >= 0 }
+        guard !detection.isEmpty, line.boxes.isEmpty,
+            detection.allSatisfy({ line.member(ManifestKeys.annotations, of: $0.attribute) != nil })
+        else { return }
+        findings.append(
+            LineFinding(
+                rule: description, node: JSONDocument.rootIndex,
+                message: "the line has no boxes: valid, but not used for training"))
+    }
+}

@@ -1,0 +1,45 @@
+/// Flags a bounding-box attribute whose `annotations` array is empty.
+public struct NoAttributeAnnotations: LineRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL307",
+        name: "no-attribute-annotations",
+        mirrors: .noAttributeAnnotations,
+        severity: .warning,
+        summary: "a bounding-box attribute has no boxes",
+        rationale: """
+            A bounding-box attribute with an empty `annotations` array, on a line with boxes in another \
+            attribute, gets WARNING_NO_ATTRIBUTE_ANNOTATIONS: the line is valid but the attribute is not used \
+            for training (a line with no boxes at all is CL310).
+            """,
+        fix: "add the image's boxes, or remove the attribute and its metadata if the image shows nothing to find",
+        triggeringExamples: [
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 64, "height": 64, "#
+                    + #""depth": 3}], "annotations": ↓[]}, "bb-metadata": {"objects": [], "class-map": {}, "#
+                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
+                    + #""creation-date": "2024-05-01T08:00:00"}, "#
+                    + #""cc": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "annotations": "#
+                    + #"[{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "cc-metadata": {"objects": "#
+                    + #"[{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#)
+        ],
+        nonTriggeringExamples: [
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box()]))
+        ]
+    )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        // A line without any box is NoAnnotations (CL310).
+        guard !line.boxes.isEmpty else { return }
+        for pair in line.pairs where pair.useCase == .detection {
+            guard let annotations = line.member(ManifestKeys.annotations, of: pair.attribute),
+                line.document[annotations].kind == .array, line.document[annotations].count == 0
+            else { continue }
+            findings.append(
+                LineFinding(
+                    rule: description, node: annotations,
+                    message: "annotations is empty: the attribute is valid but not used for training"))
+        }
+    }
+}

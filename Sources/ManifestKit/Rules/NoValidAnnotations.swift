@@ -1,0 +1,39 @@
+/// Flags a bounding-box attribute whose boxes are all invalid.
+public struct NoValidAnnotations: LineVerdictRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL309",
+        name: "no-valid-annotations",
+        mirrors: .noValidAnnotations,
+        severity: .error,
+        summary: "every box of a bounding-box attribute is invalid",
+        rationale: """
+            The service trains without each invalid box, and when none of an attribute's boxes is valid it \
+            reports ERROR_NO_VALID_ANNOTATIONS and the attribute teaches nothing. The findings on the boxes say \
+            what to fix.
+            """,
+        fix: "fix the errors reported on the boxes",
+        triggeringExamples: [
+            Example(
+                DetectionExamples.line(
+                    annotations: [DetectionExamples.box(left: "-1"), DetectionExamples.box(width: "1")],
+                    annotationsMark: "↓"))
+        ],
+        nonTriggeringExamples: [
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "-1"), DetectionExamples.box()]))
+        ]
+    )
+
+    static func check(_ line: ManifestLine, errors: LineErrors, into findings: inout [LineFinding]) {
+        let document = line.document
+        for pair in line.pairs where pair.useCase == .detection && pair.annotationCount > 0 {
+            guard let annotations = line.member(ManifestKeys.annotations, of: pair.attribute),
+                document.children(of: annotations).allSatisfy({ line.hasError(within: $0, errors.all) })
+            else { continue }
+            findings.append(
+                LineFinding(
+                    rule: description, node: annotations,
+                    message: "all \(pair.annotationCount) boxes are invalid: the attribute is not used"))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Flags a line with more than 50 bounding boxes.
+public struct TooManyBoundingBoxes: LineRule {
+    /// The most boxes an image may have.
+    static let limit = 50
+
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL305",
+        name: "too-many-bounding-boxes",
+        mirrors: .tooManyBoundingBoxes,
+        severity: .error,
+        summary: "an image has more than 50 bounding boxes",
+        rationale: """
+            An image may have at most 50 bounding boxes; beyond that the service reports \
+            ERROR_TOO_MANY_BOUNDING_BOXES. Whether it then drops the line or only the extra boxes, and whether \
+            the limit counts each attribute or the whole image, is undocumented: boxes are counted over all \
+            bounding-box attributes of the line, and the finding points at the 51st.
+            """,
+        fix: "keep at most 50 boxes per image",
+        triggeringExamples: [
+            Example(
+                DetectionExamples.line(
+                    annotations: Array(repeating: DetectionExamples.box(), count: 50)
+                        + ["↓" + DetectionExamples.box()]))
+        ],
+        nonTriggeringExamples: [
+            Example(DetectionExamples.line(annotations: Array(repeating: DetectionExamples.box(), count: 50)))
+        ]
+    )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        guard line.boxes.count > limit else { return }
+        findings.append(
+            LineFinding(
+                rule: description, node: line.boxes[limit].annotation,
+                message: "the image has \(line.boxes.count) bounding boxes, over the limit of \(limit)"))
+    }
+}

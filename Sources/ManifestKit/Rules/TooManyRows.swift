@@ -1,0 +1,24 @@
+/// Flags the line that takes the manifest over 250,000 lines (found by the manifest tally).
+public struct TooManyRows: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL404",
+        name: "too-many-rows",
+        mirrors: .manifestRowsExceedsMaximum,
+        severity: .error,
+        summary: "the manifest has more than 250,000 lines",
+        rationale: """
+            A manifest may hold at most 250,000 lines (blank and invalid lines count); more is \
+            ERROR_MANIFEST_ROWS_EXCEEDS_MAXIMUM, which fails the whole operation. Per-dataset image limits vary \
+            by model type and Region (up to 500,000 for image-level models on request). The finding points at \
+            line 250,001.
+            """,
+        fix: "split the manifest into datasets or updates of at most 250,000 lines",
+        triggeringExamples: [
+            Example(String(repeating: "{}\n", count: 250_000) + "↓{}\n")
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+        ]
+    )
+}

@@ -87,8 +87,10 @@ struct ManifestLine {
         self.boxes = boxes
     }
 
-    /// The value of `X` when the key at `key` is `X-metadata` (and `X` is not `source-ref`), or -1 when `X`
-    /// is missing; nil when the key is not of that form. Reads the key in place unless it has escapes.
+    /// The value of `X` when the key at `key` is `X-metadata`.
+    ///
+    /// -1 when `X` is missing; nil when the key is not of that form (or `X` is `source-ref`). Reads the key in
+    /// place unless it has escapes.
     private static func attribute(pairedWith key: Int, in document: JSONDocument) -> Int?? {
         let node = document[key]
         let suffix = metadataSuffix.count

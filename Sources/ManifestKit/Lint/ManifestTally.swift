@@ -1,6 +1,7 @@
-/// What the manifest-wide rules remember from line to line: `source-ref`s seen, the bucket, the labels,
-/// and the running counts of lines and bytes. Findings are reported at the line that causes them, so a
-/// run never needs a second pass.
+/// What the manifest-wide rules remember from line to line.
+///
+/// That is the `source-ref`s seen, the bucket, the labels, and the running counts of lines and bytes.
+/// Findings are reported at the line that causes them, so a run never needs a second pass.
 struct ManifestTally {
     private let maxRows: Int
     private let maxBytes: Int

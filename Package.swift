@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "ManifestKitTests",
             dependencies: ["ManifestKit", "_ManifestTestSupport"],
-            exclude: ["Schema/Fixtures"],
+            exclude: ["Schema/Fixtures", "Lint/Fixtures"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -7,6 +7,8 @@
 public final class ManifestLinter {
     /// The options this linter was created with.
     public let options: LintOptions
+    /// What the last `lint` call saw in its manifest.
+    public private(set) var statistics = LintStatistics()
     private let checker: LineChecker
 
     /// Creates a linter for manifests.
@@ -55,6 +57,8 @@ public final class ManifestLinter {
     private func lint(_ reader: JSONLinesReader) throws(ManifestError) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let file = reader.name
+        checker.reset()
+        defer { statistics = checker.statistics }
         do {
             try reader.forEachLine { line in
                 checker.check(line, file: file, into: &diagnostics)
@@ -64,6 +68,7 @@ public final class ManifestLinter {
         } catch {
             throw ManifestError.readFailed(path: file, reason: String(describing: error))
         }
+        diagnostics += checker.finish(file: file)
         diagnostics.sort(by: Diagnostic.sortOrder)
         return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
     }

@@ -36,6 +36,9 @@ public enum RuleRegistry {
         TooManyLabels.self,
         TooManyRows.self,
         ManifestTooLarge.self,
+        EmptyManifest.self,
+        TooFewLabels.self,
+        TooManyInvalidLines.self,
         SchemaViolationRule.self,
     ]
 }

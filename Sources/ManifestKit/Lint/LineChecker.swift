@@ -36,8 +36,33 @@ final class LineChecker {
         }
     }
 
+    /// What the current run has seen.
+    var statistics: LintStatistics { tally.statistics }
+
+    /// Forgets the previous file: each manifest is checked on its own.
+    func reset() {
+        tally = ManifestTally(options: options)
+    }
+
+    /// The findings about the whole manifest, once all its lines were checked (none for `validate`).
+    func finish(file: String) -> [Diagnostic] {
+        guard case .manifest = mode else { return [] }
+        return tally.finish().map { $0.rule.diagnostic(file: file, line: nil, column: nil, message: $0.message) }
+    }
+
     /// Appends the findings for `line` of `file` to `diagnostics`.
     func check(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
+        let before = diagnostics.count
+        checkLine(line, file: file, into: &diagnostics)
+        if case .manifest = mode, diagnostics.count > before {
+            let added = diagnostics[before...]
+            tally.recordVerdict(
+                errors: added.contains { $0.severity == .error && !$0.code.hasPrefix("CL4") },
+                warnings: added.contains { $0.severity == .warning })
+        }
+    }
+
+    private func checkLine(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
         if line.hasByteOrderMark {
             diagnostics.append(
                 ByteOrderMark.description.diagnostic(

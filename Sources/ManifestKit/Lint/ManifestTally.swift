@@ -9,6 +9,12 @@ struct ManifestTally {
     private var firstBucket: (name: [UInt8], line: Int)?
     private var reportedBuckets = ByteStringTable()
     private var labels = ByteStringTable()
+    private var classificationLabels = ByteStringTable()
+    private var detectionLabels = ByteStringTable()
+    private var hasClassification = false
+    private var hasDetection = false
+    /// What the run has seen so far.
+    private(set) var statistics = LintStatistics()
     private var rows = 0
     private var bytes = 0
 
@@ -21,6 +27,7 @@ struct ManifestTally {
     /// crosses the row or size limit.
     mutating func count(lineBytes: Int) -> (RuleDescription, String)? {
         rows += 1
+        statistics.lines = rows
         let before = bytes
         bytes += lineBytes + 1
         if rows == maxRows + 1 {
@@ -46,18 +53,70 @@ struct ManifestTally {
                 checkBucket(of: sourceRef, node: node, number: number, into: &findings)
             }
         }
-        guard labels.count <= TooManyLabels.limit else { return }
+        statistics.boxes += line.boxes.count
+        for pair in line.pairs {
+            hasClassification = hasClassification || pair.useCase == .classification
+            hasDetection = hasDetection || pair.useCase == .detection
+        }
         for label in line.labels {
-            let inserted = Self.withContent(of: label, in: document) { labels.insert($0, value: number) == nil }
+            let inserted = Self.withContent(of: label, in: document) { name in
+                // Which kind of label it is: the pair whose metadata holds the node.
+                let detection = line.pairs.contains {
+                    $0.useCase == .detection && label > $0.metadata && label < Int(document[$0.metadata].next)
+                }
+                if detection {
+                    _ = detectionLabels.insert(name, value: number)
+                } else {
+                    _ = classificationLabels.insert(name, value: number)
+                }
+                return labels.insert(name, value: number) == nil
+            }
             if inserted, labels.count == TooManyLabels.limit + 1 {
                 findings.append(
                     LineFinding(
                         rule: TooManyLabels.description, node: label,
                         message: "label '\(document.string(at: label))' is the manifest's \(labels.count)th distinct "
                             + "label, over the limit of \(TooManyLabels.limit)"))
-                return
             }
         }
+        statistics.images = firstLines.count
+        statistics.labels = labels.count
+        statistics.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
+    }
+
+    /// Records whether a finished line had errors or only warnings.
+    mutating func recordVerdict(errors: Bool, warnings: Bool) {
+        if errors {
+            statistics.linesWithErrors += 1
+        } else if warnings {
+            statistics.linesWithWarningsOnly += 1
+        }
+    }
+
+    /// The findings about the whole manifest, once it has been read.
+    func finish() -> [(rule: RuleDescription, message: String)] {
+        guard rows > 0 else { return [(EmptyManifest.description, "the manifest has no lines")] }
+        var findings: [(rule: RuleDescription, message: String)] = []
+        for (present, table, kind) in [
+            (hasClassification, classificationLabels, "image-level"), (hasDetection, detectionLabels, "bounding-box"),
+        ] where present && table.count < 2 {
+            findings.append(
+                (
+                    TooFewLabels.description,
+                    "the manifest has \(table.count) distinct \(kind) label\(table.count == 1 ? "" : "s"); "
+                        + "training may need 2 (the documentation is inconsistent)"
+                ))
+        }
+        if statistics.invalidShare > TooManyInvalidLines.limit {
+            let percent = Int((statistics.invalidShare * 100).rounded())
+            findings.append(
+                (
+                    TooManyInvalidLines.description,
+                    "\(statistics.linesWithErrors) of \(rows) lines (\(percent)%) have errors, over the 20% the "
+                        + "service allows"
+                ))
+        }
+        return findings
     }
 
     /// Reports the first line of each bucket other than the first line's.

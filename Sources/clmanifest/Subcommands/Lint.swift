@@ -58,9 +58,9 @@ extension CLManifest {
             var options = LintOptions()
             options.servicePrecedence = servicePrecedence
             let linter = ManifestLinter(options: options, schemas: loaded)
-            try FileRun(files: files, format: format).run { file throws(ManifestError) in
-                try linter.lint(path: file)
-            }
+            try FileRun(files: files, format: format).run(
+                { file throws(ManifestError) in try linter.lint(path: file) },
+                describe: { file in ManifestSummary(file: file, statistics: linter.statistics).text })
         }
     }
 }

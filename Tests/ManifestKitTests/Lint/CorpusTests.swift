@@ -38,4 +38,31 @@ import _ManifestTestSupport
             #expect(flagged == !isObject, "\(file):\(number): flagged=\(flagged), Foundation object=\(isObject)")
         }
     }
+
+    static let pinnedPath = "Tests/ManifestKitTests/Lint/Fixtures/corpus-findings.tsv"
+
+    /// The findings on every real manifest, counted by file, rule and severity, are the reviewed ones
+    /// (regenerate with `UPDATE_GENERATED=1 swift test --filter CorpusTests` after reviewing a change).
+    @Test(
+        .enabled(
+            if: SharedDirectory.isCI || SharedDirectory.existing(relativePath) != nil,
+            "skipped: the corpus is not at ../shared/\(relativePath)"))
+    func findingsArePinned() throws {
+        var rows: [String] = ["file\tcode\tseverity\tcount"]
+        for file in Self.files.sorted() {
+            let url = try #require(SharedDirectory.existing("\(Self.relativePath)/\(file)"))
+            var counts: [String: Int] = [:]
+            for diagnostic in try ManifestLinter().lint(path: url.path) {
+                counts["\(diagnostic.code)\t\(diagnostic.severity.rawValue)", default: 0] += 1
+            }
+            rows += counts.keys.sorted().map { "\(file)\t\($0)\t\(counts[$0] ?? 0)" }
+        }
+        let actual = rows.joined(separator: "\n") + "\n"
+        let pinned = SharedDirectory.packageRoot.appendingPathComponent(Self.pinnedPath)
+        if ProcessInfo.processInfo.environment["UPDATE_GENERATED"] != nil {
+            try Data(actual.utf8).write(to: pinned)
+        }
+        let expected = try String(contentsOf: pinned, encoding: .utf8)
+        #expect(actual == expected, "corpus findings changed: review, then UPDATE_GENERATED=1")
+    }
 }

@@ -40,4 +40,51 @@ import Testing
         let findings = lint(text).filter { $0.code == "CL402" }
         #expect(findings.map(\.line) == [2, 4])
     }
+
+    @Test func invalidShareCountsLinesWithErrorsNotWarnings() {
+        let valid = (0..<4).map { #"{"source-ref": "s3://bucket/\#($0).jpg", "a": 1, "a": 2}"# + "\n" }.joined()
+        #expect(lint(valid + "[1]\n").filter { $0.code == "CL408" }.isEmpty, "1 of 5 is 20%, not over")
+        let findings = lint(valid + "[1]\n{}\n").filter { $0.code == "CL408" }
+        #expect(findings.map(\.message) == ["2 of 6 lines (33%) have errors, over the 20% the service allows"])
+        #expect(findings.first?.line == nil)
+    }
+
+    @Test func statisticsDescribeTheManifest() {
+        let linter = ManifestLinter()
+        _ = linter.lint(
+            bytes: Array(
+                ([#"{"source-ref": "s3://one/a.jpg"}"#, #"{"source-ref": "s3://two/b.jpg", "a": 1, "a": 2}"#, "[1]"]
+                    .joined(separator: "\n")).utf8), name: "m")
+        var expected = LintStatistics()
+        expected.lines = 3
+        expected.linesWithErrors = 1
+        expected.linesWithWarningsOnly = 2
+        expected.images = 2
+        expected.buckets = 2
+        #expect(linter.statistics == expected)
+        _ = linter.lint(bytes: Array(#"{"source-ref": "s3://one/a.jpg"}"#.utf8), name: "n")
+        #expect(linter.statistics.lines == 1 && linter.statistics.images == 1, "each file starts afresh")
+    }
+}
+
+/// `--service-precedence` keeps, per line, only the first error of the service's documented order.
+@Suite struct ServicePrecedenceTests {
+    @Test func onlyTheFirstErrorOfTheOrderIsKeptPerLine() {
+        var options = LintOptions()
+        options.servicePrecedence = true
+        // An https source-ref (CL102) comes before a class_id missing from class-map (CL302); the duplicate
+        // source-ref (manifest-wide) and the clean line's findings stay.
+        let box = #"{"class_id": 3, "top": 1, "left": 2, "width": 9, "height": 9}"#
+        let line =
+            #"{"source-ref": "https://b.s3.amazonaws.com/a.jpg", "bb": {"image_size": [{"width": 640, "#
+            + #""height": 480, "depth": 3}], "annotations": [\#(box)]}, "bb-metadata": {"objects": "#
+            + #"[{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+            + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#
+        let text = line + "\n" + line + "\n"
+        let all = ManifestLinter().lint(bytes: Array(text.utf8), name: "m").filter { $0.line == 1 }.map(\.code)
+        #expect(Set(all).isSuperset(of: ["CL102", "CL302", "CL206"]))
+        let kept = ManifestLinter(options: options).lint(bytes: Array(text.utf8), name: "m")
+        #expect(kept.filter { $0.line == 1 }.map(\.code) == ["CL102"])
+        #expect(kept.filter { $0.line == 2 }.map(\.code).sorted() == ["CL102", "CL401"])
+    }
 }

@@ -15,9 +15,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 
     private func findings(of code: String, in bytes: [UInt8], schema: String?) throws -> [MarkedText.Marker] {
         let schemas = try ManifestSchemas.load(userSchemas: schema.map { [("example.yaml", $0)] } ?? [])
+        // A whole-file finding (no line) is marked at the end of the text, after its last newline.
+        let end = MarkedText.Marker(line: bytes.count { $0 == 0x0A } + 1, column: 1)
         return ManifestLinter(schemas: schemas).lint(bytes: bytes, name: "example.manifest")
             .filter { $0.code == code }
-            .map { MarkedText.Marker(line: $0.line ?? 0, column: $0.column ?? 0) }
+            .map { finding in
+                finding.line.map { MarkedText.Marker(line: $0, column: finding.column ?? 0) } ?? end
+            }
     }
 
     @Test(arguments: rules)

@@ -1,0 +1,23 @@
+/// Flags a manifest without any line (found when the file ends).
+public struct EmptyManifest: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL406",
+        name: "empty-manifest",
+        mirrors: .emptyManifest,
+        severity: .error,
+        summary: "the manifest has no lines",
+        rationale: """
+            A manifest with no content is ERROR_EMPTY_MANIFEST, which fails the whole operation; an \
+            UpdateDatasetEntries call needs at least one byte of changes. (How the service treats a file of \
+            only blank lines is undocumented: each blank line is reported as CL003.)
+            """,
+        fix: "add the image lines, or do not send the file",
+        triggeringExamples: [
+            Example("↓")
+        ],
+        nonTriggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+        ]
+    )
+}

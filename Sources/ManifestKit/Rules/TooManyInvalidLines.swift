@@ -1,0 +1,28 @@
+/// Flags a manifest in which more than 20% of the lines have errors (found when the file ends).
+public struct TooManyInvalidLines: Rule {
+    /// The share of invalid lines the service tolerates.
+    static let limit = 0.2
+
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL408",
+        name: "too-many-invalid-lines",
+        mirrors: .tooManyInvalidRowsInManifest,
+        severity: .error,
+        summary: "more than 20% of the manifest's lines have errors",
+        rationale: """
+            Training fails with ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST when more than 20% of the lines are \
+            invalid, counted across all validation rules (blank lines included; lines with only warnings are \
+            not counted). Dataset creation and updates fail with ERROR_TOO_MANY_RECORDS_IN_ERROR on "too many" \
+            errors, with an undocumented threshold. The estimate counts the lines with an error finding; the \
+            service's image checks (issue: local image checks) can add more.
+            """,
+        fix: "fix or remove the invalid lines (the other findings say which and why)",
+        triggeringExamples: [
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"a\": 1,}\n↓")
+        ],
+        nonTriggeringExamples: [
+            Example((0..<5).map { "{\"source-ref\": \"s3://bucket/\($0).jpg\"}\n" }.joined() + "{\"a\": 1,}\n")
+        ]
+    )
+}

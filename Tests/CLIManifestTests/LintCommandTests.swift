@@ -32,7 +32,9 @@ import _ManifestTestSupport
     }
 
     @Test func readsStandardInputAsDash() throws {
-        let input = Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1}\n{\"a\":1,}\n".utf8)
+        let valid = try String(contentsOfFile: "samples/image-level.manifest", encoding: .utf8)
+            .split(separator: "\n")[0]
+        let input = Array("\(valid)\n{\"a\":1,}\n".utf8)
         let result = try CommandRunner.run(["lint", "-"], input: input)
         #expect(result.status == 1)
         #expect(

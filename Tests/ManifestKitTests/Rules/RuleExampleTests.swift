@@ -53,7 +53,8 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     }
 
     /// Columns count characters, not bytes: a multi-byte member put in front moves markers by characters.
-    @Test(arguments: rules)
+    /// (Not for CL209 unpaired-key: the member put in front is itself an unpaired key.)
+    @Test(arguments: rules.filter { $0.description.code != UnpairedKey.description.code })
     func markersHoldAfterAMultiByteMember(rule: RuleCase) throws {
         let description = rule.description
         let prefix = Array(#""ü😀": 0, "#.utf8)  // 9 characters, 14 bytes

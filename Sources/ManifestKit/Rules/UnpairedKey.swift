@@ -1,0 +1,54 @@
+/// Flags a top-level key that is neither `source-ref`, nor a label attribute with its `-metadata`.
+public struct UnpairedKey: LineRule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL209",
+        name: "unpaired-key",
+        mirrors: nil,
+        severity: .warning,
+        summary: "a top-level key is neither source-ref nor a label attribute with its -metadata",
+        rationale: """
+            The service reads `source-ref` and pairs of `X` and `X-metadata`. What it does with any other \
+            top-level key is undocumented (Ground Truth passes such keys through): it may be an image-level \
+            label whose metadata was lost, or a note of your own. Objects that look like bounding-box attributes \
+            are CL203; the service's own keys are CL208.
+            """,
+        fix: "add the key's -metadata if it is a label, or remove it",
+        triggeringExamples: [
+            Example(#"{"source-ref": "s3://bucket/a.jpg", ↓"dog": 1}"#)
+        ],
+        nonTriggeringExamples: [
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "dog": 1, "dog-metadata": {"confidence": 1, "#
+                    + #""class-name": "dog", "human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
+                    + #""type": "groundtruth/image-classification"}}"#)
+        ]
+    )
+
+    /// Keys that are not label attributes: `source-ref` (also repeated, which is CL008) and its metadata.
+    private static let otherKeys = ["source-ref", "source-ref-metadata"].map { Array($0.utf8) }
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let document = line.document
+        // Most lines have only source-ref and pairs: nothing to look for.
+        let accounted = (line.sourceRef == nil ? 0 : 1) + line.pairs.reduce(0) { $0 + ($1.attribute >= 0 ? 2 : 1) }
+        guard Int(document[JSONDocument.rootIndex].count) > accounted else { return }
+        for key in document.children(of: JSONDocument.rootIndex) {
+            let value = key + 1
+            guard value != line.sourceRef,
+                !line.pairs.contains(where: { $0.nameKey == key || $0.metadataKey == key }),
+                // Bounding-box-like objects are CL203, the service's keys CL208.
+                !(document[value].kind == .object
+                    && (line.member(ManifestKeys.annotations, of: value) != nil
+                        || line.member(ManifestKeys.imageSize, of: value) != nil)),
+                !ServiceAddedKey.isServiceKey(key, in: document),
+                !otherKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } })
+            else { continue }
+            findings.append(
+                LineFinding(
+                    rule: description, node: key,
+                    message: "'\(document.string(at: key))' is neither source-ref nor a label attribute with its "
+                        + "-metadata; how the service treats it is undocumented"))
+        }
+    }
+}

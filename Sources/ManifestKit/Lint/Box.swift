@@ -11,6 +11,11 @@ struct Box {
     private(set) var top = -1
     private(set) var width = -1
     private(set) var height = -1
+    /// The numbers of `left`, `top`, `width` and `height`; nil for each that is missing or not a number.
+    private(set) var leftValue: Double?
+    private(set) var topValue: Double?
+    private(set) var widthValue: Double?
+    private(set) var heightValue: Double?
 
     // The member names as little-endian words (the bytes of "class_id", "left", "top", "width", "height"),
     // compared with the first bytes of each key; BoxTests checks them against the names.
@@ -24,28 +29,33 @@ struct Box {
         self.annotation = annotation
         self.pair = pair
         guard document[annotation].kind == .object else { return }
-        for key in document.children(of: annotation) {
+        var key = annotation + 1
+        let end = Int(document[annotation].next)
+        while key < end {
             let node = document[key]
-            let length = Int(node.end - node.start) - 2
+            let length = Int(node.end &- node.start) &- 2
             // Keys with escapes are left to the schema, which decodes them.
-            guard node.flags & JSONNode.hasEscapes == 0, length <= 8 else { continue }
-            switch Self.word(document, at: Int(node.start) + 1, length: length) {
-            case Self.classIDWord: classID = key + 1
-            case Self.leftWord: left = key + 1
-            case Self.topWord: top = key + 1
-            case Self.widthWord: width = key + 1
-            case Self.heightWord: height = key + 1
-            default: continue
+            if node.flags & JSONNode.hasEscapes == 0, length <= 8 {
+                switch Self.word(document, at: Int(node.start) &+ 1, length: length) {
+                case Self.classIDWord: classID = key + 1
+                case Self.leftWord: left = key + 1
+                case Self.topWord: top = key + 1
+                case Self.widthWord: width = key + 1
+                case Self.heightWord: height = key + 1
+                default: break
+                }
             }
+            key = Int(document[key + 1].next)
         }
+        if left >= 0 { leftValue = document.number(at: left) }
+        if top >= 0 { topValue = document.number(at: top) }
+        if width >= 0 { widthValue = document.number(at: width) }
+        if height >= 0 { heightValue = document.number(at: height) }
     }
 
     /// The numbers of `left`, `top`, `width` and `height`, when all four are numbers.
-    func geometry(in document: JSONDocument) -> (left: Double, top: Double, width: Double, height: Double)? {
-        guard left >= 0, top >= 0, width >= 0, height >= 0, let leftValue = document.number(at: left),
-            let topValue = document.number(at: top), let widthValue = document.number(at: width),
-            let heightValue = document.number(at: height)
-        else { return nil }
+    var geometry: (left: Double, top: Double, width: Double, height: Double)? {
+        guard let leftValue, let topValue, let widthValue, let heightValue else { return nil }
         return (leftValue, topValue, widthValue, heightValue)
     }
 

@@ -16,6 +16,7 @@ final class LineChecker {
     @exclusivity(unchecked) private var violations: [SchemaViolation] = []
     @exclusivity(unchecked) private var findings: [LineFinding] = []
     @exclusivity(unchecked) private var tally: ManifestTally
+    private let manifestLine = ManifestLine()
 
     /// The rules that look at each object line of a manifest.
     private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }
@@ -103,7 +104,7 @@ final class LineChecker {
             switch mode {
             case .manifest:
                 if isObject {
-                    let manifestLine = ManifestLine(document)
+                    manifestLine.load(document)
                     schemaCheck?.check(manifestLine, into: &violations)
                     for rule in Self.lineRules { rule.check(manifestLine, into: &findings) }
                     if !findings.isEmpty || !violations.isEmpty {

@@ -1,9 +1,8 @@
 /// The labels a line names: each image-level attribute's `class-name` and the `class-map` values of its
 /// bounding-box attributes.
 enum LineLabels {
-    /// The string nodes holding label names, in line order.
-    static func nodes(of pairs: [ManifestLine.LabelPair], in document: JSONDocument) -> [Int] {
-        var nodes: [Int] = []
+    /// Appends the string nodes holding label names to `nodes`, in line order.
+    static func collect(of pairs: [ManifestLine.LabelPair], in document: JSONDocument, into nodes: inout [Int]) {
         for pair in pairs {
             switch pair.useCase {
             case .classification:
@@ -24,6 +23,5 @@ enum LineLabels {
                 continue
             }
         }
-        return nodes
     }
 }

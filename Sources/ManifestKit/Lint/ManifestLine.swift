@@ -1,6 +1,8 @@
 /// One parsed object line of a manifest, with what several rules need found once: the `source-ref` value
 /// and the label attributes paired with their `-metadata`.
-struct ManifestLine {
+///
+/// One instance serves a whole run: ``load(_:)`` fills it for each line, reusing its arrays' storage.
+final class ManifestLine {
     /// A label attribute and its metadata, found by the `X` / `X-metadata` naming rule.
     struct LabelPair {
         /// The key node of `X`, or -1 when the line has `X-metadata` without `X`.
@@ -17,6 +19,8 @@ struct ManifestLine {
         var imageSize: ImageSize?
         /// For a bounding-box pair: the number of `annotations` (0 when missing or not an array).
         var annotationCount = 0
+        /// For a bounding-box pair: the metadata's `class-map` when it is an object, or -1.
+        var classMap = -1
     }
 
     /// The label formats the service knows, by the metadata `type`.
@@ -29,14 +33,15 @@ struct ManifestLine {
         case missingType
     }
 
-    let document: JSONDocument
+    // Filled by one thread for one line at a time, then only read: no dynamic exclusivity checks needed.
+    @exclusivity(unchecked) private(set) var document: JSONDocument
     /// The value node of `source-ref`, or nil.
-    let sourceRef: Int?
-    let pairs: [LabelPair]
+    @exclusivity(unchecked) private(set) var sourceRef: Int?
+    @exclusivity(unchecked) private(set) var pairs: [LabelPair] = []
     /// The string nodes naming this line's labels (see ``LineLabels``).
-    let labels: [Int]
+    @exclusivity(unchecked) private(set) var labels: [Int] = []
     /// The boxes of every bounding-box pair, in line order.
-    let boxes: [Box]
+    @exclusivity(unchecked) private(set) var boxes: [Box] = []
 
     static let metadataSuffix = Array("-metadata".utf8)
     private static let sourceRefKey = Array("source-ref".utf8)
@@ -44,12 +49,22 @@ struct ManifestLine {
     private static let classificationType = Array("groundtruth/image-classification".utf8)
     private static let detectionType = Array("groundtruth/object-detection".utf8)
 
-    /// Finds `source-ref` and the pairs of the object line `document`.
-    init(_ document: JSONDocument) {
-        self.document = document
+    /// An empty line model; ``load(_:)`` fills it.
+    init() {
+        document = JSONDocument(bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0), duplicateKeys: [], owner: nil)
+    }
+
+    /// Finds `source-ref`, the pairs, their boxes and labels of the object line `line`; valid while `line`.
+    func load(_ line: JSONDocument) {
+        // Without the reference-counted parts: the caller keeps the line alive while rules run, and rules
+        // then pass the document around without retains and releases.
+        document = JSONDocument(bytes: line.bytes, nodes: line.nodes, duplicateKeys: [], owner: nil)
+        let document = self.document
+        sourceRef = nil
+        pairs.removeAll(keepingCapacity: true)
+        labels.removeAll(keepingCapacity: true)
+        boxes.removeAll(keepingCapacity: true)
         let root = JSONDocument.rootIndex
-        var sourceRef: Int?
-        var pairs: [LabelPair] = []
         var member = root + 1
         let end = Int(document[root].next)
         while member < end {
@@ -59,14 +74,18 @@ struct ManifestLine {
             } else if document[value].kind == .object, let found = Self.attribute(pairedWith: member, in: document),
                 let attribute = found
             {
-                pairs.append(
-                    LabelPair(
-                        nameKey: attribute >= 0 ? attribute - 1 : -1, attribute: attribute, metadataKey: member,
-                        metadata: value, useCase: Self.useCase(of: value, in: document)))
+                var pair = LabelPair(
+                    nameKey: attribute >= 0 ? attribute - 1 : -1, attribute: attribute, metadataKey: member,
+                    metadata: value, useCase: Self.useCase(of: value, in: document))
+                if pair.useCase == .detection, let classMap = document.member(utf8: ManifestKeys.classMap, in: value),
+                    document[classMap].kind == .object
+                {
+                    pair.classMap = classMap
+                }
+                pairs.append(pair)
             }
             member = Int(document[value].next)
         }
-        var boxes: [Box] = []
         for index in pairs.indices where pairs[index].useCase == .detection && pairs[index].attribute >= 0 {
             let attribute = pairs[index].attribute
             guard document[attribute].kind == .object else { continue }
@@ -75,16 +94,12 @@ struct ManifestLine {
                 document[annotations].kind == .array
             {
                 pairs[index].annotationCount = Int(document[annotations].count)
-                boxes.reserveCapacity(boxes.count + pairs[index].annotationCount)
                 for element in document.children(of: annotations) {
                     boxes.append(Box(annotation: element, pair: index, in: document))
                 }
             }
         }
-        self.sourceRef = sourceRef
-        self.pairs = pairs
-        self.labels = pairs.isEmpty ? [] : LineLabels.nodes(of: pairs, in: document)
-        self.boxes = boxes
+        if !pairs.isEmpty { LineLabels.collect(of: pairs, in: document, into: &labels) }
     }
 
     /// The value of `X` when the key at `key` is `X-metadata`.

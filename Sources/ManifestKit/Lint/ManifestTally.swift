@@ -59,17 +59,17 @@ struct ManifestTally {
             hasDetection = hasDetection || pair.useCase == .detection
         }
         for label in line.labels {
+            // A label of a bounding-box pair lies inside that pair's class-map.
+            let detection = line.pairs.contains {
+                $0.classMap >= 0 && label > $0.classMap && label < Int(document[$0.classMap].next)
+            }
             let inserted = Self.withContent(of: label, in: document) { name in
-                // Which kind of label it is: the pair whose metadata holds the node.
-                let detection = line.pairs.contains {
-                    $0.useCase == .detection && label > $0.metadata && label < Int(document[$0.metadata].next)
-                }
-                if detection {
-                    _ = detectionLabels.insert(name, value: number)
-                } else {
-                    _ = classificationLabels.insert(name, value: number)
-                }
-                return labels.insert(name, value: number) == nil
+                // Most labels repeat: the table of their kind settles it, and only new ones go further.
+                let new =
+                    detection
+                    ? detectionLabels.insert(name, value: number) == nil
+                    : classificationLabels.insert(name, value: number) == nil
+                return new && labels.insert(name, value: number) == nil
             }
             if inserted, labels.count == TooManyLabels.limit + 1 {
                 findings.append(

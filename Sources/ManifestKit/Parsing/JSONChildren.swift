@@ -40,21 +40,30 @@ extension JSONDocument {
 
     /// The number at `index` as a `Double`, read from its bytes without building a string when it has at
     /// most 15 significant digits and no exponent (then exact or correctly rounded); nil if not a number.
+    @inline(__always)
     public func number(at index: Int) -> Double? {
         let node = nodes[index]
         guard node.kind == .number else { return nil }
-        if node.flags & JSONNode.isInteger != 0, node.end - node.start <= 15 {
-            // Most manifest numbers are small integers.
-            var position = Int(node.start)
-            let negative = bytes[position] == UInt8(ascii: "-")
-            if negative { position += 1 }
-            var value: Int64 = 0
-            while position < Int(node.end) {
-                value = value &* 10 &+ Int64(bytes[position] &- UInt8(ascii: "0"))
-                position += 1
-            }
-            return Double(negative ? -value : value)
+        guard node.flags & JSONNode.isInteger != 0, node.end - node.start <= 15, let base = bytes.baseAddress else {
+            return decimalNumber(at: index)
         }
+        // Most manifest numbers are small integers.
+        var position = Int(node.start)
+        let end = Int(node.end)
+        let negative = base[position] == UInt8(ascii: "-")
+        if negative { position &+= 1 }
+        var value: Int64 = 0
+        while position < end {
+            value = value &* 10 &+ Int64(base[position] &- UInt8(ascii: "0"))
+            position &+= 1
+        }
+        return Double(negative ? -value : value)
+    }
+
+    /// ``number(at:)`` for numbers with a fraction, an exponent or many digits.
+    @inline(never)
+    private func decimalNumber(at index: Int) -> Double? {
+        let node = nodes[index]
         var position = Int(node.start)
         let end = Int(node.end)
         let negative = bytes[position] == UInt8(ascii: "-")

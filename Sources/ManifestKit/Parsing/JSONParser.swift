@@ -410,23 +410,31 @@ public final class JSONParser {
             findDuplicateKeysHashing(document, object: object)
             return
         }
-        // Small objects: compare each key with the keys before it. Almost all keys of an object differ in
-        // length, so the length test rejects nearly every pair before any byte is compared.
+        // Small objects: compare each key with the keys before it, but only when an earlier key has the same
+        // raw length (one bit per length modulo 64) or escapes are involved; almost every key is settled by
+        // that one test.
+        var lengths: UInt64 = 1 << UInt64((nodes[object + 1].end &- nodes[object + 1].start) & 63)
+        var escapes = nodes[object + 1].flags & JSONNode.hasEscapes != 0
         var later = Int(nodes[object + 2].next)
         while later < end {
             let laterLength = nodes[later].end &- nodes[later].start
             let laterEscaped = nodes[later].flags & JSONNode.hasEscapes != 0
-            var earlier = object + 1
-            while earlier < later {
-                let mayMatch =
-                    laterEscaped || nodes[earlier].flags & JSONNode.hasEscapes != 0
-                    || nodes[earlier].end &- nodes[earlier].start == laterLength
-                if mayMatch && document.keysEqual(earlier, later) {
-                    duplicates.append(DuplicateKey(first: earlier, duplicate: later))
-                    break
+            let bit: UInt64 = 1 << UInt64(laterLength & 63)
+            if laterEscaped || escapes || lengths & bit != 0 {
+                var earlier = object + 1
+                while earlier < later {
+                    let mayMatch =
+                        laterEscaped || nodes[earlier].flags & JSONNode.hasEscapes != 0
+                        || nodes[earlier].end &- nodes[earlier].start == laterLength
+                    if mayMatch && document.keysEqual(earlier, later) {
+                        duplicates.append(DuplicateKey(first: earlier, duplicate: later))
+                        break
+                    }
+                    earlier = Int(nodes[earlier + 1].next)
                 }
-                earlier = Int(nodes[earlier + 1].next)
             }
+            lengths |= bit
+            escapes = escapes || laterEscaped
             later = Int(nodes[later + 1].next)
         }
     }

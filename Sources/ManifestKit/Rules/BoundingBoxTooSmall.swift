@@ -30,20 +30,18 @@ public struct BoundingBoxTooSmall: LineRule {
     )
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
-        let document = line.document
         for box in line.boxes {
             let scale = line.pairs[box.pair].imageSize?.trainingScale ?? 1
-            if let finding = finding(box.width, "width", scale, document)
-                ?? finding(box.height, "height", scale, document)
+            if let finding = finding(box.width, box.widthValue, "width", scale)
+                ?? finding(box.height, box.heightValue, "height", scale)
             {
                 findings.append(finding)
             }
         }
     }
 
-    private static func finding(_ node: Int, _ name: String, _ scale: Double, _ document: JSONDocument) -> LineFinding?
-    {
-        guard node >= 0, let value = document.number(at: node), value >= 0 else { return nil }
+    private static func finding(_ node: Int, _ value: Double?, _ name: String, _ scale: Double) -> LineFinding? {
+        guard let value, value >= 0 else { return nil }
         if value <= 1 {
             return LineFinding(
                 rule: description, node: node,

@@ -26,9 +26,8 @@ public struct InvalidBoundingBox: LineRule {
     )
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
-        let document = line.document
         for box in line.boxes {
-            guard let geometry = box.geometry(in: document) else { continue }  // The schema reports it.
+            guard let geometry = box.geometry else { continue }  // The schema reports it.
             let image = line.pairs[box.pair].imageSize
             if let (node, message) = problem(box, geometry, image) {
                 findings.append(LineFinding(rule: description, node: node, message: message))

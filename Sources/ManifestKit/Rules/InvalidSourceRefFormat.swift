@@ -35,6 +35,15 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
     )
 
     private static let scheme = Array("s3://".utf8)
+    /// For each byte: 1 a lowercase letter or '-', 2 a digit, 3 '.', 0 not allowed in a bucket name.
+    private static let bucketCharacters: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"): 1
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 2
+        case UInt8(ascii: "."): 3
+        default: 0
+        }
+    }
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         guard let node = line.sourceRef, line.document[node].kind == .string else { return }
@@ -60,15 +69,17 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
         var position = 5
         var previous: UInt8 = 0
         var onlyDigitsAndDots = true
-        while position < bytes.count, bytes[position] != UInt8(ascii: "/") {
+        // One table lookup per byte: 1 letter or hyphen, 2 digit, 3 dot, 0 anything else (also '/').
+        while position < bytes.count {
             let byte = bytes[position]
-            let alphanumeric = (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10
-            guard alphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return false }
-            if (byte &- UInt8(ascii: "a")) < 26 || byte == UInt8(ascii: "-") { onlyDigitsAndDots = false }
+            let kind = bucketCharacters[Int(byte)]
+            guard kind != 0 else { break }
+            if kind == 3, previous == UInt8(ascii: ".") { return false }
+            if kind == 1 { onlyDigitsAndDots = false }
             previous = byte
             position += 1
         }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "/") else { return false }
         let bucketLength = position - 5
         guard (3...63).contains(bucketLength), position < bytes.count, !onlyDigitsAndDots else { return false }
         let alphanumeric = { (byte: UInt8) in (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10 }

@@ -36,9 +36,8 @@ public struct MissingClassMapID: LineRule {
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
         for box in line.boxes where box.classID >= 0 {
-            guard let classMap = line.member(ManifestKeys.classMap, of: line.pairs[box.pair].metadata),
-                document[classMap].kind == .object, !hasKey(matching: box.classID, in: classMap, document)
-            else { continue }
+            let classMap = line.pairs[box.pair].classMap
+            guard classMap >= 0, !hasKey(matching: box.classID, in: classMap, document) else { continue }
             switch document[box.classID].kind {
             case .string:
                 findings.append(

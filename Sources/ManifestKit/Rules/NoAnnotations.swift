@@ -22,10 +22,13 @@ public struct NoAnnotations: LineRule {
     )
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
-        let detection = line.pairs.filter { $0.useCase == .detection && $0.attribute >= 0 }
-        guard !detection.isEmpty, line.boxes.isEmpty,
-            detection.allSatisfy({ line.member(ManifestKeys.annotations, of: $0.attribute) != nil })
-        else { return }
+        guard line.boxes.isEmpty else { return }
+        var detection = 0
+        for pair in line.pairs where pair.useCase == .detection && pair.attribute >= 0 {
+            guard line.member(ManifestKeys.annotations, of: pair.attribute) != nil else { return }
+            detection += 1
+        }
+        guard detection > 0 else { return }
         findings.append(
             LineFinding(
                 rule: description, node: JSONDocument.rootIndex,

@@ -24,19 +24,25 @@ public struct NonIntegerBoxValue: LineRule {
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
         for box in line.boxes {
-            for node in [box.left, box.top, box.width, box.height] where node >= 0 {
-                let value = document[node]
-                // Written as an integer (the common case), or a number whose fraction is zero.
-                guard value.kind == .number, value.flags & JSONNode.isInteger == 0,
-                    let number = document.number(at: node), number != number.rounded()
-                else { continue }
-                findings.append(
-                    LineFinding(
-                        rule: description, node: node,
-                        message: "\(document.rawText(at: node)) is not a whole number of pixels; whether the "
-                            + "service accepts fractions is undocumented"))
-                break
-            }
+            guard
+                let node = fractional(box.left, box.leftValue, document)
+                    ?? fractional(box.top, box.topValue, document) ?? fractional(box.width, box.widthValue, document)
+                    ?? fractional(box.height, box.heightValue, document)
+            else { continue }
+            findings.append(
+                LineFinding(
+                    rule: description, node: node,
+                    message: "\(document.rawText(at: node)) is not a whole number of pixels; whether the "
+                        + "service accepts fractions is undocumented"))
         }
+    }
+
+    /// `node` when its number has a fraction (written as an integer, the common case, it has none).
+    @inline(__always)
+    private static func fractional(_ node: Int, _ value: Double?, _ document: JSONDocument) -> Int? {
+        guard node >= 0, let value, document[node].flags & JSONNode.isInteger == 0, value != value.rounded() else {
+            return nil
+        }
+        return node
     }
 }

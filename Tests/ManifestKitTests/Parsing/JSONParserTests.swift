@@ -76,6 +76,16 @@ private func syntaxError(bytes: [UInt8], maxDepth: Int = 512) -> JSONSyntaxError
         }
     }
 
+    /// Keys are compared only when an earlier key has the same length modulo 64 or escapes are involved.
+    @Test func findsDuplicatesWhateverTheKeyLengths() throws {
+        let long = String(repeating: "x", count: 65)  // 67 bytes with quotes: the same bit as 3 ("x")
+        let text = #"{"x": 1, "\#(long)": 2, "yy": 3, "zz": 4, "yy": 5, "\#(long)": 6, "x": 7}"#
+        try withDocument(text) { document in
+            let pointers = document.duplicateKeys.map { document.pointer(to: $0.duplicate) }
+            #expect(pointers == ["/yy", "/\(long)", "/x"])
+        }
+    }
+
     @Test func findsDuplicatesInLargeObjects() throws {
         let members = (0..<100).map { "\"k\($0)\": \($0)" } + ["\"k42\": 0"]
         try withDocument("{" + members.joined(separator: ", ") + "}") { document in

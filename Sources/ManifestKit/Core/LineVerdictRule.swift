@@ -7,11 +7,21 @@ protocol LineVerdictRule: Rule {
 
 /// Where a line's error findings are, as sorted node indices.
 struct LineErrors {
-    /// Every error finding and schema violation.
-    let all: [Int]
-    /// Those that make a label attribute unusable: all but the errors the service attaches to one box
-    /// (an invalid or too small box drops only that box).
+    /// Errors that make a label attribute unusable: its format (the schemas), its type, a missing box
+    /// confidence or class-map id.
     let attributeLevel: [Int]
+    /// Errors the service attaches to one box, which it then trains without: an invalid or too small box.
+    let boxLevel: [Int]
+
+    /// The rules whose errors make an attribute unusable, besides schema violations.
+    static let attributeRules: Set = [
+        UnsupportedUseCaseType.description.code, MissingBoundingBoxConfidence.description.code,
+        MissingClassMapID.description.code,
+    ]
+    /// The rules whose errors concern one box.
+    static let boxRules: Set = [InvalidBoundingBox.description.code, BoundingBoxTooSmall.description.code]
+
+    var isEmpty: Bool { attributeLevel.isEmpty && boxLevel.isEmpty }
 }
 
 extension ManifestLine {

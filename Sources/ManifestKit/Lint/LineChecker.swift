@@ -109,7 +109,7 @@ final class LineChecker {
                     for rule in Self.lineRules { rule.check(manifestLine, into: &findings) }
                     if !findings.isEmpty || !violations.isEmpty {
                         let errors = lineErrors()
-                        if !errors.all.isEmpty {
+                        if !errors.isEmpty {
                             for rule in Self.verdictRules { rule.check(manifestLine, errors: errors, into: &findings) }
                         }
                     }
@@ -177,12 +177,12 @@ final class LineChecker {
     /// Where this line's error findings and schema violations so far are.
     private func lineErrors() -> LineErrors {
         let errorFindings = findings.filter { ($0.severity ?? $0.rule.severity) == .error }
-        let violationNodes = violations.filter { $0.severity == .error }.map(\.node)
-        let boxLevel = [InvalidBoundingBox.description.code, BoundingBoxTooSmall.description.code]
+        // Violations of the bundled schemas make an attribute unusable; user schemas say nothing about that.
+        let violationNodes = violations.filter { $0.severity == .error && $0.serviceCode != nil }.map(\.node)
         return LineErrors(
-            all: (errorFindings.map(\.node) + violationNodes).sorted(),
-            attributeLevel: (errorFindings.filter { !boxLevel.contains($0.rule.code) }.map(\.node) + violationNodes)
-                .sorted())
+            attributeLevel: (errorFindings.filter { LineErrors.attributeRules.contains($0.rule.code) }.map(\.node)
+                + violationNodes).sorted(),
+            boxLevel: errorFindings.filter { LineErrors.boxRules.contains($0.rule.code) }.map(\.node).sorted())
     }
 
     private func diagnostic(

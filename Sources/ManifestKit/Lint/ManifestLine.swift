@@ -51,7 +51,9 @@ final class ManifestLine {
 
     /// An empty line model; ``load(_:)`` fills it.
     init() {
-        document = JSONDocument(bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0), duplicateKeys: [], owner: nil)
+        document = JSONDocument(
+            bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0),
+            duplicateKeys: [], owner: nil)
     }
 
     /// Finds `source-ref`, the pairs, their boxes and labels of the object line `line`; valid while `line`.

@@ -31,7 +31,7 @@ public struct MissingSourceRef: LineRule {
         let document = line.document
         for member in document.members(of: JSONDocument.rootIndex) {
             let key = document.string(at: member.key)
-            if normalized(key) == "sourceref" {
+            if isMisspelling(key) {
                 findings.append(
                     LineFinding(
                         rule: description, node: member.key,
@@ -42,8 +42,10 @@ public struct MissingSourceRef: LineRule {
         findings.append(LineFinding(rule: description, node: JSONDocument.rootIndex, message: "line has no source-ref"))
     }
 
-    /// Lowercase letters and digits only: `source_ref`, `sourceRef` and `Source-Ref` all become `sourceref`.
-    private static func normalized(_ key: String) -> String {
-        String(key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    /// Whether `key` is `source-ref` written another way: `source_ref`, `sourceRef`, `Source-Ref`…
+    static func isMisspelling(_ key: String) -> Bool {
+        key != "source-ref"
+            && String(key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+                == "sourceref"
     }
 }

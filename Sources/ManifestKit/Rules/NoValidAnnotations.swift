@@ -8,9 +8,9 @@ public struct NoValidAnnotations: LineVerdictRule {
         severity: .error,
         summary: "every box of a bounding-box attribute is invalid",
         rationale: """
-            The service trains without each invalid box, and when none of an attribute's boxes is valid it \
-            reports ERROR_NO_VALID_ANNOTATIONS and the attribute teaches nothing. The findings on the boxes say \
-            what to fix.
+            The service trains without each box that is off the image or too small, and when none of an \
+            attribute's boxes is valid it reports ERROR_NO_VALID_ANNOTATIONS and the attribute teaches nothing. \
+            The findings on the boxes say what to fix.
             """,
         fix: "fix the errors reported on the boxes",
         triggeringExamples: [
@@ -28,7 +28,7 @@ public struct NoValidAnnotations: LineVerdictRule {
         let document = line.document
         for pair in line.pairs where pair.useCase == .detection && pair.annotationCount > 0 {
             guard let annotations = line.member(ManifestKeys.annotations, of: pair.attribute),
-                document.children(of: annotations).allSatisfy({ line.hasError(within: $0, errors.all) })
+                document.children(of: annotations).allSatisfy({ line.hasError(within: $0, errors.boxLevel) })
             else { continue }
             findings.append(
                 LineFinding(

@@ -42,7 +42,9 @@ public struct UnpairedKey: LineRule {
                     && (line.member(ManifestKeys.annotations, of: value) != nil
                         || line.member(ManifestKeys.imageSize, of: value) != nil)),
                 !ServiceAddedKey.isServiceKey(key, in: document),
-                !otherKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } })
+                !otherKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } }),
+                // A misspelt source-ref is CL101.
+                line.sourceRef != nil || !MissingSourceRef.isMisspelling(document.string(at: key))
             else { continue }
             findings.append(
                 LineFinding(

@@ -42,7 +42,7 @@ public struct MissingSourceRef: LineRule {
         findings.append(LineFinding(rule: description, node: JSONDocument.rootIndex, message: "line has no source-ref"))
     }
 
-    /// Whether `key` is `source-ref` written another way: `source_ref`, `sourceRef`, `Source-Ref`…
+    /// Whether `key` is `source-ref` written another way, such as `source_ref`, `sourceRef` or `Source-Ref`.
     static func isMisspelling(_ key: String) -> Bool {
         key != "source-ref"
             && String(key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })

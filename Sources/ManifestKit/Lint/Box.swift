@@ -16,6 +16,8 @@ struct Box {
     private(set) var topValue: Double?
     private(set) var widthValue: Double?
     private(set) var heightValue: Double?
+    /// Whether one of the four is a number not written as an integer (such as `19.5` or `2e1`).
+    private(set) var hasNonIntegerNumber = false
 
     // The member names as little-endian words (the bytes of "class_id", "left", "top", "width", "height"),
     // compared with the first bytes of each key; BoxTests checks them against the names.
@@ -47,6 +49,9 @@ struct Box {
             }
             key = Int(document[key + 1].next)
         }
+        hasNonIntegerNumber =
+            Self.isNonInteger(left, document) || Self.isNonInteger(top, document)
+            || Self.isNonInteger(width, document) || Self.isNonInteger(height, document)
         if left >= 0 { leftValue = document.number(at: left) }
         if top >= 0 { topValue = document.number(at: top) }
         if width >= 0 { widthValue = document.number(at: width) }
@@ -57,6 +62,12 @@ struct Box {
     var geometry: (left: Double, top: Double, width: Double, height: Double)? {
         guard let leftValue, let topValue, let widthValue, let heightValue else { return nil }
         return (leftValue, topValue, widthValue, heightValue)
+    }
+
+    /// Whether `node` is a number not written as an integer.
+    @inline(__always)
+    private static func isNonInteger(_ node: Int, _ document: JSONDocument) -> Bool {
+        node >= 0 && document[node].kind == .number && document[node].flags & JSONNode.isInteger == 0
     }
 
     /// The `length` (at most 8) bytes at `start` as a little-endian word, zero-padded.

@@ -21,6 +21,8 @@ final class ManifestLine {
         var annotationCount = 0
         /// For a bounding-box pair: the metadata's `class-map` when it is an object, or -1.
         var classMap = -1
+        /// Bit `n` is set when `class-map` has the key `n` written plainly (`"0"` to `"63"`).
+        var classMapIDs: UInt64 = 0
     }
 
     /// The label formats the service knows, by the metadata `type`.
@@ -42,9 +44,12 @@ final class ManifestLine {
     @exclusivity(unchecked) private(set) var labels: [Int] = []
     /// The boxes of every bounding-box pair, in line order.
     @exclusivity(unchecked) private(set) var boxes: [Box] = []
+    /// The top-level keys that are neither the first `source-ref` nor half of a label pair, in line order.
+    @exclusivity(unchecked) private(set) var otherKeys: [Int] = []
 
     static let metadataSuffix = Array("-metadata".utf8)
     private static let sourceRefKey = Array("source-ref".utf8)
+    private static let serviceMetadataKey = Array("cl-metadata".utf8)
     private static let typeKey = Array("type".utf8)
     private static let classificationType = Array("groundtruth/image-classification".utf8)
     private static let detectionType = Array("groundtruth/object-detection".utf8)
@@ -66,6 +71,7 @@ final class ManifestLine {
         pairs.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
         boxes.removeAll(keepingCapacity: true)
+        otherKeys.removeAll(keepingCapacity: true)
         let root = JSONDocument.rootIndex
         var member = root + 1
         let end = Int(document[root].next)
@@ -74,7 +80,9 @@ final class ManifestLine {
             if sourceRef == nil, Self.sourceRefKey.withUnsafeBufferPointer({ document.keyEquals(member, $0) }) {
                 sourceRef = value
             } else if document[value].kind == .object, let found = Self.attribute(pairedWith: member, in: document),
-                let attribute = found
+                let attribute = found,
+                // The service's own `cl-metadata` (in pulled manifests) is not a label unless `cl` exists.
+                attribute >= 0 || !Self.serviceMetadataKey.withUnsafeBufferPointer({ document.keyEquals(member, $0) })
             {
                 var pair = LabelPair(
                     nameKey: attribute >= 0 ? attribute - 1 : -1, attribute: attribute, metadataKey: member,
@@ -83,6 +91,7 @@ final class ManifestLine {
                     document[classMap].kind == .object
                 {
                     pair.classMap = classMap
+                    pair.classMapIDs = Self.smallKeys(of: classMap, in: document)
                 }
                 pairs.append(pair)
             }
@@ -102,6 +111,30 @@ final class ManifestLine {
             }
         }
         if !pairs.isEmpty { LineLabels.collect(of: pairs, in: document, into: &labels) }
+        let accounted = (sourceRef == nil ? 0 : 1) + pairs.reduce(0) { $0 + ($1.attribute >= 0 ? 2 : 1) }
+        if Int(document[root].count) > accounted {
+            for key in document.children(of: root)
+            where key + 1 != sourceRef && !pairs.contains(where: { $0.nameKey == key || $0.metadataKey == key }) {
+                otherKeys.append(key)
+            }
+        }
+    }
+
+    /// The keys `"0"` to `"63"` (without leading zeros or escapes) of the object at `object`, as bits.
+    private static func smallKeys(of object: Int, in document: JSONDocument) -> UInt64 {
+        var bits: UInt64 = 0
+        for key in document.children(of: object) {
+            let node = document[key]
+            let length = Int(node.end - node.start) - 2
+            guard node.flags & JSONNode.hasEscapes == 0, length == 1 || length == 2 else { continue }
+            let first = Int(document.bytes[Int(node.start) + 1]) - 48
+            let value = length == 1 ? first : first * 10 + Int(document.bytes[Int(node.start) + 2]) - 48
+            guard (0...9).contains(first), first != 0 || length == 1, (0..<64).contains(value),
+                length == 1 || (0...9).contains(Int(document.bytes[Int(node.start) + 2]) - 48)
+            else { continue }
+            bits |= 1 << UInt64(value)
+        }
+        return bits
     }
 
     /// The value of `X` when the key at `key` is `X-metadata`.

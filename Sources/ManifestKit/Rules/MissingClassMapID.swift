@@ -36,8 +36,19 @@ public struct MissingClassMapID: LineRule {
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
         for box in line.boxes where box.classID >= 0 {
-            let classMap = line.pairs[box.pair].classMap
-            guard classMap >= 0, !hasKey(matching: box.classID, in: classMap, document) else { continue }
+            let pair = line.pairs[box.pair]
+            guard pair.classMap >= 0 else { continue }
+            // Most class_ids are small integers that the bits of class-map's keys settle.
+            let node = document[box.classID]
+            if node.kind == .number, node.flags & JSONNode.isInteger != 0, node.end - node.start <= 2 {
+                let digits = document.bytes[Int(node.start)..<Int(node.end)]
+                let value = digits.reduce(0) { $0 * 10 + Int($1) - 48 }
+                if digits.allSatisfy({ $0 &- 48 < 10 }), value < 64, pair.classMapIDs & (1 << UInt64(value)) != 0 {
+                    continue
+                }
+            }
+            let classMap = pair.classMap
+            guard !hasKey(matching: box.classID, in: classMap, document) else { continue }
             switch document[box.classID].kind {
             case .string:
                 findings.append(

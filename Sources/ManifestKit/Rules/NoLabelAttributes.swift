@@ -42,9 +42,9 @@ public struct NoLabelAttributes: LineRule {
                     message: "'\(name)-metadata' has no label attribute '\(name)'"))
         }
         // An object with image_size or annotations is a bounding-box attribute whatever its name.
-        for key in document.children(of: JSONDocument.rootIndex) where document[key + 1].kind == .object {
+        for key in line.otherKeys where document[key + 1].kind == .object {
             let value = key + 1
-            guard value != line.sourceRef, !line.pairs.contains(where: { $0.nameKey == key || $0.metadataKey == key }),
+            guard
                 line.member(ManifestKeys.annotations, of: value) != nil
                     || line.member(ManifestKeys.imageSize, of: value) != nil
             else { continue }

@@ -23,7 +23,7 @@ public struct NonIntegerBoxValue: LineRule {
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
-        for box in line.boxes {
+        for box in line.boxes where box.hasNonIntegerNumber {
             guard
                 let node = fractional(box.left, box.leftValue, document)
                     ?? fractional(box.top, box.topValue, document) ?? fractional(box.width, box.widthValue, document)

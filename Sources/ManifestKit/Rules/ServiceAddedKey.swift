@@ -35,7 +35,7 @@ public struct ServiceAddedKey: LineRule {
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
-        for key in document.children(of: JSONDocument.rootIndex) where isServiceKey(key, in: document) {
+        for key in line.otherKeys where isServiceKey(key, in: document) {
             findings.append(
                 LineFinding(
                     rule: description, node: key,

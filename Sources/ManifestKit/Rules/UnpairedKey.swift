@@ -26,23 +26,20 @@ public struct UnpairedKey: LineRule {
     )
 
     /// Keys that are not label attributes: `source-ref` (also repeated, which is CL008) and its metadata.
-    private static let otherKeys = ["source-ref", "source-ref-metadata"].map { Array($0.utf8) }
+    private static let sourceRefKeys = ["source-ref", "source-ref-metadata"].map { Array($0.utf8) }
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
-        // Most lines have only source-ref and pairs: nothing to look for.
-        let accounted = (line.sourceRef == nil ? 0 : 1) + line.pairs.reduce(0) { $0 + ($1.attribute >= 0 ? 2 : 1) }
-        guard Int(document[JSONDocument.rootIndex].count) > accounted else { return }
-        for key in document.children(of: JSONDocument.rootIndex) {
+        for key in line.otherKeys {
             let value = key + 1
-            guard value != line.sourceRef,
-                !line.pairs.contains(where: { $0.nameKey == key || $0.metadataKey == key }),
+            guard
                 // Bounding-box-like objects are CL203, the service's keys CL208.
                 !(document[value].kind == .object
                     && (line.member(ManifestKeys.annotations, of: value) != nil
                         || line.member(ManifestKeys.imageSize, of: value) != nil)),
                 !ServiceAddedKey.isServiceKey(key, in: document),
-                !otherKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } }),
+                !sourceRefKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } }
+                ),
                 // A misspelt source-ref is CL101.
                 line.sourceRef != nil || !MissingSourceRef.isMisspelling(document.string(at: key))
             else { continue }

@@ -62,8 +62,14 @@ struct ByteStringTable {
         }
         var tail: UInt64 = 0
         for offset in position..<key.count { tail |= UInt64(base[offset]) << UInt64((offset - position) * 8) }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 32
+        hash ^= tail
+        // A full avalanche (MurmurHash3's finalizer): the table's index is the low bits, which must depend on
+        // every byte, or keys that differ in a few characters (IMG_0001, IMG_0002…) cluster.
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
         return hash == 0 ? 1 : hash
     }
 }

@@ -5,11 +5,7 @@ enum ManifestKeys {
     static let objects = Array("objects".utf8)
     static let classMap = Array("class-map".utf8)
     static let className = Array("class-name".utf8)
-    static let classID = Array("class_id".utf8)
     static let type = Array("type".utf8)
     static let width = Array("width".utf8)
     static let height = Array("height".utf8)
-    static let top = Array("top".utf8)
-    static let left = Array("left".utf8)
-    static let confidence = Array("confidence".utf8)
 }

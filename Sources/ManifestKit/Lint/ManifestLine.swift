@@ -179,23 +179,4 @@ final class ManifestLine {
         guard object >= 0, document[object].kind == .object else { return nil }
         return document.member(utf8: name, in: object)
     }
-
-    /// The elements of the array member `name` of `object`; none when it is missing or not an array.
-    func elements(_ name: [UInt8], of object: Int) -> JSONChildren {
-        guard let array = member(name, of: object), document[array].kind == .array else {
-            return JSONChildren(none: document)
-        }
-        return document.children(of: array)
-    }
-
-    /// The number of elements of the array member `name` of `object`; 0 when it is missing or not an array.
-    func count(_ name: [UInt8], of object: Int) -> Int {
-        guard let array = member(name, of: object), document[array].kind == .array else { return 0 }
-        return Int(document[array].count)
-    }
-
-    /// The number member `name` of `object` as a `Double`, or nil.
-    func number(_ name: [UInt8], of object: Int) -> Double? {
-        member(name, of: object).flatMap(document.number(at:))
-    }
 }

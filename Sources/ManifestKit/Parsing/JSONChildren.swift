@@ -14,14 +14,6 @@ public struct JSONChildren: Sequence, IteratorProtocol {
         stride = document.nodes[container].kind == .object ? 1 : 0
     }
 
-    /// No children.
-    init(none document: JSONDocument) {
-        nodes = document.nodes
-        position = 0
-        end = 0
-        stride = 0
-    }
-
     /// The next element (arrays) or key (objects).
     public mutating func next() -> Int? {
         guard position < end else { return nil }

@@ -50,7 +50,6 @@ final class ManifestLine {
     static let metadataSuffix = Array("-metadata".utf8)
     private static let sourceRefKey = Array("source-ref".utf8)
     private static let serviceMetadataKey = Array("cl-metadata".utf8)
-    private static let typeKey = Array("type".utf8)
     private static let classificationType = Array("groundtruth/image-classification".utf8)
     private static let detectionType = Array("groundtruth/object-detection".utf8)
 
@@ -167,7 +166,7 @@ final class ManifestLine {
     }
 
     private static func useCase(of metadata: Int, in document: JSONDocument) -> UseCase {
-        guard let type = document.member(utf8: typeKey, in: metadata) else { return .missingType }
+        guard let type = document.member(utf8: ManifestKeys.type, in: metadata) else { return .missingType }
         guard document[type].kind == .string else { return .unsupported }
         if detectionType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) { return .detection }
         if classificationType.withUnsafeBufferPointer({ document.keyEquals(type, $0) }) { return .classification }

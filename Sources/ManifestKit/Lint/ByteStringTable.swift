@@ -25,7 +25,8 @@ struct ByteStringTable {
             index = (index + 1) & (slots.count - 1)
         }
         slots[index] = Slot(
-            hash: hash, start: UInt32(truncatingIfNeeded: keys.count), count: UInt32(key.count), value: Int32(value))
+            hash: hash, start: UInt32(truncatingIfNeeded: keys.count), count: UInt32(clamping: key.count),
+            value: Int32(clamping: value))
         keys.append(contentsOf: key)
         count += 1
         if count * 2 > slots.count { grow() }

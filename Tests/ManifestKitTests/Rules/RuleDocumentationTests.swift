@@ -35,3 +35,18 @@ import _ManifestTestSupport
         #expect(text.contains("Example (reported):") && !text.contains("↓"))
     }
 }
+
+/// The README's rule table names every rule with its severity and service code.
+@Suite struct ReadmeRuleTableTests {
+    @Test func everyRuleHasItsRow() throws {
+        let url = SharedDirectory.packageRoot.appendingPathComponent("README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        for rule in RuleRegistry.all {
+            let description = rule.description
+            let serviceCode = description.mirrors.map { "`\($0.rawValue)`" } ?? "—"
+            let row =
+                "| \(description.code) | \(description.name) | \(description.severity.rawValue) | \(serviceCode) |"
+            #expect(readme.contains(row), "README lacks the row for \(description.code)")
+        }
+    }
+}

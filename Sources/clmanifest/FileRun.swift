@@ -1,19 +1,18 @@
 import ArgumentParser
 import ManifestKit
 
-/// Checks each file, prints the report in the chosen format and maps the outcome to the exit code.
+/// Checks each file, writes the report in every chosen format and maps the outcome to the exit code.
 ///
 /// Shared by `lint` and `validate`: a file that cannot be read is reported on standard error and the
 /// others are still checked; the exit code is then 2.
 struct FileRun {
     var files: [String]
-    var format: OutputFormat
+    var report: ReportOptions
 
     /// Checks every file with `check`; `describe` may add a line about each checked file to the summary.
     func run(
         _ check: (String) throws(ManifestError) -> [Diagnostic], describe: ((String) -> String)? = nil
     ) throws {
-        let reporter = format.reporter
         var diagnostics: [Diagnostic] = []
         var failures: [ManifestError] = []
         var checkedFiles = 0
@@ -28,13 +27,29 @@ struct FileRun {
             }
         }
         diagnostics.sort(by: Diagnostic.sortOrder)
-        Output.standardOutput(reporter.render(diagnostics))
+        var humanOnStandardOutput = false
+        for target in report.resolvedTargets {
+            let text =
+                report.statistics && target.format != .sarif
+                ? Statistics(diagnostics: diagnostics).text : target.format.reporter.render(diagnostics)
+            if let file = target.file {
+                do {
+                    try Output.write(text, toFile: file)
+                } catch {
+                    throw CommandFailure(message: "cannot write '\(file)': \(error.reason)")
+                }
+            } else {
+                Output.standardOutput(text)
+                humanOnStandardOutput = type(of: target.format.reporter).isHumanReadable
+            }
+        }
         for failure in failures { Output.standardError("error: \(failure.description)\n") }
-        if type(of: reporter).isHumanReadable, checkedFiles > 0 {
+        if humanOnStandardOutput, checkedFiles > 0 {
             Output.standardError(Summary(diagnostics: diagnostics, files: checkedFiles).text + "\n")
             for note in notes { Output.standardError(note + "\n") }
         }
         if !failures.isEmpty { throw ExitCode(ExitStatus.couldNotRun) }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings) }
+        let failing = diagnostics.contains { $0.severity == .error || (report.strict && $0.severity == .warning) }
+        if failing && !report.exitZero { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -16,6 +16,19 @@ enum Output {
         write(text, to: 2)
     }
 
+    /// A file that could not be written, and why.
+    struct WriteError: Error {
+        var reason: String
+    }
+
+    /// Writes `text` to the file at `path`, replacing it.
+    static func write(_ text: String, toFile path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        write(text, to: descriptor)
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { buffer in

@@ -25,6 +25,37 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var sourceRef: String?
     /// An imperative fix hint for people; not part of the machine-readable formats.
     public var help: String?
+    /// The line around the column, for the `full` format; set only when asked for (``LintOptions/excerpts``).
+    public var excerpt: Excerpt?
+
+    /// A stretch of the offending line and where in it the column is.
+    public struct Excerpt: Sendable, Hashable, Codable {
+        /// The text, shortened with `…` at either end, control characters shown as spaces.
+        public var text: String
+        /// The 0-based offset, in characters of ``text``, of the column.
+        public var caret: Int
+
+        /// Creates an excerpt.
+        public init(text: String, caret: Int) {
+            self.text = text
+            self.caret = caret
+        }
+
+        /// The excerpt of `line` (its bytes, decoded as UTF-8) around the 1-based `column`, keeping `radius`
+        /// characters either side.
+        public init(line: some Collection<UInt8>, column: Int, radius: Int = 40) {
+            let characters = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+            let position = min(max(column - 1, 0), characters.count)
+            let start = max(0, position - radius)
+            let end = min(characters.count, position + radius)
+            var text = start > 0 ? "…" : ""
+            for scalar in characters[start..<end] {
+                text.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
+            }
+            if end < characters.count { text += "…" }
+            self.init(text: text, caret: position - start + (start > 0 ? 1 : 0))
+        }
+    }
 
     /// Creates a diagnostic.
     public init(

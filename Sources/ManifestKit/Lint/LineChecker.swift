@@ -55,6 +55,12 @@ final class LineChecker {
     func check(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
         let before = diagnostics.count
         checkLine(line, file: file, into: &diagnostics)
+        if options.excerpts, !line.isOversized {
+            for index in before..<diagnostics.count {
+                guard diagnostics[index].line == line.number, let column = diagnostics[index].column else { continue }
+                diagnostics[index].excerpt = Diagnostic.Excerpt(line: line.bytes, column: column)
+            }
+        }
         if case .manifest = mode, diagnostics.count > before {
             let added = diagnostics[before...]
             tally.recordVerdict(

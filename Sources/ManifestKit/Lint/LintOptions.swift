@@ -16,6 +16,9 @@ public struct LintOptions: Sendable {
     /// documented precedence list that the line has (see ``ServicePrecedence``); whole-manifest findings stay.
     public var servicePrecedence = false
 
+    /// Attach to each finding with a column the stretch of its line around it (for the `full` format).
+    public var excerpts = false
+
     /// Creates options with the defaults.
     public init() {}
 }

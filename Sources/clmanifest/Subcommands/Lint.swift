@@ -18,8 +18,7 @@ extension CLManifest {
         @Argument(help: "Manifest files to check; '-' reads standard input.")
         var files: [String]
 
-        @Option(help: "Output format: text (default) or jsonl (one JSON object per finding).")
-        var format: OutputFormat = .text
+        @OptionGroup var report: ReportOptions
 
         @Option(
             name: .customLong("schema"),
@@ -57,8 +56,9 @@ extension CLManifest {
             }
             var options = LintOptions()
             options.servicePrecedence = servicePrecedence
+            options.excerpts = report.needsExcerpts
             let linter = ManifestLinter(options: options, schemas: loaded)
-            try FileRun(files: files, format: format).run(
+            try FileRun(files: files, report: report).run(
                 { file throws(ManifestError) in try linter.lint(path: file) },
                 describe: { file in ManifestSummary(file: file, statistics: linter.statistics).text })
         }

@@ -20,8 +20,7 @@ extension CLManifest {
         @Argument(help: "JSON Lines files to check; '-' reads standard input.")
         var files: [String]
 
-        @Option(help: "Output format: text (default) or jsonl (one JSON object per finding).")
-        var format: OutputFormat = .text
+        @OptionGroup var report: ReportOptions
 
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
@@ -41,8 +40,10 @@ extension CLManifest {
             guard let entry = compiled.entry(name) else {
                 throw CommandFailure(message: "schema '\(schema)' could not be compiled")
             }
-            let linter = ManifestLinter(validating: compiled, entry: entry)
-            try FileRun(files: files, format: format).run { file throws(ManifestError) in
+            var options = LintOptions()
+            options.excerpts = report.needsExcerpts
+            let linter = ManifestLinter(options: options, validating: compiled, entry: entry)
+            try FileRun(files: files, report: report).run { file throws(ManifestError) in
                 try linter.lint(path: file)
             }
         }

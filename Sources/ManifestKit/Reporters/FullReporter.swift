@@ -1,0 +1,34 @@
+/// `text`, with the stretch of the line around each finding, a caret under its column, and the fix hint.
+///
+/// ```text
+/// m.manifest:8:255: error: [CL303] the box ends at x = 2010, beyond the image width 1920 (ERROR_INVALID_BOUNDING_BOX)
+///    |
+///  8 | …"top": 203, "left": 1860, "width": 150…
+///    |                      ^
+///    = help: correct the box so that it lies within image_size, or correct image_size
+/// ```
+public struct FullReporter: Reporter {
+    /// The `--format` name.
+    public static let identifier = "full"
+    /// Whether people read this format.
+    public static let isHumanReadable = true
+
+    /// Creates the reporter.
+    public init() {}
+
+    /// Renders each diagnostic as its `text` line and the excerpt, separated by blank lines.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { diagnostic in
+            var block = TextReporter().render([diagnostic])
+            let number = diagnostic.line.map(String.init) ?? ""
+            // The bars line up under the one after the line number: " 12 | text".
+            let gutter = String(repeating: " ", count: number.count + 2)
+            if let excerpt = diagnostic.excerpt {
+                block += "\(gutter)|\n \(number) | \(excerpt.text)\n"
+                block += "\(gutter)| \(String(repeating: " ", count: excerpt.caret))^\n"
+            }
+            if let help = diagnostic.help { block += "\(gutter)= help: \(help)\n" }
+            return block
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import ManifestKit
+import Testing
+import _ManifestTestSupport
+
+/// Every `--format` on the samples, several formats in one run, and what the exit status says.
+@Suite struct FormatTests {
+    static let formats = ["text", "full", "json", "jsonl", "sarif", "github", "junit"]
+
+    @Test(arguments: formats)
+    func everyFormatMatchesItsSnapshot(format: String) throws {
+        let result = try CommandRunner.run(["lint", "--format", format, "samples/typical-mistakes.manifest"])
+        #expect(result.status == 1)
+        let suffix = ["text": "txt", "full": "full.txt"][format] ?? format
+        try assertSnapshot(result.standardOutput, named: "typical-mistakes.\(suffix)")
+        let human = format == "text" || format == "full"
+        #expect(result.standardError.isEmpty == !human, "a summary goes to standard error for people only")
+    }
+
+    @Test(arguments: formats)
+    func aCleanSampleGivesAnEmptyReport(format: String) throws {
+        let result = try CommandRunner.run(["lint", "--format", format, "samples/mixed.manifest"])
+        #expect(result.status == 0)
+        switch format {
+        case "json": #expect(result.standardOutput == "[]\n")
+        case "sarif": #expect(result.standardOutput.contains("\"results\": []"))
+        case "junit": #expect(result.standardOutput.contains("tests=\"0\" failures=\"0\""))
+        default: #expect(result.standardOutput.isEmpty)
+        }
+    }
+
+    @Test func severalFormatsAtOnceAndOutputFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let sarif = directory.appendingPathComponent("out.sarif").path
+        let jsonl = directory.appendingPathComponent("out.jsonl").path
+        let twoToStandardOutput = try CommandRunner.run([
+            "lint", "--format", "text", "--format", "jsonl", "samples/typical-mistakes.manifest",
+        ])
+        #expect(twoToStandardOutput.status == 2 && twoToStandardOutput.standardError.contains("standard output"))
+        let twoToOneFile = try CommandRunner.run([
+            "lint", "--format", "text", "--format", "jsonl", "--output", jsonl, "samples/typical-mistakes.manifest",
+        ])
+        #expect(twoToOneFile.status == 2 && twoToOneFile.standardError.contains("two formats would be written"))
+        let ok = try CommandRunner.run([
+            "lint", "--format", "text", "--format", "sarif:\(sarif)", "samples/typical-mistakes.manifest",
+        ])
+        #expect(ok.status == 1 && ok.standardOutput.contains("[CL303]"))
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"ruleId\": \"CL303\""))
+        let toFile = try CommandRunner.run(["lint", "--format", "jsonl", "--output", jsonl, "samples/mixed.manifest"])
+        #expect(toFile.status == 0 && toFile.standardOutput.isEmpty)
+        #expect(try String(contentsOfFile: jsonl, encoding: .utf8).isEmpty)
+        let unwritable = try CommandRunner.run(["lint", "--output", "/no/such/dir/x", "samples/mixed.manifest"])
+        #expect(unwritable.status == 2 && unwritable.standardError.contains("cannot write '/no/such/dir/x'"))
+    }
+
+    @Test func exitStatusFollowsStrictAndExitZero() throws {
+        let warningsOnly = Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1,\"a\":2}\n".utf8)
+        #expect(try CommandRunner.run(["lint", "-"], input: warningsOnly).status == 0)
+        #expect(try CommandRunner.run(["lint", "--strict", "-"], input: warningsOnly).status == 1)
+        let errors = try CommandRunner.run(["lint", "--exit-zero", "samples/typical-mistakes.manifest"])
+        #expect(errors.status == 0 && !errors.standardOutput.isEmpty)
+        #expect(try CommandRunner.run(["lint", "--exit-zero", "--strict", "-"], input: warningsOnly).status == 2)
+    }
+
+    @Test func statisticsCountFindingsPerRule() throws {
+        let result = try CommandRunner.run(["lint", "--statistics", "samples/typical-mistakes.manifest"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("6  CL001  invalid-json\n5  CL206  no-valid-label-attributes\n"))
+    }
+
+    /// The SARIF report validates against the SARIF 2.1.0 schema, with clmanifest's own validator.
+    @Test(
+        .enabled(
+            if: SharedDirectory.isCI || SharedDirectory.existing("conformance/sarif") != nil,
+            "skipped: ../shared/conformance/sarif is absent"))
+    func sarifValidatesAgainstTheSchema() throws {
+        let schemaURL = try #require(SharedDirectory.existing("conformance/sarif/sarif-schema-2.1.0.json"))
+        let text = try String(contentsOf: schemaURL, encoding: .utf8)
+        let schema = try SchemaCompiler(
+            documents: [("sarif.json", try SchemaDocumentReader.read(text, name: "sarif.json"))]
+        ).compile()
+        let entry = try #require(schema.entry("sarif.json"))
+        for sample in ["samples/typical-mistakes.manifest", "samples/mixed.manifest"] {
+            let report = try CommandRunner.run(["lint", "--format", "sarif", sample]).standardOutput
+            // One JSON document on one line, validated as a one-line JSON Lines file.
+            let line = Array(report.filter { $0 != "\n" }.utf8)
+            let diagnostics = ManifestLinter(validating: schema, entry: entry).lint(bytes: line, name: "report")
+            #expect(diagnostics.isEmpty, "\(sample): \(diagnostics.map(\.message))")
+        }
+    }
+}
+
+/// GitHub workflow commands escape as @actions/core does.
+@Suite struct GitHubEscapingTests {
+    @Test func dataAndPropertiesAreEscaped() {
+        let diagnostic = Diagnostic(
+            file: "dir,a:b%.manifest", line: 3, column: 7, code: "CL001", name: "invalid-json",
+            serviceCode: nil, severity: .warning, message: "50% done\r\nnext: a, b", help: nil)
+        let text = GitHubReporter().render([diagnostic])
+        #expect(
+            text
+                == "::warning file=dir%2Ca%3Ab%25.manifest,line=3,col=7,title=CL001 invalid-json::"
+                + "50%25 done%0D%0Anext: a, b\n")
+    }
+
+    @Test func overflowIsCounted() {
+        let errors = (1...12).map {
+            Diagnostic(
+                file: "m", line: $0, column: 1, code: "CL001", name: "invalid-json", serviceCode: nil,
+                severity: .error, message: "bad")
+        }
+        let notice = Diagnostic(
+            file: "m", line: nil, column: nil, code: "CL999", name: "x", serviceCode: nil, severity: .info,
+            message: "note")
+        let text = GitHubReporter().render(errors + [notice])
+        #expect(
+            text.hasSuffix(
+                "clmanifest: 2 of 13 findings are beyond GitHub's limit of 10 annotations of each "
+                    + "kind a step and are not annotated; the log above and `--format text` or `sarif` have them all\n")
+        )
+        #expect(text.contains("::notice file=m,title=CL999 x::note\n"))
+    }
+}

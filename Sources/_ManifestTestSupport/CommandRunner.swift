@@ -25,10 +25,19 @@ package enum CommandRunner {
     }
 
     /// Runs `clmanifest` with `arguments` in the package root, feeding `input` to standard input.
-    package static func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Result {
+    ///
+    /// The environment is this process's without the colour switches (`FORCE_COLOR`, `NO_COLOR`), so that
+    /// output does not depend on where the tests run, plus `environment`.
+    package static func run(
+        _ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["FORCE_COLOR"] = nil
+        inherited["NO_COLOR"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         process.currentDirectoryURL = SharedDirectory.packageRoot
         let output = Pipe()
         let error = Pipe()

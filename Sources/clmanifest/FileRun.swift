@@ -26,12 +26,14 @@ struct FileRun {
                 failures.append(error)
             }
         }
+        diagnostics = diagnostics.filter(report.keeps)
         diagnostics.sort(by: Diagnostic.sortOrder)
         var humanOnStandardOutput = false
         for target in report.resolvedTargets {
             let text =
                 report.statistics && target.format != .sarif
-                ? Statistics(diagnostics: diagnostics).text : target.format.reporter.render(diagnostics)
+                ? Statistics(diagnostics: diagnostics).text
+                : target.format.reporter(color: target.file == nil && report.colorsStandardOutput).render(diagnostics)
             if let file = target.file {
                 do {
                     try Output.write(text, toFile: file)
@@ -40,7 +42,7 @@ struct FileRun {
                 }
             } else {
                 Output.standardOutput(text)
-                humanOnStandardOutput = type(of: target.format.reporter).isHumanReadable
+                humanOnStandardOutput = type(of: target.format.reporter()).isHumanReadable
             }
         }
         for failure in failures { Output.standardError("error: \(failure.description)\n") }

@@ -122,3 +122,56 @@ import _ManifestTestSupport
         #expect(text.contains("::notice file=m,title=CL999 x::note\n"))
     }
 }
+
+/// Everyday options: naming standard input, colour, choosing rules, and files that are not JSON Lines.
+@Suite struct EverydayOptionTests {
+    private let warningLine = Array("{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1,\"a\":2}\n".utf8)
+
+    @Test func standardInputCanBeNamed() throws {
+        let result = try CommandRunner.run(["lint", "--stdin-filename", "train.manifest", "-"], input: warningLine)
+        #expect(result.standardOutput.hasPrefix("train.manifest:1:"))
+        #expect(result.standardError.contains("train.manifest: 1 line"))
+    }
+
+    @Test func colourIsOnlyWhereAskedFor() throws {
+        let always = try CommandRunner.run(["lint", "--color", "always", "-"], input: warningLine)
+        #expect(always.standardOutput.contains("\u{1B}[1;33mwarning\u{1B}[0m"))
+        let never = try CommandRunner.run(["lint", "--color", "never", "-"], input: warningLine)
+        #expect(!never.standardOutput.contains("\u{1B}["))
+        let piped = try CommandRunner.run(["lint", "-"], input: warningLine)
+        #expect(!piped.standardOutput.contains("\u{1B}["), "auto: not a terminal, no colour")
+        let forced = try CommandRunner.run(
+            ["lint", "-"], input: warningLine, environment: ["FORCE_COLOR": "1"])
+        #expect(forced.standardOutput.contains("\u{1B}["))
+        let machine = try CommandRunner.run(
+            ["lint", "--color", "always", "--format", "jsonl", "-"], input: warningLine)
+        #expect(!machine.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test func selectAndIgnoreChooseRulesByPrefix() throws {
+        let all = try CommandRunner.run(["lint", "--format", "jsonl", "samples/typical-mistakes.manifest"])
+        let selected = try CommandRunner.run([
+            "lint", "--format", "jsonl", "--select", "CL3,CL1", "--ignore", "CL304",
+            "samples/typical-mistakes.manifest",
+        ])
+        let codes = try selected.standardOutput.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["code"] as? String ?? ""
+        }
+        #expect(Set(codes) == ["CL102", "CL301", "CL302", "CL303"])
+        #expect(all.standardOutput.count > selected.standardOutput.count)
+        let onlyWarnings = try CommandRunner.run(["lint", "--select", "CL008", "samples/typical-mistakes.manifest"])
+        #expect(onlyWarnings.status == 0, "ignored errors do not fail the run")
+        let bad = try CommandRunner.run(["lint", "--select", "E501", "samples/mixed.manifest"])
+        #expect(bad.status == 2 && bad.standardError.contains("'E501' is not a rule code"))
+    }
+
+    @Test func anXMLManifestIsNotedAndSkipped() throws {
+        let xml = Array("<?xml version=\"1.0\"?>\n<assembly manifestVersion=\"1.0\">\n</assembly>\n".utf8)
+        let result = try CommandRunner.run(["lint", "--stdin-filename", "app.manifest", "-"], input: xml)
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput
+                == "app.manifest:1:1: info: [CL010] the file is XML, not JSON Lines: skipped\n")
+    }
+}

@@ -34,11 +34,13 @@ public final class ManifestLinter {
 
     /// Lints a file, or standard input when `path` is `-`.
     ///
-    /// - Parameter path: the file to read.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - displayName: the name to put in the findings instead of `path`.
     /// - Returns: the findings sorted by line, column and code.
     /// - Throws: ``ManifestError`` when the file cannot be opened or read.
-    public func lint(path: String) throws(ManifestError) -> [Diagnostic] {
-        let reader = try JSONLinesReader(path: path, maxLineBytes: options.maxLineBytes)
+    public func lint(path: String, displayName: String? = nil) throws(ManifestError) -> [Diagnostic] {
+        let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
         return try lint(reader)
     }
 
@@ -61,8 +63,15 @@ public final class ManifestLinter {
         defer { statistics = checker.statistics }
         do {
             try reader.forEachLine { line in
+                if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
                 checker.check(line, file: file, into: &diagnostics)
             }
+        } catch is NotJSONLinesFile {
+            checker.reset()
+            return [
+                NotJSONLines.description.diagnostic(
+                    file: file, line: 1, column: 1, message: "the file is XML, not JSON Lines: skipped")
+            ]
         } catch let error as ManifestError {
             throw error
         } catch {
@@ -73,3 +82,6 @@ public final class ManifestLinter {
         return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
     }
 }
+
+/// Stops reading a file that turns out not to be JSON Lines.
+private struct NotJSONLinesFile: Error {}

@@ -13,6 +13,7 @@ public enum RuleRegistry {
         LineTooLong.self,
         DuplicateKeyRule.self,
         NestingTooDeep.self,
+        NotJSONLines.self,
         MissingSourceRef.self,
         InvalidSourceRefFormat.self,
         InvalidLabelAttributeFormat.self,

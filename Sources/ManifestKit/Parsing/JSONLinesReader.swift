@@ -35,9 +35,12 @@ public final class JSONLinesReader {
     ///   - path: the file to read, or `-`.
     ///   - maxLineBytes: the longest line kept in memory.
     ///   - chunkSize: how much to read at a time.
+    ///   - displayName: the name to report instead of `path` (such as `--stdin-filename` for `-`).
     /// - Throws: ``ManifestError`` when the file cannot be opened or is a directory.
-    public init(path: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20) throws(ManifestError) {
-        self.name = path
+    public init(
+        path: String, displayName: String? = nil, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20
+    ) throws(ManifestError) {
+        self.name = displayName ?? path
         self.maxLineBytes = max(16, maxLineBytes)
         self.chunkSize = max(16, chunkSize)
         if path == "-" {

@@ -13,19 +13,25 @@ public struct FullReporter: Reporter {
     /// Whether people read this format.
     public static let isHumanReadable = true
 
+    /// Whether to colour the output with ANSI escapes.
+    public var color: Bool
+
     /// Creates the reporter.
-    public init() {}
+    public init(color: Bool = false) {
+        self.color = color
+    }
 
     /// Renders each diagnostic as its `text` line and the excerpt, separated by blank lines.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
-            var block = TextReporter().render([diagnostic])
+            var block = TextReporter(color: color).render([diagnostic])
             let number = diagnostic.line.map(String.init) ?? ""
             // The bars line up under the one after the line number: " 12 | text".
             let gutter = String(repeating: " ", count: number.count + 2)
             if let excerpt = diagnostic.excerpt {
                 block += "\(gutter)|\n \(number) | \(excerpt.text)\n"
-                block += "\(gutter)| \(String(repeating: " ", count: excerpt.caret))^\n"
+                let caret = color ? "\u{1B}[1;31m^\u{1B}[0m" : "^"
+                block += "\(gutter)| \(String(repeating: " ", count: excerpt.caret))\(caret)\n"
             }
             if let help = diagnostic.help { block += "\(gutter)= help: \(help)\n" }
             return block

@@ -8,8 +8,13 @@ public struct TextReporter: Reporter {
     /// Whether people read this format.
     public static let isHumanReadable = true
 
+    /// Whether to colour the output with ANSI escapes (severity and code).
+    public var color: Bool
+
     /// Creates the reporter.
-    public init() {}
+    public init(color: Bool = false) {
+        self.color = color
+    }
 
     /// Renders one line per diagnostic.
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -20,10 +25,18 @@ public struct TextReporter: Reporter {
                 output += ":\(line)"
                 if let column = diagnostic.column { output += ":\(column)" }
             }
-            output += ": \(diagnostic.severity.rawValue): [\(diagnostic.code)] \(diagnostic.message)"
+            output += ": \(paint(diagnostic.severity.rawValue, Self.colors[diagnostic.severity] ?? ""))"
+            output += ": [\(paint(diagnostic.code, "1"))] \(diagnostic.message)"
             if let serviceCode = diagnostic.serviceCode { output += " (\(serviceCode.rawValue))" }
             output += "\n"
         }
         return output
+    }
+
+    /// SGR codes: bold red errors, bold yellow warnings, bold cyan info.
+    private static let colors: [Severity: String] = [.error: "1;31", .warning: "1;33", .info: "1;36"]
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

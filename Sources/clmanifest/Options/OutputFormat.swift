@@ -11,11 +11,11 @@ enum OutputFormat: String, CaseIterable {
     case github
     case junit
 
-    /// The reporter that renders this format.
-    var reporter: any Reporter {
+    /// The reporter that renders this format, in colour for the formats people read when `color`.
+    func reporter(color: Bool = false) -> any Reporter {
         switch self {
-        case .text: TextReporter()
-        case .full: FullReporter()
+        case .text: TextReporter(color: color)
+        case .full: FullReporter(color: color)
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter(version: CLManifest.configuration.version)

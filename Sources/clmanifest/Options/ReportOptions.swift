@@ -1,5 +1,13 @@
 import ArgumentParser
+import Foundation
 import ManifestKit
+
+/// `--color` values.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto
+    case always
+    case never
+}
 
 /// How findings are reported and what the exit status says: shared by `lint` and `validate`.
 struct ReportOptions: ParsableArguments {
@@ -19,6 +27,23 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Colour the text and full formats: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            discussion: "FORCE_COLOR turns auto on even when not on a terminal; machine formats are never coloured."))
+    var color: ColorChoice = .auto
+
+    @Option(
+        help: ArgumentHelp(
+            "Only these rules: codes or prefixes, comma-separated or repeated (CL3, CL401).", valueName: "codes"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Leave out these rules: codes or prefixes, as for --select.", valueName: "codes"))
+    var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("The name to report for standard input ('-').", valueName: "name"))
+    var stdinFilename: String?
+
     @Flag(help: "Print how many findings each rule has, instead of the findings.")
     var statistics = false
 
@@ -37,6 +62,32 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
+    /// Whether the finding's rule passes `--select` and `--ignore`.
+    func keeps(_ diagnostic: Diagnostic) -> Bool {
+        let selected = Self.codes(select)
+        let ignored = Self.codes(ignore)
+        return (selected.isEmpty || selected.contains { diagnostic.code.hasPrefix($0) })
+            && !ignored.contains { diagnostic.code.hasPrefix($0) }
+    }
+
+    private static func codes(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Whether to colour what goes to standard output.
+    var colorsStandardOutput: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if environment["FORCE_COLOR"].map({ !$0.isEmpty && $0 != "0" }) == true { return true }
+            if environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
+            return isatty(1) == 1 && environment["TERM"] != "dumb"
+        }
+    }
+
     /// Whether a format needs each finding's line excerpt.
     var needsExcerpts: Bool { resolvedTargets.contains { $0.format == .full } }
 
@@ -49,5 +100,8 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("two formats would be written to '\(repeated)'; give each its own file")
         }
         if exitZero && strict { throw ValidationError("--exit-zero and --strict contradict each other") }
+        for code in Self.codes(select + ignore) where code.wholeMatch(of: /CL\d{0,3}/) == nil {
+            throw ValidationError("'\(code)' is not a rule code or prefix such as CL3 or CL401")
+        }
     }
 }

@@ -59,8 +59,14 @@ extension CLManifest {
             options.excerpts = report.needsExcerpts
             let linter = ManifestLinter(options: options, schemas: loaded)
             try FileRun(files: files, report: report).run(
-                { file throws(ManifestError) in try linter.lint(path: file) },
-                describe: { file in ManifestSummary(file: file, statistics: linter.statistics).text })
+                { file throws(ManifestError) in
+                    try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                },
+                describe: { file in
+                    ManifestSummary(
+                        file: file == "-" ? report.stdinFilename ?? file : file, statistics: linter.statistics
+                    ).text
+                })
         }
     }
 }

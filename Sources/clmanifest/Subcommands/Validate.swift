@@ -44,7 +44,7 @@ extension CLManifest {
             options.excerpts = report.needsExcerpts
             let linter = ManifestLinter(options: options, validating: compiled, entry: entry)
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
-                try linter.lint(path: file)
+                try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
             }
         }
     }

@@ -33,9 +33,9 @@ public final class JSONLinesReader {
     ///
     /// - Parameters:
     ///   - path: the file to read, or `-`.
+    ///   - displayName: the name to report instead of `path` (such as `--stdin-filename` for `-`).
     ///   - maxLineBytes: the longest line kept in memory.
     ///   - chunkSize: how much to read at a time.
-    ///   - displayName: the name to report instead of `path` (such as `--stdin-filename` for `-`).
     /// - Throws: ``ManifestError`` when the file cannot be opened or is a directory.
     public init(
         path: String, displayName: String? = nil, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20

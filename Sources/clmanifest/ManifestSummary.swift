@@ -6,6 +6,7 @@ struct ManifestSummary {
     let statistics: LintStatistics
 
     var text: String {
+        if statistics.skipped { return "\(file): skipped, not JSON Lines" }
         let lines = statistics.lines
         var parts = ["\(file): \(plural(lines, "line"))"]
         if lines > 0 {

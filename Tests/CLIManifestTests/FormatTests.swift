@@ -173,5 +173,6 @@ import _ManifestTestSupport
         #expect(
             result.standardOutput
                 == "app.manifest:1:1: info: [CL010] the file is XML, not JSON Lines: skipped\n")
+        #expect(result.standardError.hasSuffix("app.manifest: skipped, not JSON Lines\n"))
     }
 }

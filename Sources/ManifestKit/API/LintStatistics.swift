@@ -14,6 +14,8 @@ public struct LintStatistics: Sendable, Equatable {
     public var labels = 0
     /// Bounding boxes, valid or not.
     public var boxes = 0
+    /// Whether the file was skipped as not JSON Lines (CL010).
+    public var skipped = false
 
     /// Creates empty statistics.
     public init() {}

@@ -60,7 +60,11 @@ public final class ManifestLinter {
         var diagnostics: [Diagnostic] = []
         let file = reader.name
         checker.reset()
-        defer { statistics = checker.statistics }
+        var skipped = false
+        defer {
+            statistics = checker.statistics
+            statistics.skipped = skipped
+        }
         do {
             try reader.forEachLine { line in
                 if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
@@ -68,6 +72,7 @@ public final class ManifestLinter {
             }
         } catch is NotJSONLinesFile {
             checker.reset()
+            skipped = true
             return [
                 NotJSONLines.description.diagnostic(
                     file: file, line: 1, column: 1, message: "the file is XML, not JSON Lines: skipped")

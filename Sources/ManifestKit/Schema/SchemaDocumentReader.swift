@@ -64,6 +64,9 @@ public enum SchemaDocumentReader {
 
     // MARK: - YAML
 
+    /// The message of the error for a YAML document with no content.
+    static let emptyDocumentMessage = "the document is empty"
+
     /// Reads a YAML document with Yams (libyaml).
     public static func readYAML(_ text: String, name: String) throws(SchemaError) -> SchemaValue {
         let root: Node?
@@ -74,7 +77,7 @@ public enum SchemaDocumentReader {
         } catch {
             throw SchemaError(document: name, message: "not valid YAML: \(error)")
         }
-        guard let root else { throw SchemaError(document: name, message: "the document is empty") }
+        guard let root else { throw SchemaError(document: name, message: emptyDocumentMessage) }
         var budget = maxValues
         return try convert(root, name: name, budget: &budget)
     }

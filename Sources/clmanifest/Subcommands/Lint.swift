@@ -47,24 +47,31 @@ extension CLManifest {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
         }
 
+        @Option(
+            help: ArgumentHelp(
+                "Use this configuration file instead of looking for .clmanifest.yml.", valueName: "file"))
+        var config: String?
+
+        @Flag(help: "Use no configuration file at all.")
+        var isolated = false
+
         func run() throws {
-            let loaded: ManifestSchemas
-            do {
-                loaded = try ManifestSchemas.load(userSchemas: ManifestSchemas.readFiles(schemas))
-            } catch let error as SchemaError {
-                throw CommandFailure(message: "schema \(error.description)")
-            }
-            var options = LintOptions()
-            options.servicePrecedence = servicePrecedence
-            options.excerpts = report.needsExcerpts
-            let linter = ManifestLinter(options: options, schemas: loaded)
+            let settings = try LintSettings(
+                config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
+                excerpts: report.needsExcerpts)
+            var lastLinter: ManifestLinter?
             try FileRun(files: files, report: report).run(
                 { file throws(ManifestError) in
-                    try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                    let (configuration, linter) = try settings.linter(for: file)
+                    lastLinter = linter
+                    let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                    return configuration.apply(
+                        to: diagnostics, file: file, select: report.select, ignore: report.ignore)
                 },
                 describe: { file in
                     ManifestSummary(
-                        file: file == "-" ? report.stdinFilename ?? file : file, statistics: linter.statistics
+                        file: file == "-" ? report.stdinFilename ?? file : file,
+                        statistics: lastLinter?.statistics ?? LintStatistics()
                     ).text
                 })
         }

@@ -1,0 +1,171 @@
+import Foundation
+
+/// What `.clmanifest.yml` says: which rules to run and how severe they are, per-file exceptions, extra
+/// schemas and limits.
+///
+/// ```yaml
+/// version: 1
+/// select: [CL1, CL2, CL3, CL4]      # codes or prefixes; all rules when absent
+/// extend-select: [CL501]
+/// ignore: [CL311]
+/// severity: {CL209: error}         # error, warning or info
+/// per-file-ignores:
+///   "legacy/*.manifest": [CL209, CL311]
+/// schemas: [schemas/extra.yaml]     # relative to this file
+/// service-precedence: false
+/// limits: {max-line-characters: 100000, max-rows: 250000, max-bytes: 1000000000, max-batch-bytes: 5242879}
+/// ```
+public struct Configuration: Sendable {
+    /// The file name looked for in each directory from a manifest's up to the root.
+    public static let fileName = ".clmanifest.yml"
+
+    /// The file this came from, or nil for the defaults.
+    public var file: String?
+    /// Codes or prefixes to run; empty means every rule.
+    public var select: [String] = []
+    /// Codes or prefixes added to ``select``.
+    public var extendSelect: [String] = []
+    /// Codes or prefixes not to run.
+    public var ignore: [String] = []
+    /// Severities replacing the rules' defaults, by code.
+    public var severities: [String: Severity] = [:]
+    /// Glob patterns (relative to the configuration's directory) and the codes or prefixes ignored in
+    /// matching files.
+    public var perFileIgnores: [(pattern: String, codes: [String])] = []
+    /// Extra schema files, as absolute paths or relative to the current directory.
+    public var schemas: [String] = []
+    /// Whether to report per line only what the service would report first.
+    public var servicePrecedence = false
+    /// The limits: line length, rows and bytes per manifest (see ``LintOptions``).
+    public var options = LintOptions()
+    /// The largest `UpdateDatasetEntries` batch, in bytes (used by uploads).
+    public var maxBatchBytes = 5_242_879
+
+    /// The defaults: every rule at its own severity.
+    public init() {}
+
+    /// The configuration that applies to `path`: the closest `.clmanifest.yml` in its directory or above,
+    /// or nil when there is none.
+    public static func discover(for path: String) -> String? {
+        let start =
+            path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+        var directory = URL(fileURLWithPath: start.isEmpty ? "." : start).standardizedFileURL
+        while true {
+            let candidate = directory.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return nil }
+            directory = parent
+        }
+    }
+
+    /// Reads the configuration file at `path`.
+    ///
+    /// - Throws: ``ConfigurationError`` for a file that cannot be read, is not YAML, has an unknown key or
+    ///   a value of the wrong type, naming the key with its line and column.
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(
+                file: path, message: "cannot read the configuration: \(error.localizedDescription)")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Reads configuration text; `file` names it in errors and anchors relative paths.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
+        let root: SchemaValue
+        do {
+            root = try SchemaDocumentReader.readYAML(text, name: file)
+        } catch {
+            // A file with nothing but comments is the defaults.
+            if error.message == SchemaDocumentReader.emptyDocumentMessage {
+                var configuration = Configuration()
+                configuration.file = file
+                return configuration
+            }
+            throw ConfigurationError(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        guard let members = root.members else {
+            throw ConfigurationError(file: file, message: "the configuration must be a mapping of keys to values")
+        }
+        var configuration = Configuration()
+        configuration.file = file
+        let directory = (file as NSString).deletingLastPathComponent
+        for member in members {
+            let reader = ValueReader(file: file, member: member)
+            switch member.key {
+            case "version":
+                guard try reader.integer() == 1 else { throw reader.error("version must be 1") }
+            case "select": configuration.select = try reader.codes()
+            case "extend-select": configuration.extendSelect = try reader.codes()
+            case "ignore": configuration.ignore = try reader.codes()
+            case "severity":
+                for entry in try reader.mapping() {
+                    let code = try ValueReader(file: file, member: entry).code(entry.key)
+                    guard case .string(let name) = entry.value, let severity = Severity(rawValue: name) else {
+                        throw ValueReader(file: file, member: entry).error(
+                            "the severity of \(code) must be error, warning or info")
+                    }
+                    configuration.severities[code] = severity
+                }
+            case "per-file-ignores":
+                for entry in try reader.mapping() {
+                    configuration.perFileIgnores.append(
+                        (Self.resolve(entry.key, in: directory), try ValueReader(file: file, member: entry).codes()))
+                }
+            case "schemas":
+                configuration.schemas = try reader.strings().map { Self.resolve($0, in: directory) }
+            case "service-precedence": configuration.servicePrecedence = try reader.bool()
+            case "limits":
+                for entry in try reader.mapping() {
+                    let limit = ValueReader(file: file, member: entry)
+                    let value = try limit.integer()
+                    guard value > 0 else { throw limit.error("\(entry.key) must be a positive integer") }
+                    switch entry.key {
+                    case "max-line-characters": configuration.options.maxLineCharacters = value
+                    case "max-rows": configuration.options.maxRows = value
+                    case "max-bytes": configuration.options.maxBytes = value
+                    case "max-batch-bytes": configuration.maxBatchBytes = value
+                    default:
+                        throw limit.error(
+                            "unknown limit '\(entry.key)'; known: max-line-characters, max-rows, max-bytes, "
+                                + "max-batch-bytes")
+                    }
+                }
+            default:
+                throw reader.error(
+                    "unknown key '\(member.key)'; known: version, select, extend-select, ignore, severity, "
+                        + "per-file-ignores, schemas, service-precedence, limits")
+            }
+        }
+        return configuration
+    }
+
+    /// `path` relative to `directory` unless absolute.
+    private static func resolve(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// `diagnostics` of the manifest `file` after selection, severities and per-file ignores, with the
+    /// command line's `select` (replacing this file's) and `ignore` (added to it).
+    public func apply(to diagnostics: [Diagnostic], file: String, select: [String], ignore: [String]) -> [Diagnostic] {
+        let selected = (select.isEmpty ? self.select : select) + (select.isEmpty ? extendSelect : [])
+        var ignored = self.ignore + ignore
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        for (pattern, codes) in perFileIgnores {
+            let absolute = URL(fileURLWithPath: pattern).standardizedFileURL.path
+            if fnmatch(absolute, path, 0) == 0 || fnmatch(pattern, file, 0) == 0 { ignored += codes }
+        }
+        return diagnostics.compactMap { diagnostic in
+            guard selected.isEmpty || selected.contains(where: { diagnostic.code.hasPrefix($0) }),
+                !ignored.contains(where: { diagnostic.code.hasPrefix($0) })
+            else { return nil }
+            var adjusted = diagnostic
+            if let severity = severities[diagnostic.code] { adjusted.severity = severity }
+            return adjusted
+        }
+    }
+}

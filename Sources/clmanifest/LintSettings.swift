@@ -1,0 +1,56 @@
+import ManifestKit
+
+/// The configuration and linter for each manifest of a `lint` run: `--config`, else the closest
+/// `.clmanifest.yml` (unless `--isolated`), else the defaults; each configuration is read once.
+final class LintSettings {
+    private let config: String?
+    private let isolated: Bool
+    private let schemas: [String]
+    private let servicePrecedence: Bool
+    private let excerpts: Bool
+    private var linters: [String: (Configuration, ManifestLinter)] = [:]
+
+    init(config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool, excerpts: Bool) throws {
+        self.config = config
+        self.isolated = isolated
+        self.schemas = schemas
+        self.servicePrecedence = servicePrecedence
+        self.excerpts = excerpts
+        // A configuration named on the command line must be usable before any file is read.
+        if let config { _ = try linter(forConfiguration: config) }
+    }
+
+    /// The configuration and the linter for the manifest at `path`.
+    func linter(for path: String) throws(ManifestError) -> (Configuration, ManifestLinter) {
+        let file = config ?? (isolated ? nil : Configuration.discover(for: path))
+        do {
+            return try linter(forConfiguration: file)
+        } catch {
+            // Reported like a file that cannot be read: the other manifests are still checked, exit 2.
+            throw ManifestError.readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    private func linter(forConfiguration file: String?) throws -> (Configuration, ManifestLinter) {
+        let key = file ?? ""
+        if let known = linters[key] { return known }
+        let configuration: Configuration
+        do {
+            configuration = try file.map(Configuration.load(path:)) ?? Configuration()
+        } catch {
+            throw CommandFailure(message: "configuration \(error.description)")
+        }
+        let loaded: ManifestSchemas
+        do {
+            loaded = try ManifestSchemas.load(userSchemas: ManifestSchemas.readFiles(schemas + configuration.schemas))
+        } catch let error as SchemaError {
+            throw CommandFailure(message: "schema \(error.description)")
+        }
+        var options = configuration.options
+        options.servicePrecedence = servicePrecedence || configuration.servicePrecedence
+        options.excerpts = excerpts
+        let entry = (configuration, ManifestLinter(options: options, schemas: loaded))
+        linters[key] = entry
+        return entry
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import _ManifestTestSupport
+
+/// `.clmanifest.yml` found from each manifest upwards (closest wins), `--config`, `--isolated`.
+@Suite struct ConfigurationCommandTests {
+    /// A temporary tree: `root/.clmanifest.yml`, `root/sub/.clmanifest.yml` (when given), and the
+    /// typical-mistakes sample at `root/m.manifest` and `root/sub/m.manifest`.
+    private func tree(root rootText: String, sub subText: String?) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let sub = root.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let sample = SharedDirectory.packageRoot.appendingPathComponent("samples/typical-mistakes.manifest")
+        try FileManager.default.copyItem(at: sample, to: root.appendingPathComponent("m.manifest"))
+        try FileManager.default.copyItem(at: sample, to: sub.appendingPathComponent("m.manifest"))
+        try Data(rootText.utf8).write(to: root.appendingPathComponent(".clmanifest.yml"))
+        if let subText { try Data(subText.utf8).write(to: sub.appendingPathComponent(".clmanifest.yml")) }
+        return root
+    }
+
+    private func codes(_ output: String) -> Set<String> {
+        Set(
+            output.split(separator: "\n").compactMap { line in line.split(separator: "[").dropFirst().first?.prefix(5) }
+                .map(String.init))
+    }
+
+    @Test func theClosestConfigurationWins() throws {
+        let root = try tree(root: "select: [CL3]\n", sub: "select: [CL1]\n")
+        let result = try CommandRunner.run([
+            "lint", root.appendingPathComponent("m.manifest").path, root.appendingPathComponent("sub/m.manifest").path,
+        ])
+        let lines = result.standardOutput.split(separator: "\n")
+        let top = codes(lines.filter { !$0.contains("/sub/") }.joined(separator: "\n"))
+        let sub = codes(lines.filter { $0.contains("/sub/") }.joined(separator: "\n"))
+        #expect(top == ["CL301", "CL302", "CL303", "CL304"])
+        #expect(sub == ["CL102"])
+    }
+
+    @Test func isolatedAndExplicitConfigurations() throws {
+        let root = try tree(root: "select: [CL3]\n", sub: nil)
+        let manifest = root.appendingPathComponent("m.manifest").path
+        let isolated = try CommandRunner.run(["lint", "--isolated", manifest])
+        #expect(codes(isolated.standardOutput).contains("CL001"))
+        let other = root.appendingPathComponent("other.yml")
+        try Data("select: [CL2]\nseverity: {CL204: info}\n".utf8).write(to: other)
+        let explicit = try CommandRunner.run(["lint", "--config", other.path, manifest])
+        #expect(codes(explicit.standardOutput) == ["CL201", "CL202", "CL203", "CL204", "CL206"])
+        #expect(explicit.standardOutput.contains("info: [CL204]"))
+    }
+
+    @Test func badConfigurationsExitTwoNamingTheKey() throws {
+        let root = try tree(root: "version: 1\nlimits:\n  max-rows: many\n", sub: nil)
+        let discovered = try CommandRunner.run(["lint", root.appendingPathComponent("m.manifest").path])
+        #expect(discovered.status == 2)
+        #expect(discovered.standardError.contains(".clmanifest.yml:3:3: 'max-rows' must be an integer, not a string"))
+        let missing = try CommandRunner.run(["lint", "--config", "/no/such.yml", "samples/mixed.manifest"])
+        #expect(missing.status == 2 && missing.standardError.contains("/no/such.yml"))
+    }
+}

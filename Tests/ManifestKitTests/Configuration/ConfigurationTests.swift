@@ -1,0 +1,91 @@
+import ManifestKit
+import Testing
+
+/// Reading `.clmanifest.yml`: every key, and every error with the key's line and column.
+@Suite struct ConfigurationTests {
+    @Test func everyKeyIsRead() throws {
+        let text = """
+            # comment
+            version: 1
+            select: [cl1, CL3]
+            extend-select: [CL401]
+            ignore: [CL311]
+            severity: {CL209: error, CL303: info}
+            per-file-ignores:
+              "legacy/*.manifest": [CL209]
+            schemas: [extra.yaml, /abs/other.yaml]
+            service-precedence: true
+            limits: {max-line-characters: 5000, max-rows: 10, max-bytes: 2000, max-batch-bytes: 1000}
+            """
+        let configuration = try Configuration.parse(text, file: "project/.clmanifest.yml")
+        #expect(configuration.select == ["CL1", "CL3"])
+        #expect(configuration.extendSelect == ["CL401"])
+        #expect(configuration.ignore == ["CL311"])
+        #expect(configuration.severities == ["CL209": .error, "CL303": .info])
+        #expect(configuration.perFileIgnores.map(\.pattern) == ["project/legacy/*.manifest"])
+        #expect(configuration.schemas == ["project/extra.yaml", "/abs/other.yaml"])
+        #expect(configuration.servicePrecedence)
+        #expect(configuration.options.maxLineCharacters == 5000 && configuration.options.maxRows == 10)
+        #expect(configuration.options.maxBytes == 2000 && configuration.maxBatchBytes == 1000)
+    }
+
+    @Test func anEmptyFileIsTheDefaults() throws {
+        let configuration = try Configuration.parse("# nothing yet\n", file: ".clmanifest.yml")
+        #expect(configuration.select.isEmpty && configuration.ignore.isEmpty && configuration.schemas.isEmpty)
+    }
+
+    @Test(arguments: [
+        (
+            "selct: [CL1]",
+            "c.yml:1:1: unknown key 'selct'; known: version, select, extend-select, ignore, severity, "
+                + "per-file-ignores, schemas, service-precedence, limits"
+        ),
+        ("version: 2", "c.yml:1:1: version must be 1"),
+        ("version: one", "c.yml:1:1: 'version' must be an integer, not a string"),
+        ("select: CL1", "c.yml:1:1: 'select' must be a list of strings, not a string"),
+        ("ignore: [1]", "c.yml:1:1: 'ignore' must be a list of strings, not a list"),
+        ("select: [E501]", "c.yml:1:1: 'E501' in 'select' is not a rule code or prefix such as CL3 or CL401"),
+        ("severity: [CL1]", "c.yml:1:1: 'severity' must be a mapping, not a list"),
+        ("severity:\n  CL303: fatal", "c.yml:2:3: the severity of CL303 must be error, warning or info"),
+        ("severity:\n  X1: error", "c.yml:2:3: 'X1' in 'X1' is not a rule code or prefix such as CL3 or CL401"),
+        ("per-file-ignores: {a: CL1}", "c.yml:1:20: 'a' must be a list of strings, not a string"),
+        ("service-precedence: yes", "c.yml:1:1: 'service-precedence' must be true or false, not a string"),
+        ("limits: {max-rows: x}", "c.yml:1:10: 'max-rows' must be an integer, not a string"),
+        ("limits: {max-rows: 0}", "c.yml:1:10: max-rows must be a positive integer"),
+        (
+            "limits: {rows: 3}",
+            "c.yml:1:10: unknown limit 'rows'; known: max-line-characters, max-rows, max-bytes, "
+                + "max-batch-bytes"
+        ),
+        ("[1, 2]", "c.yml: the configuration must be a mapping of keys to values"),
+        ("a: [", "c.yml: not valid YAML"),
+    ])
+    func errorsNameTheKeyAndItsPlace(text: String, message: String) {
+        do {
+            _ = try Configuration.parse(text, file: "c.yml")
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+        }
+    }
+
+    @Test func selectionSeverityAndPerFileIgnoresApply() throws {
+        let configuration = try Configuration.parse(
+            "select: [CL3]\nextend-select: [CL401]\nignore: [CL304]\nseverity: {CL303: warning}\n"
+                + "per-file-ignores: {'*/old.manifest': [CL302]}\n",
+            file: "c.yml")
+        let codes = ["CL102", "CL302", "CL303", "CL304", "CL401"]
+        let diagnostics = codes.map {
+            Diagnostic(
+                file: "x/old.manifest", line: 1, column: 1, code: $0, name: "n", serviceCode: nil, severity: .error,
+                message: "m")
+        }
+        let kept = configuration.apply(to: diagnostics, file: "x/old.manifest", select: [], ignore: [])
+        #expect(kept.map(\.code) == ["CL303", "CL401"])
+        #expect(kept.first?.severity == .warning)
+        let elsewhere = configuration.apply(to: diagnostics, file: "x/new.manifest", select: [], ignore: [])
+        #expect(elsewhere.map(\.code) == ["CL302", "CL303", "CL401"])
+        let commandLine = configuration.apply(to: diagnostics, file: "x/new.manifest", select: ["CL1"], ignore: [])
+        #expect(commandLine.map(\.code) == ["CL102"], "--select replaces the file's select and extend-select")
+    }
+}

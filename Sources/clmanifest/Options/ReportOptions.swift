@@ -62,10 +62,15 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
+    /// The `--select` codes and prefixes, split and upper-cased.
+    var selectedCodes: [String] { Self.codes(select) }
+    /// The `--ignore` codes and prefixes, split and upper-cased.
+    var ignoredCodes: [String] { Self.codes(ignore) }
+
     /// Whether the finding's rule passes `--select` and `--ignore`.
     func keeps(_ diagnostic: Diagnostic) -> Bool {
-        let selected = Self.codes(select)
-        let ignored = Self.codes(ignore)
+        let selected = selectedCodes
+        let ignored = ignoredCodes
         return (selected.isEmpty || selected.contains { diagnostic.code.hasPrefix($0) })
             && !ignored.contains { diagnostic.code.hasPrefix($0) }
     }

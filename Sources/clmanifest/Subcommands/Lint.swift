@@ -66,7 +66,7 @@ extension CLManifest {
                     lastLinter = linter
                     let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
                     return configuration.apply(
-                        to: diagnostics, file: file, select: report.select, ignore: report.ignore)
+                        to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
                 },
                 describe: { file in
                     ManifestSummary(

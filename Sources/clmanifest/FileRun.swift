@@ -27,7 +27,18 @@ struct FileRun {
             }
         }
         diagnostics = diagnostics.filter(report.keeps)
+        if let path = report.baseline {
+            let baseline = try Baseline(path: path)
+            diagnostics.removeAll(where: baseline.contains)
+        }
         diagnostics.sort(by: Diagnostic.sortOrder)
+        if let path = report.writeBaseline {
+            do {
+                try Output.write(Baseline.text(for: diagnostics), toFile: path)
+            } catch {
+                throw CommandFailure(message: "cannot write '\(path)': \(error.reason)")
+            }
+        }
         var humanOnStandardOutput = false
         for target in report.resolvedTargets {
             let text =

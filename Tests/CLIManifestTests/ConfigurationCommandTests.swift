@@ -57,3 +57,29 @@ import _ManifestTestSupport
         #expect(missing.status == 2 && missing.standardError.contains("/no/such.yml"))
     }
 }
+
+/// `--write-baseline` records the findings; `--baseline` reports only new ones.
+@Suite struct BaselineTests {
+    @Test func onlyNewFindingsAreReported() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let manifest = directory.appendingPathComponent("m.manifest")
+        let baseline = directory.appendingPathComponent("baseline.jsonl").path
+        let sample = SharedDirectory.packageRoot.appendingPathComponent("samples/typical-mistakes.manifest")
+        var bytes = try Data(contentsOf: sample)  // Not valid UTF-8 throughout (line 7), on purpose.
+        try bytes.write(to: manifest)
+        let record = try CommandRunner.run(["lint", "--write-baseline", baseline, manifest.path])
+        #expect(record.status == 1, "writing a baseline still reports")
+        let again = try CommandRunner.run(["lint", "--baseline", baseline, manifest.path])
+        #expect(again.status == 0 && again.standardOutput.isEmpty)
+        // Sorting lines or adding one keeps the old findings known; the new line's finding is reported.
+        bytes += Data((#"{"source-ref": "s3://northwind-site-safety/new.jpg", "note": 1}"# + "\n").utf8)
+        try bytes.write(to: manifest)
+        let later = try CommandRunner.run(["lint", "--baseline", baseline, manifest.path])
+        #expect(later.standardOutput.split(separator: "\n").map { $0.contains("[CL209]") } == [true])
+        let broken = directory.appendingPathComponent("broken.jsonl").path
+        try Data("not json\n".utf8).write(to: URL(fileURLWithPath: broken))
+        let bad = try CommandRunner.run(["lint", "--baseline", broken, manifest.path])
+        #expect(bad.status == 2 && bad.standardError.contains("line 1 is not a baseline entry"))
+    }
+}

@@ -44,6 +44,17 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The name to report for standard input ('-').", valueName: "name"))
     var stdinFilename: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Do not report the findings recorded in this baseline file (by rule, source-ref and pointer).",
+            valueName: "file"))
+    var baseline: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Record this run's findings in a baseline file, for --baseline later.", valueName: "file"))
+    var writeBaseline: String?
+
     @Flag(help: "Print how many findings each rule has, instead of the findings.")
     var statistics = false
 

@@ -176,3 +176,17 @@ import _ManifestTestSupport
         #expect(result.standardError.hasSuffix("app.manifest: skipped, not JSON Lines\n"))
     }
 }
+
+/// Progress on standard error: only on a terminal (forced here by CLMANIFEST_PROGRESS=always).
+@Suite struct ProgressTests {
+    @Test func progressIsShownOnlyWhenAskedAndCleared() throws {
+        let lines = (0..<70_000).map { #"{"source-ref": "s3://bucket/\#($0).jpg"}"# }.joined(separator: "\n")
+        let input = Array(lines.utf8)
+        let piped = try CommandRunner.run(["lint", "--statistics", "-"], input: input)
+        #expect(!piped.standardError.contains("\r"), "not a terminal: no progress")
+        let forced = try CommandRunner.run(
+            ["lint", "--statistics", "-"], input: input, environment: ["CLMANIFEST_PROGRESS": "always"])
+        #expect(forced.standardError.hasPrefix("\r\u{1B}[K-: 65,536 lines, 2 MB, "))
+        #expect(forced.standardError.contains("MB/s\r\u{1B}[KFound 0 errors, 70000 warnings in 1 file."))
+    }
+}

@@ -9,6 +9,10 @@ public final class ManifestLinter {
     public let options: LintOptions
     /// What the last `lint` call saw in its manifest.
     public private(set) var statistics = LintStatistics()
+    /// Called every ``progressInterval`` lines with the lines and bytes read so far (for a progress display).
+    public var progress: ((_ lines: Int, _ bytes: Int) -> Void)?
+    /// How many lines between calls of ``progress``.
+    public var progressInterval = 65_536
     private let checker: LineChecker
 
     /// Creates a linter for manifests.
@@ -66,9 +70,12 @@ public final class ManifestLinter {
             statistics.skipped = skipped
         }
         do {
+            var bytes = 0
             try reader.forEachLine { line in
                 if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
                 checker.check(line, file: file, into: &diagnostics)
+                bytes += line.bytes.count + 1
+                if let progress, line.number % progressInterval == 0 { progress(line.number, bytes) }
             }
         } catch is NotJSONLinesFile {
             checker.reset()

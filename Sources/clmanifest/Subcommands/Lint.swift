@@ -60,10 +60,14 @@ extension CLManifest {
                 config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts)
             var lastLinter: ManifestLinter?
+            let display = ProgressDisplay()
             try FileRun(files: files, report: report).run(
                 { file throws(ManifestError) in
                     let (configuration, linter) = try settings.linter(for: file)
                     lastLinter = linter
+                    display.begin()
+                    linter.progress = { lines, bytes in display.update(file: file, lines: lines, bytes: bytes) }
+                    defer { display.end() }
                     let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
                     return configuration.apply(
                         to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)

@@ -4,6 +4,8 @@ import ManifestKit
 struct ManifestSummary {
     let file: String
     let statistics: LintStatistics
+    /// Whether to add the dataset summary (`--summary`): bytes, boxes per image, images per label.
+    var detailed = false
 
     var text: String {
         if statistics.skipped { return "\(file): skipped, not JSON Lines" }
@@ -22,7 +24,26 @@ struct ManifestSummary {
                 "\(plural(statistics.images, "image")) in \(plural(statistics.buckets, "bucket")), "
                     + "\(plural(statistics.labels, "label")), \(plural(statistics.boxes, "box", "boxes"))")
         }
-        return parts.joined(separator: "; ")
+        var text = parts.joined(separator: "; ")
+        if detailed && lines > 0 { text += "\n" + details }
+        return text
+    }
+
+    /// The dataset summary: size, boxes per image, images per label (most first).
+    private var details: String {
+        let megabytes = Double(statistics.bytes) / 1_000_000
+        var text = "  size: \(statistics.bytes) bytes"
+        text += megabytes >= 1 ? " (\((megabytes * 10).rounded() / 10) MB)\n" : "\n"
+        if statistics.imagesWithBoxes > 0 {
+            let mean = Double(statistics.boxes) / Double(statistics.imagesWithBoxes)
+            text +=
+                "  boxes per image with boxes: \((mean * 10).rounded() / 10) on average, at most "
+                + "\(statistics.mostBoxes) (\(plural(statistics.imagesWithBoxes, "image")) with boxes)\n"
+        }
+        let labels = statistics.labelImages.sorted { ($0.images, $1.label) > ($1.images, $0.label) }
+        text += "  images per label:"
+        text += labels.isEmpty ? " none\n" : "\n" + labels.map { "    \($0.images)  \($0.label)\n" }.joined()
+        return String(text.dropLast())
     }
 
     private func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {

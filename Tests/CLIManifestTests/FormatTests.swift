@@ -190,3 +190,23 @@ import _ManifestTestSupport
         #expect(forced.standardError.contains("MB/s\r\u{1B}[KFound 0 errors, 70000 warnings in 1 file."))
     }
 }
+
+/// `--summary`: the dataset after the report.
+@Suite struct DatasetSummaryTests {
+    @Test func summaryDescribesTheDataset() throws {
+        let result = try CommandRunner.run(["lint", "--summary", "samples/mixed.manifest"])
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.hasSuffix(
+                """
+                  size: 4769 bytes
+                  boxes per image with boxes: 1.3 on average, at most 2 (6 images with boxes)
+                  images per label:
+                    8  roe-deer
+                    4  red-fox
+                    1  badger
+                    1  empty-frame
+
+                """))
+    }
+}

@@ -16,6 +16,22 @@ public struct LintStatistics: Sendable, Equatable {
     public var boxes = 0
     /// Whether the file was skipped as not JSON Lines (CL010).
     public var skipped = false
+    /// Bytes read, newlines included.
+    public var bytes = 0
+    /// Lines with at least one bounding box.
+    public var imagesWithBoxes = 0
+    /// The most boxes on one line.
+    public var mostBoxes = 0
+    /// Each distinct label, in order of first appearance, with the number of images (lines) naming it.
+    public var labelImages: [LabelCount] = []
+
+    /// A label and how many images name it.
+    public struct LabelCount: Sendable, Equatable {
+        /// The label's name.
+        public var label: String
+        /// The images (lines) that name it.
+        public var images: Int
+    }
 
     /// Creates empty statistics.
     public init() {}

@@ -8,13 +8,24 @@ struct ManifestTally {
     private var firstLines = ByteStringTable()
     private var firstBucket: (name: [UInt8], line: Int)?
     private var reportedBuckets = ByteStringTable()
+    /// Distinct labels, each with its ordinal (the order of first appearance) as its value.
     private var labels = ByteStringTable()
-    private var classificationLabels = ByteStringTable()
-    private var detectionLabels = ByteStringTable()
+    /// By label ordinal: its name, the images that name it, and its kinds (1 image-level, 2 bounding-box).
+    private var labelNames: [String] = []
+    private var labelImages: [Int] = []
+    private var labelKinds: [UInt8] = []
+    /// The ordinals already counted for the current line.
+    private var lineOrdinals: [Int] = []
     private var hasClassification = false
     private var hasDetection = false
+    private var counts = LintStatistics()
+
     /// What the run has seen so far.
-    private(set) var statistics = LintStatistics()
+    var statistics: LintStatistics {
+        var statistics = counts
+        statistics.labelImages = zip(labelNames, labelImages).map { LintStatistics.LabelCount(label: $0, images: $1) }
+        return statistics
+    }
     private var rows = 0
     private var bytes = 0
 
@@ -27,9 +38,10 @@ struct ManifestTally {
     /// crosses the row or size limit.
     mutating func count(lineBytes: Int) -> (RuleDescription, String)? {
         rows += 1
-        statistics.lines = rows
+        counts.lines = rows
         let before = bytes
         bytes += lineBytes + 1
+        counts.bytes = bytes
         if rows == maxRows + 1 {
             return (TooManyRows.description, "line \(rows) is over the limit of \(maxRows) lines per manifest")
         }
@@ -53,43 +65,52 @@ struct ManifestTally {
                 checkBucket(of: sourceRef, node: node, number: number, into: &findings)
             }
         }
-        statistics.boxes += line.boxes.count
+        counts.boxes += line.boxes.count
+        if !line.boxes.isEmpty {
+            counts.imagesWithBoxes += 1
+            counts.mostBoxes = max(counts.mostBoxes, line.boxes.count)
+        }
         for pair in line.pairs {
             hasClassification = hasClassification || pair.useCase == .classification
             hasDetection = hasDetection || pair.useCase == .detection
         }
+        lineOrdinals.removeAll(keepingCapacity: true)
         for label in line.labels {
             // A label of a bounding-box pair lies inside that pair's class-map.
             let detection = line.pairs.contains {
                 $0.classMap >= 0 && label > $0.classMap && label < Int(document[$0.classMap].next)
             }
-            let inserted = Self.withContent(of: label, in: document) { name in
-                // Most labels repeat: the table of their kind settles it, and only new ones go further.
-                let new =
-                    detection
-                    ? detectionLabels.insert(name, value: number) == nil
-                    : classificationLabels.insert(name, value: number) == nil
-                return new && labels.insert(name, value: number) == nil
+            let candidate = labelNames.count
+            let ordinal = Self.withContent(of: label, in: document) { labels.insert($0, value: candidate) } ?? candidate
+            if ordinal == candidate {
+                labelNames.append(document.string(at: label))
+                labelImages.append(0)
+                labelKinds.append(0)
+                if labelNames.count == TooManyLabels.limit + 1 {
+                    findings.append(
+                        LineFinding(
+                            rule: TooManyLabels.description, node: label,
+                            message: "label '\(labelNames[ordinal])' is the manifest's \(labelNames.count)th distinct "
+                                + "label, over the limit of \(TooManyLabels.limit)"))
+                }
             }
-            if inserted, labels.count == TooManyLabels.limit + 1 {
-                findings.append(
-                    LineFinding(
-                        rule: TooManyLabels.description, node: label,
-                        message: "label '\(document.string(at: label))' is the manifest's \(labels.count)th distinct "
-                            + "label, over the limit of \(TooManyLabels.limit)"))
+            labelKinds[ordinal] |= detection ? 2 : 1
+            if !lineOrdinals.contains(ordinal) {
+                lineOrdinals.append(ordinal)
+                labelImages[ordinal] += 1
             }
         }
-        statistics.images = firstLines.count
-        statistics.labels = labels.count
-        statistics.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
+        counts.images = firstLines.count
+        counts.labels = labelNames.count
+        counts.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
     }
 
     /// Records whether a finished line had errors or only warnings.
     mutating func recordVerdict(errors: Bool, warnings: Bool) {
         if errors {
-            statistics.linesWithErrors += 1
+            counts.linesWithErrors += 1
         } else if warnings {
-            statistics.linesWithWarningsOnly += 1
+            counts.linesWithWarningsOnly += 1
         }
     }
 
@@ -97,16 +118,19 @@ struct ManifestTally {
     func finish() -> [(rule: RuleDescription, message: String)] {
         guard rows > 0 else { return [(EmptyManifest.description, "the manifest has no lines")] }
         var findings: [(rule: RuleDescription, message: String)] = []
-        for (present, table, kind) in [
+        let classificationLabels = labelKinds.count { $0 & 1 != 0 }
+        let detectionLabels = labelKinds.count { $0 & 2 != 0 }
+        for (present, count, kind) in [
             (hasClassification, classificationLabels, "image-level"), (hasDetection, detectionLabels, "bounding-box"),
-        ] where present && table.count < 2 {
+        ] where present && count < 2 {
             findings.append(
                 (
                     TooFewLabels.description,
-                    "the manifest has \(table.count) distinct \(kind) label\(table.count == 1 ? "" : "s"); "
+                    "the manifest has \(count) distinct \(kind) label\(count == 1 ? "" : "s"); "
                         + "training may need 2 (the documentation is inconsistent)"
                 ))
         }
+        let statistics = counts
         if statistics.invalidShare > TooManyInvalidLines.limit {
             let percent = Int((statistics.invalidShare * 100).rounded())
             findings.append(

@@ -55,6 +55,9 @@ extension CLManifest {
         @Flag(help: "Use no configuration file at all.")
         var isolated = false
 
+        @Flag(help: "After the report, summarise each dataset: size, boxes per image, images per label.")
+        var summary = false
+
         func run() throws {
             let settings = try LintSettings(
                 config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
@@ -75,7 +78,7 @@ extension CLManifest {
                 describe: { file in
                     ManifestSummary(
                         file: file == "-" ? report.stdinFilename ?? file : file,
-                        statistics: lastLinter?.statistics ?? LintStatistics()
+                        statistics: lastLinter?.statistics ?? LintStatistics(), detailed: summary
                     ).text
                 })
         }

@@ -61,9 +61,27 @@ import Testing
         expected.linesWithWarningsOnly = 2
         expected.images = 2
         expected.buckets = 2
+        expected.bytes = 86  // 32, 48 and 3 bytes, each with its newline (counted even for the last line)
         #expect(linter.statistics == expected)
         _ = linter.lint(bytes: Array(#"{"source-ref": "s3://one/a.jpg"}"#.utf8), name: "n")
         #expect(linter.statistics.lines == 1 && linter.statistics.images == 1, "each file starts afresh")
+    }
+
+    @Test func labelsAreCountedPerImageAndBoxesPerLine() {
+        let classification = { (source: String, label: String) in
+            #"{"source-ref": "s3://b/\#(source)", "a": 1, "a-metadata": {"confidence": 1, "class-name": "\#(label)", "#
+                + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
+                + #""type": "groundtruth/image-classification"}, "b": 1, "b-metadata": {"confidence": 1, "#
+                + #""class-name": "\#(label)", "human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
+                + #""type": "groundtruth/image-classification"}}"#
+        }
+        let text = [classification("1.jpg", "dog"), classification("2.jpg", "cat"), classification("3.jpg", "dog")]
+        let linter = ManifestLinter()
+        _ = linter.lint(bytes: Array(text.joined(separator: "\n").utf8), name: "m")
+        #expect(
+            linter.statistics.labelImages.map { "\($0.label) \($0.images)" } == ["dog 2", "cat 1"],
+            "a label named twice on one line counts one image")
+        #expect(linter.statistics.labels == 2 && linter.statistics.imagesWithBoxes == 0)
     }
 }
 

@@ -119,6 +119,10 @@ public struct Configuration: Sendable {
             case "schemas":
                 configuration.schemas = try reader.strings().map { Self.resolve($0, in: directory) }
             case "service-precedence": configuration.servicePrecedence = try reader.bool()
+            case "rules":
+                for entry in try reader.mapping() {
+                    try configuration.applyRuleOptions(entry, file: file)
+                }
             case "limits":
                 for entry in try reader.mapping() {
                     let limit = ValueReader(file: file, member: entry)
@@ -138,10 +142,35 @@ public struct Configuration: Sendable {
             default:
                 throw reader.error(
                     "unknown key '\(member.key)'; known: version, select, extend-select, ignore, severity, "
-                        + "per-file-ignores, schemas, service-precedence, limits")
+                        + "per-file-ignores, schemas, service-precedence, limits, rules")
             }
         }
         return configuration
+    }
+
+    /// Reads the settings of one rule under `rules:` (by code or name): CL305 `max-boxes`, CL210 `labels`.
+    private mutating func applyRuleOptions(_ entry: SchemaMember, file: String) throws(ConfigurationError) {
+        let reader = ValueReader(file: file, member: entry)
+        let rule = RuleDocumentation.rule(named: entry.key)
+        for setting in try reader.mapping() {
+            let value = ValueReader(file: file, member: setting)
+            switch (rule?.code, setting.key) {
+            case (TooManyBoundingBoxes.description.code, "max-boxes"):
+                let limit = try value.integer()
+                guard (1...TooManyBoundingBoxes.limit).contains(limit) else {
+                    throw value.error("max-boxes must be 1 to \(TooManyBoundingBoxes.limit), the service's limit")
+                }
+                options.maxBoxesPerImage = limit
+            case (LabelNotAllowed.description.code, "labels"):
+                options.allowedLabels = Set(try value.strings())
+            case (nil, _):
+                throw reader.error("'\(entry.key)' under 'rules' is not a rule code or name")
+            default:
+                throw value.error(
+                    "unknown setting '\(setting.key)' for \(entry.key); rules with settings: CL305 (max-boxes), "
+                        + "CL210 (labels)")
+            }
+        }
     }
 
     /// `path` relative to `directory` unless absolute.

@@ -11,16 +11,25 @@ public struct Example: Sendable {
     public let line: UInt
     /// A user schema (YAML) to lint with, as `--schema example.yaml` would; nil for the bundled schemas only.
     public let schema: String?
+    /// A configuration (`.clmanifest.yml` text) to lint with, for rules that take settings; nil for none.
+    public let configuration: String?
 
     /// Creates an example from text.
-    public init(_ text: String, schema: String? = nil, file: StaticString = #fileID, line: UInt = #line) {
-        self.init(rawBytes: Array(text.utf8), schema: schema, file: file, line: line)
+    public init(
+        _ text: String, schema: String? = nil, configuration: String? = nil, file: StaticString = #fileID,
+        line: UInt = #line
+    ) {
+        self.init(rawBytes: Array(text.utf8), schema: schema, configuration: configuration, file: file, line: line)
     }
 
     /// Creates an example from raw bytes, for input that a Swift string cannot hold (invalid UTF-8).
-    public init(rawBytes: [UInt8], schema: String? = nil, file: StaticString = #fileID, line: UInt = #line) {
+    public init(
+        rawBytes: [UInt8], schema: String? = nil, configuration: String? = nil, file: StaticString = #fileID,
+        line: UInt = #line
+    ) {
         self.bytes = rawBytes
         self.schema = schema
+        self.configuration = configuration
         self.file = file
         self.line = line
     }

@@ -25,6 +25,7 @@ public enum RuleRegistry {
         TooManyLabelsPerImage.self,
         ServiceAddedKey.self,
         UnpairedKey.self,
+        LabelNotAllowed.self,
         MissingBoundingBoxConfidence.self,
         MissingClassMapID.self,
         InvalidBoundingBox.self,

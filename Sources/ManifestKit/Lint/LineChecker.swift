@@ -16,7 +16,7 @@ final class LineChecker {
     @exclusivity(unchecked) private var violations: [SchemaViolation] = []
     @exclusivity(unchecked) private var findings: [LineFinding] = []
     @exclusivity(unchecked) private var tally: ManifestTally
-    private let manifestLine = ManifestLine()
+    private let manifestLine: ManifestLine
 
     /// The rules that look at each object line of a manifest.
     private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }
@@ -30,6 +30,7 @@ final class LineChecker {
         self.parser = JSONParser(maxDepth: options.maxDepth)
         self.mode = mode
         self.tally = ManifestTally(options: options)
+        self.manifestLine = ManifestLine(options: options)
         if case .manifest(let schemas?) = mode {
             schemaCheck = LineSchemaCheck(schemas: schemas)
         } else {

@@ -19,6 +19,11 @@ public struct LintOptions: Sendable {
     /// Attach to each finding with a column the stretch of its line around it (for the `full` format).
     public var excerpts = false
 
+    /// The most boxes an image may have before CL305 (the service's limit is 50; a lower one can be set).
+    public var maxBoxesPerImage = TooManyBoundingBoxes.limit
+    /// The labels a manifest may use (CL210), or nil for any.
+    public var allowedLabels: Set<String>?
+
     /// Creates options with the defaults.
     public init() {}
 }

@@ -53,8 +53,12 @@ final class ManifestLine {
     private static let classificationType = Array("groundtruth/image-classification".utf8)
     private static let detectionType = Array("groundtruth/object-detection".utf8)
 
-    /// An empty line model; ``load(_:)`` fills it.
-    init() {
+    /// The run's options, for rules that take settings (such as the box limit).
+    let options: LintOptions
+
+    /// An empty line model for a run with `options`; ``load(_:)`` fills it.
+    init(options: LintOptions = LintOptions()) {
+        self.options = options
         document = JSONDocument(
             bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0),
             duplicateKeys: [], owner: nil)

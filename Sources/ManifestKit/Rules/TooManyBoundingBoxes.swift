@@ -14,7 +14,8 @@ public struct TooManyBoundingBoxes: LineRule {
             An image may have at most 50 bounding boxes; beyond that the service reports \
             ERROR_TOO_MANY_BOUNDING_BOXES. Whether it then drops the line or only the extra boxes, and whether \
             the limit counts each attribute or the whole image, is undocumented: boxes are counted over all \
-            bounding-box attributes of the line, and the finding points at the 51st.
+            bounding-box attributes of the line, and the finding points at the 51st. A lower limit can be set \
+            in the configuration (`rules: {CL305: {max-boxes: 30}}`).
             """,
         fix: "keep at most 50 boxes per image",
         triggeringExamples: [
@@ -29,10 +30,12 @@ public struct TooManyBoundingBoxes: LineRule {
     )
 
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let limit = line.options.maxBoxesPerImage
         guard line.boxes.count > limit else { return }
         findings.append(
             LineFinding(
                 rule: description, node: line.boxes[limit].annotation,
-                message: "the image has \(line.boxes.count) bounding boxes, over the limit of \(limit)"))
+                message: "the image has \(line.boxes.count) bounding boxes, over the limit of \(limit)"
+                    + (limit == Self.limit ? "" : " set in the configuration")))
     }
 }

@@ -29,6 +29,13 @@ import Testing
         #expect(configuration.options.maxBytes == 2000 && configuration.maxBatchBytes == 1000)
     }
 
+    @Test func ruleSettingsAreRead() throws {
+        let configuration = try Configuration.parse(
+            "rules:\n  too-many-bounding-boxes: {max-boxes: 30}\n  CL210: {labels: [dog, cat]}\n", file: "c.yml")
+        #expect(configuration.options.maxBoxesPerImage == 30)
+        #expect(configuration.options.allowedLabels == ["dog", "cat"])
+    }
+
     @Test func anEmptyFileIsTheDefaults() throws {
         let configuration = try Configuration.parse("# nothing yet\n", file: ".clmanifest.yml")
         #expect(configuration.select.isEmpty && configuration.ignore.isEmpty && configuration.schemas.isEmpty)
@@ -56,6 +63,13 @@ import Testing
             "limits: {rows: 3}",
             "c.yml:1:10: unknown limit 'rows'; known: max-line-characters, max-rows, max-bytes, "
                 + "max-batch-bytes"
+        ),
+        ("rules: {CL999: {x: 1}}", "c.yml:1:9: 'CL999' under 'rules' is not a rule code or name"),
+        ("rules: {CL305: {max-boxes: 60}}", "c.yml:1:17: max-boxes must be 1 to 50, the service's limit"),
+        (
+            "rules: {CL303: {max: 1}}",
+            "c.yml:1:17: unknown setting 'max' for CL303; rules with settings: CL305 "
+                + "(max-boxes), CL210 (labels)"
         ),
         ("[1, 2]", "c.yml: the configuration must be a mapping of keys to values"),
         ("a: [", "c.yml: not valid YAML"),

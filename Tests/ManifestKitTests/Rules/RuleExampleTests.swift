@@ -13,11 +13,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 @Suite struct RuleExampleTests {
     static let rules = RuleRegistry.all.map(RuleCase.init)
 
-    private func findings(of code: String, in bytes: [UInt8], schema: String?) throws -> [MarkedText.Marker] {
-        let schemas = try ManifestSchemas.load(userSchemas: schema.map { [("example.yaml", $0)] } ?? [])
+    private func findings(of code: String, in bytes: [UInt8], _ example: Example) throws -> [MarkedText.Marker] {
+        let schemas = try ManifestSchemas.load(userSchemas: example.schema.map { [("example.yaml", $0)] } ?? [])
+        let options = try example.configuration.map { try Configuration.parse($0, file: "example.yml").options }
         // A whole-file finding (no line) is marked at the end of the text, after its last newline.
         let end = MarkedText.Marker(line: bytes.count { $0 == 0x0A } + 1, column: 1)
-        return ManifestLinter(schemas: schemas).lint(bytes: bytes, name: "example.manifest")
+        return ManifestLinter(options: options ?? LintOptions(), schemas: schemas)
+            .lint(bytes: bytes, name: "example.manifest")
             .filter { $0.code == code }
             .map { finding in
                 finding.line.map { MarkedText.Marker(line: $0, column: finding.column ?? 0) } ?? end
@@ -34,7 +36,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
                 line: Int(example.line), column: 1)
             #expect(!marked.markers.isEmpty, "a triggering example needs a ↓ marker", sourceLocation: location)
             #expect(
-                try findings(of: description.code, in: marked.bytes, schema: example.schema) == marked.markers,
+                try findings(of: description.code, in: marked.bytes, example) == marked.markers,
                 sourceLocation: location)
         }
     }
@@ -47,7 +49,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
                 fileID: "\(example.file)", filePath: "\(example.file)",
                 line: Int(example.line), column: 1)
             #expect(
-                try findings(of: description.code, in: example.bytes, schema: example.schema).isEmpty,
+                try findings(of: description.code, in: example.bytes, example).isEmpty,
                 sourceLocation: location)
         }
     }
@@ -72,7 +74,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
                 fileID: "\(example.file)", filePath: "\(example.file)",
                 line: Int(example.line), column: 1)
             #expect(
-                try findings(of: description.code, in: shifted, schema: example.schema) == expected,
+                try findings(of: description.code, in: shifted, example) == expected,
                 sourceLocation: location)
         }
     }

@@ -33,6 +33,19 @@ struct ByteStringTable {
         return nil
     }
 
+    /// The value stored for `key`, or nil.
+    func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(key)
+        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[index].hash != 0 {
+            if slots[index].hash == hash && Int(slots[index].count) == key.count && matches(slots[index], key) {
+                return Int(slots[index].value)
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
     private func matches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         keys.withUnsafeBufferPointer { stored in
             guard let base = stored.baseAddress, let other = key.baseAddress else { return key.isEmpty }

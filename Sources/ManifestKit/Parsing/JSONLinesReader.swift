@@ -190,12 +190,13 @@ private struct ScanState {
             offset += 3
             hasByteOrderMark = true
         }
-        if length > 0, first[length - 1] == 0x0D { length -= 1 }
+        let carriageReturn = length > 0 && first[length - 1] == 0x0D
+        if carriageReturn { length -= 1 }
         try body(
             LineRecord(
                 number: lineNumber, offset: offset, bytes: UnsafeBufferPointer(start: first, count: length),
                 byteCount: length, isOversized: false, oversizedScalarCount: 0,
-                hasByteOrderMark: hasByteOrderMark))
+                hasByteOrderMark: hasByteOrderMark, endsWithCarriageReturn: carriageReturn))
     }
 
     mutating func beginOversized(_ start: UnsafeMutablePointer<UInt8>, count: Int) {

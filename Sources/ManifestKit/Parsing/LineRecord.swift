@@ -16,4 +16,6 @@ public struct LineRecord {
     public var oversizedScalarCount: Int
     /// True when line 1 began with a UTF-8 byte order mark, which is not part of ``bytes``.
     public var hasByteOrderMark: Bool
+    /// True when the line ended with CR LF (the CR is not part of ``bytes``).
+    public var endsWithCarriageReturn = false
 }

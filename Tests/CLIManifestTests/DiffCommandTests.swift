@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import _ManifestTestSupport
+
+/// `clmanifest diff` and `clmanifest split` as scripts use them.
+@Suite struct DiffCommandTests {
+    private func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func summaryChangeSetAndExitCode() throws {
+        let dir = try directory()
+        let prior = try write(
+            #"{"source-ref": "s3://b/1.jpg", "x": 1}"# + "\n" + #"{"source-ref": "s3://b/2.jpg", "x": 2}"# + "\n",
+            "prior.manifest", in: dir)
+        let new = try write(
+            #"{"x": 1.0, "source-ref": "s3://b/1.jpg"}"# + "\r\n" + #"{"source-ref": "s3://b/3.jpg", "x": 3}"# + "\r\n",
+            "new.manifest", in: dir)
+        let changes = dir.appendingPathComponent("changes.jsonl").path
+        let result = try CommandRunner.run(["diff", prior, new, "--changes-out", changes])
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput.hasPrefix(
+                "1 added, 0 updated, 1 unchanged, 1 only in prior (cannot be removed through UpdateDatasetEntries); "
+                    + "change set 0.0 MiB in 1 batch\n"))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: changes))
+                == Data((#"{"source-ref": "s3://b/3.jpg", "x": 3}"# + "\r\n").utf8))
+        #expect(try CommandRunner.run(["diff", "--exit-code", prior, new]).status == 1)
+        #expect(try CommandRunner.run(["diff", "--exit-code", prior, prior]).status == 0)
+        let json = try CommandRunner.run(["diff", "--format", "json", prior, new]).standardOutput
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let summary = object?["summary"] as? [String: Int]
+        #expect(summary?["added"] == 1 && summary?["updated"] == 0 && summary?["unchanged"] == 1)
+        #expect(summary?["onlyInPrior"] == 1)
+    }
+
+    @Test func repeatedSourceRefsExitTwoWithEveryLocation() throws {
+        let dir = try directory()
+        let line = #"{"source-ref": "s3://b/1.jpg"}"# + "\n"
+        let prior = try write(line + line + line, "prior.manifest", in: dir)
+        let result = try CommandRunner.run(["diff", prior, prior])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("prior.manifest: 's3://b/1.jpg' on lines 1, 2"))
+        #expect(result.standardError.contains("prior.manifest: 's3://b/1.jpg' on lines 1, 3"))
+    }
+
+    @Test func splitWritesBatchesThatPutTogetherGiveTheInput() throws {
+        let dir = try directory()
+        let lines = (1...10).map { #"{"source-ref": "s3://b/\#($0).jpg"}"# + "\n" }  // 31 or 32 bytes each
+        let changes = try write(lines.joined(), "changes.jsonl", in: dir)
+        let out = dir.appendingPathComponent("batches").path
+        let result = try CommandRunner.run(["split", changes, "--out-dir", out, "--max-bytes", "100"])
+        #expect(result.status == 0 && result.standardOutput.hasPrefix("4 batches, 10 lines, 311 bytes"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names == ["batch-0001.jsonl", "batch-0002.jsonl", "batch-0003.jsonl", "batch-0004.jsonl"])
+        var joined = Data()
+        for name in names {
+            let batch = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(name))
+            #expect(batch.count <= 100)
+            joined += batch
+        }
+        #expect(joined == Data(lines.joined().utf8))
+        let dryRun = try CommandRunner.run(["split", changes, "--dry-run", "--max-bytes", "100"])
+        #expect(dryRun.status == 0 && dryRun.standardOutput.contains("batch-0004.jsonl: lines 10–10, 32 bytes"))
+        let tooSmall = try CommandRunner.run(["split", changes, "--dry-run", "--max-bytes", "30"])
+        #expect(tooSmall.status == 2 && tooSmall.standardError.contains("line 1 of"))
+        #expect(tooSmall.standardError.contains("is 31 bytes, over the 30 a batch may hold"))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ManifestKit
+import Testing
+
+/// Diffs of generated prior/new pairs: each kind of change classified exactly, the change set exact.
+@Suite struct ManifestDiffTests {
+    /// An image-level line for image `number` with `label`, its keys in the order given by `order`.
+    private func line(_ number: Int, label: String, confidence: String = "1", order: [Int] = [0, 1, 2]) -> String {
+        let members = [
+            #""source-ref": "s3://bucket/\#(number).jpg""#, #""pet": 1"#,
+            #""pet-metadata": {"confidence": \#(confidence), "class-name": "\#(label)", "#
+                + #""type": "groundtruth/image-classification", "creation-date": "2024-05-0\#(number % 9 + 1)T08:00:00"}"#,
+        ]
+        return "{" + order.map { members[$0] }.joined(separator: ", ") + "}"
+    }
+
+    private func write(_ lines: [String]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".manifest")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func everyKindOfChangeIsClassified() throws {
+        let prior = (1...20).map { line($0, label: $0 % 2 == 0 ? "dog" : "cat") }
+        var new = prior
+        new[0] = line(1, label: "cat", order: [2, 0, 1])  // key order only
+        new[1] = line(2, label: "dog", confidence: "1.0")  // number spelling only
+        new[2] = line(3, label: "cat", confidence: "10e-1")  // number spelling only
+        new[3] = line(4, label: "bird")  // a label changed
+        new[4] = line(5, label: "cat", confidence: "0.5")  // a value changed
+        new.remove(at: 19)  // image 20 only in prior
+        new += [line(21, label: "fox"), line(22, label: "fox")]  // added
+        var changes = Data()
+        let result = try ManifestDiff().run(prior: try write(prior), new: try write(new)) {
+            changes.append(contentsOf: $0)
+        }
+        #expect((result.added, result.updated, result.unchanged, result.onlyInPrior) == (2, 2, 17, 1))
+        #expect(result.entries.map(\.sourceRef) == [4, 5, 21, 22, 20].map { "s3://bucket/\($0).jpg" })
+        #expect(result.entries.map(\.kind) == [.updated, .updated, .added, .added, .onlyInPrior])
+        #expect(
+            String(decoding: changes, as: UTF8.self) == [new[3], new[4], new[19], new[20]].joined(separator: "\n")
+                + "\n")
+        #expect(result.changeSetBytes == changes.count && result.batches == 1)
+    }
+
+    @Test func ignoredFieldsAndServiceKeysDoNotCount() throws {
+        let prior = [line(1, label: "cat")]
+        let withService = [String(line(1, label: "cat").dropLast()) + #", "cl-metadata": {"is_labeled": true}}"#]
+        #expect(try ManifestDiff().run(prior: try write(prior), new: try write(withService)).unchanged == 1)
+        let redated = [line(1, label: "cat").replacingOccurrences(of: "2024-05-02", with: "2025-01-01")]
+        #expect(try ManifestDiff().run(prior: try write(prior), new: try write(redated)).updated == 1)
+        var options = DiffOptions()
+        options.ignoredFields.append(FieldPattern("*-metadata.creation-date"))
+        #expect(try ManifestDiff(options: options).run(prior: try write(prior), new: try write(redated)).unchanged == 1)
+    }
+
+    @Test func repeatedSourceRefsListEveryLocation() throws {
+        let prior = try write([line(1, label: "a"), line(2, label: "b"), line(1, label: "c")])
+        let new = try write([line(2, label: "a"), line(2, label: "b")])
+        do {
+            _ = try ManifestDiff().run(prior: prior, new: new)
+            Issue.record("repeated source-refs were accepted")
+        } catch {
+            guard case .duplicateSourceRefs(let duplicates) = error else { throw error }
+            #expect(duplicates.map(\.lines) == [[1, 3], [1, 2]])
+            #expect(duplicates.map(\.file) == [prior, new])
+        }
+    }
+
+    @Test func unreadableLinesAreReportedAndLeftOut() throws {
+        let result = try ManifestDiff().run(
+            prior: try write([line(1, label: "a")]), new: try write([line(1, label: "a"), "{oops", #"{"x": 1}"#, ""]))
+        #expect(result.unchanged == 1 && result.added == 0)
+        #expect(result.invalid.map(\.line) == [2, 3])
+        #expect(result.invalid.allSatisfy { $0.message.hasPrefix("excluded from the diff: ") })
+    }
+}
+
+/// Batches of at most N bytes: exactly N fits, N + 1 does not, one line over N is reported.
+@Suite struct BatchPackerTests {
+    @Test func boundaries() {
+        #expect(BatchPacker.pack(lineSizes: [40, 60], maxBytes: 100) == [0..<2])
+        #expect(BatchPacker.pack(lineSizes: [40, 61], maxBytes: 100) == [0..<1, 1..<2])
+        #expect(BatchPacker.pack(lineSizes: [100, 1, 99, 2], maxBytes: 100) == [0..<1, 1..<3, 3..<4])
+        #expect(BatchPacker.pack(lineSizes: [], maxBytes: 100).isEmpty)
+        #expect(BatchPacker.check(lineSizes: [100, 100], maxBytes: 100) == nil)
+        let oversize = BatchPacker.check(lineSizes: [5, 101, 200], maxBytes: 100)
+        #expect(oversize?.index == 1 && oversize?.size == 101)
+    }
+}

@@ -72,12 +72,11 @@ final class CanonicalHasher {
             var ignored = false
             let nextStart = live.count
             if liveStart < liveEnd {
-                let name = document.string(at: key)
-                for pattern in live[liveStart..<liveEnd] where patterns[pattern].matches(name, depth: depth) {
-                    if patterns[pattern].segments.count == depth + 1 {
-                        ignored = true
-                    } else {
-                        live.append(pattern)
+                Self.withKey(document, key) { name in
+                    for position in liveStart..<liveEnd {
+                        let pattern = live[position]
+                        guard patterns[pattern].matches(name, depth: depth) else { continue }
+                        if patterns[pattern].depth == depth + 1 { ignored = true } else { live.append(pattern) }
                     }
                 }
             }
@@ -86,33 +85,53 @@ final class CanonicalHasher {
                 addString(document, key, &hasher)
                 add(document, key + 1, &hasher, depth: depth + 1, liveStart: nextStart)
             }
-            live.removeSubrange(nextStart...)
+            live.removeLast(live.count - nextStart)
         }
-        scratch.removeSubrange(start...)
+        scratch.removeLast(scratch.count - start)
+    }
+
+    /// Calls `body` with the decoded bytes of the key at `key` (in place when it has no escapes).
+    private static func withKey(_ document: JSONDocument, _ key: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let node = document[key]
+        if node.flags & JSONNode.hasEscapes == 0 {
+            body(UnsafeBufferPointer(rebasing: document.bytes[Int(node.start) + 1..<Int(node.end) - 1]))
+        } else {
+            document.stringBytes(at: key).withUnsafeBufferPointer(body)
+        }
     }
 
     /// Whether key `left` sorts before key `right` (decoded bytes, lexicographically).
     private static func keyOrder(_ document: JSONDocument, _ left: Int, _ right: Int) -> Bool {
         let leftNode = document[left]
         let rightNode = document[right]
-        if leftNode.flags & JSONNode.hasEscapes == 0 && rightNode.flags & JSONNode.hasEscapes == 0 {
-            let leftBytes = document.bytes[Int(leftNode.start) + 1..<Int(leftNode.end) - 1]
-            let rightBytes = document.bytes[Int(rightNode.start) + 1..<Int(rightNode.end) - 1]
-            return leftBytes.lexicographicallyPrecedes(rightBytes)
+        guard leftNode.flags & JSONNode.hasEscapes == 0 && rightNode.flags & JSONNode.hasEscapes == 0,
+            let base = document.bytes.baseAddress
+        else {
+            return document.stringBytes(at: left).lexicographicallyPrecedes(document.stringBytes(at: right))
         }
-        return document.stringBytes(at: left).lexicographicallyPrecedes(document.stringBytes(at: right))
+        let leftStart = base + Int(leftNode.start) + 1
+        let rightStart = base + Int(rightNode.start) + 1
+        let leftCount = Int(leftNode.end - leftNode.start) - 2
+        let rightCount = Int(rightNode.end - rightNode.start) - 2
+        let common = min(leftCount, rightCount)
+        var index = 0
+        while index < common {
+            if leftStart[index] != rightStart[index] { return leftStart[index] < rightStart[index] }
+            index += 1
+        }
+        return leftCount < rightCount
     }
 
     private func addString(_ document: JSONDocument, _ node: Int, _ hasher: inout ValueHasher) {
         let string = document[node]
         if string.flags & JSONNode.hasEscapes == 0 {
-            let content = document.bytes[Int(string.start) + 1..<Int(string.end) - 1]
+            let content = UnsafeBufferPointer(rebasing: document.bytes[Int(string.start) + 1..<Int(string.end) - 1])
             hasher.combine(UInt64(content.count))
             hasher.combine(bytes: content)
         } else {
             let decoded = document.stringBytes(at: node)
             hasher.combine(UInt64(decoded.count))
-            hasher.combine(bytes: decoded)
+            decoded.withUnsafeBufferPointer { hasher.combine(bytes: $0) }
         }
     }
 
@@ -143,7 +162,7 @@ final class CanonicalHasher {
         }
         hasher.combine(exact.isNegative ? 1 : 0)
         hasher.combine(UInt64(exact.digits.count))
-        hasher.combine(bytes: exact.digits)
+        for digit in exact.digits { hasher.combine(byte: digit) }
         hasher.combine(UInt64(bitPattern: Int64(exact.exponent)))
     }
 }

@@ -68,7 +68,7 @@ public final class ManifestDiff {
             result.onlyInPrior += 1
             result.entries.append(
                 DiffEntry(
-                    kind: .onlyInPrior, sourceRef: priorSide.sourceRefs[entry], newLine: nil,
+                    kind: .onlyInPrior, sourceRef: priorSide.keys.key(ordinal: entry), newLine: nil,
                     priorLine: Int(priorSide.lines[entry])))
         }
         result.batches = BatchPacker.pack(lineSizes: result.changeSetLineSizes, maxBytes: options.maxBatchBytes).count
@@ -82,8 +82,6 @@ public final class ManifestDiff {
         var hashes: [Hash128] = []
         var lines: [Int32] = []
         var seen: [Bool] = []
-        /// Kept only until the entry is seen, for naming prior-only entries: the key table holds the bytes.
-        var sourceRefs: [String] = []
 
         init(file: String) {
             self.file = file
@@ -98,7 +96,6 @@ public final class ManifestDiff {
             hashes.append(hash)
             lines.append(Int32(clamping: line))
             seen.append(false)
-            sourceRefs.append(ManifestDiff.text(sourceRef))
             return nil
         }
     }

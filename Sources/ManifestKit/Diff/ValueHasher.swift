@@ -16,9 +16,22 @@ struct ValueHasher {
         if pendingCount == 8 { flush() }
     }
 
-    /// Adds bytes.
-    mutating func combine(bytes: some Sequence<UInt8>) {
-        for byte in bytes { combine(byte: byte) }
+    /// Adds bytes, eight at a time.
+    mutating func combine(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var position = 0
+        if pendingCount == 0 {
+            while position + 8 <= bytes.count {
+                pending = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                pendingCount = 8
+                flush()
+                position += 8
+            }
+        }
+        while position < bytes.count {
+            combine(byte: base[position])
+            position += 1
+        }
     }
 
     /// Adds a whole 64-bit value (as a separate token, so `[1] 2` and `1 [2]` differ).

@@ -10,6 +10,8 @@ struct ByteStringTable {
     }
 
     private var keys: [UInt8] = []
+    /// Where each key starts in ``keys``, in insertion order.
+    private var starts: [UInt32] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
     /// The number of keys.
     private(set) var count = 0
@@ -27,10 +29,18 @@ struct ByteStringTable {
         slots[index] = Slot(
             hash: hash, start: UInt32(truncatingIfNeeded: keys.count), count: UInt32(clamping: key.count),
             value: Int32(clamping: value))
+        starts.append(UInt32(truncatingIfNeeded: keys.count))
         keys.append(contentsOf: key)
         count += 1
         if count * 2 > slots.count { grow() }
         return nil
+    }
+
+    /// The key inserted `ordinal`-th (from 0), as text.
+    func key(ordinal: Int) -> String {
+        let start = Int(starts[ordinal])
+        let end = ordinal + 1 < starts.count ? Int(starts[ordinal + 1]) : keys.count
+        return String(decoding: keys[start..<end], as: UTF8.self)
     }
 
     /// The value stored for `key`, or nil.

@@ -4,6 +4,8 @@ public struct DiffOptions: Sendable {
     public var ignoredFields: [FieldPattern] = FieldPattern.serviceAdded
     /// The largest batch of the change set, in bytes (for the plan in the summary).
     public var maxBatchBytes = BatchPacker.defaultMaxBytes
+    /// Whether to say what changed in each updated entry (a second pass over PRIOR for those entries).
+    public var details = true
 
     /// The defaults.
     public init() {}

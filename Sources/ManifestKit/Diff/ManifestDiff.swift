@@ -34,6 +34,10 @@ public final class ManifestDiff {
             }
         }
         var newSide = Side(file: new)
+        // For each updated entry: its position in `result.entries` and its digest in NEW.
+        var updatedKeys = ByteStringTable()
+        var newDigests: [EntryDigest] = []
+        let model = ManifestLine()
         try Self.read(new, invalid: &result.invalid) { document, sourceRef, line in
             let hash = hasher.hash(document)
             if let duplicate = newSide.add(sourceRef, line: line.number, hash: hash) {
@@ -55,6 +59,10 @@ public final class ManifestDiff {
             default: result.unchanged += 1
             }
             guard kind != .unchanged else { return }
+            if kind == .updated, options.details {
+                _ = updatedKeys.insert(sourceRef, value: result.entries.count)
+                newDigests.append(EntryDigest(document, hasher: hasher, line: model))
+            }
             result.entries.append(
                 DiffEntry(kind: kind, sourceRef: Self.text(sourceRef), newLine: line.number, priorLine: priorLine))
             result.changeSetLineSizes.append(line.bytes.count + (line.endsWithCarriageReturn ? 2 : 1))
@@ -64,6 +72,19 @@ public final class ManifestDiff {
             }
         }
         guard duplicates.isEmpty else { throw .duplicateSourceRefs(duplicates) }
+        if updatedKeys.count > 0 {
+            // A second pass over PRIOR, for the updated entries only, to say what changed.
+            var digestIndex: [Int: Int] = [:]
+            for (index, entry) in result.entries.enumerated() where entry.kind == .updated {
+                digestIndex[index] = digestIndex.count
+            }
+            var ignored: [Diagnostic] = []
+            try Self.read(prior, invalid: &ignored) { document, sourceRef, _ in
+                guard let index = updatedKeys.value(for: sourceRef), let digest = digestIndex[index] else { return }
+                let priorDigest = EntryDigest(document, hasher: hasher, line: model)
+                result.entries[index].changes = newDigests[digest].changes(since: priorDigest)
+            }
+        }
         for entry in priorSide.seen.indices where !priorSide.seen[entry] {
             result.onlyInPrior += 1
             result.entries.append(

@@ -81,6 +81,7 @@ extension CLManifest {
                 case .updated:
                     text +=
                         "~ \(entry.sourceRef)  (prior line \(entry.priorLine ?? 0), new line \(entry.newLine ?? 0))\n"
+                    for change in entry.changes { text += "    \(change)\n" }
                 case .onlyInPrior:
                     text += "- \(entry.sourceRef)  (prior line \(entry.priorLine ?? 0); stays in the dataset)\n"
                 case .unchanged: break
@@ -99,7 +100,8 @@ extension CLManifest {
                 + result.entries.map { entry in
                     "\n    {\"kind\": \"\(entry.kind.rawValue)\", \"sourceRef\": \(quoted(entry.sourceRef)), "
                         + "\"priorLine\": \(entry.priorLine.map(String.init) ?? "null"), "
-                        + "\"newLine\": \(entry.newLine.map(String.init) ?? "null")}"
+                        + "\"newLine\": \(entry.newLine.map(String.init) ?? "null"), "
+                        + "\"changes\": [\(entry.changes.map(quoted).joined(separator: ", "))]}"
                 }.joined(separator: ",") + (result.entries.isEmpty ? "],\n" : "\n  ],\n")
             let excluded = JSONReporter().render(result.invalid).dropLast()
             text += "  \"excluded\": \(excluded.replacingOccurrences(of: "\n", with: "\n  "))\n}\n"

@@ -76,6 +76,33 @@ import Testing
     }
 }
 
+/// What changed in an updated entry, in the domain's terms.
+@Suite struct DiffDetailTests {
+    @Test func labelsBoxesAndFieldsAreDescribed() throws {
+        let box = { (left: Int, classID: Int) in
+            #"{"class_id": \#(classID), "top": 5, "left": \#(left), "width": 20, "height": 20}"#
+        }
+        let entry = { (boxes: [String], job: String) in
+            #"{"source-ref": "s3://b/x.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                + #""annotations": [\#(boxes.joined(separator: ", "))]}, "bb-metadata": {"objects": "#
+                + #"[\#(boxes.map { _ in #"{"confidence": 1}"# }.joined(separator: ", "))], "#
+                + #""class-map": {"0": "dog", "1": "cat"}, "type": "groundtruth/object-detection", "#
+                + #""human-annotated": "yes", "creation-date": "2024-01-01T00:00:00", "job-name": "\#(job)"}}"#
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let prior = directory.appendingPathComponent("p").path
+        let new = directory.appendingPathComponent("n").path
+        try Data((entry([box(2, 0), box(5, 1)], "j1") + "\n").utf8).write(to: URL(fileURLWithPath: prior))
+        try Data((entry([box(10, 0), box(5, 1), box(50, 1)], "j2") + "\n").utf8).write(to: URL(fileURLWithPath: new))
+        let result = try ManifestDiff().run(prior: prior, new: new)
+        #expect(
+            result.entries.first?.changes == [
+                "1 box moved, resized or relabelled, 1 box added (2 → 3 boxes)", "bb-metadata.job-name changed",
+            ])
+    }
+}
+
 /// Batches of at most N bytes: exactly N fits, N + 1 does not, one line over N is reported.
 @Suite struct BatchPackerTests {
     @Test func boundaries() {

@@ -43,6 +43,19 @@ import _ManifestTestSupport
         #expect(summary?["onlyInPrior"] == 1)
     }
 
+    @Test func theConfigurationCanIgnoreFields() throws {
+        let dir = try directory()
+        let prior = try write(
+            #"{"source-ref": "s3://b/1.jpg", "m": {"date": "2024"}}"# + "\n", "prior.manifest", in: dir)
+        let new = try write(#"{"source-ref": "s3://b/1.jpg", "m": {"date": "2025"}}"# + "\n", "new.manifest", in: dir)
+        #expect(try CommandRunner.run(["diff", prior, new]).standardOutput.hasPrefix("0 added, 1 updated"))
+        _ = try write("diff: {ignore-fields: [m.date]}\n", ".clmanifest.yml", in: dir)
+        #expect(
+            try CommandRunner.run(["diff", prior, new]).standardOutput.hasPrefix("0 added, 0 updated, 1 unchanged"))
+        #expect(
+            try CommandRunner.run(["diff", "--isolated", prior, new]).standardOutput.hasPrefix("0 added, 1 updated"))
+    }
+
     @Test func repeatedSourceRefsExitTwoWithEveryLocation() throws {
         let dir = try directory()
         let line = #"{"source-ref": "s3://b/1.jpg"}"# + "\n"

@@ -14,6 +14,7 @@ import Foundation
 /// schemas: [schemas/extra.yaml]     # relative to this file
 /// service-precedence: false
 /// limits: {max-line-characters: 100000, max-rows: 250000, max-bytes: 1000000000, max-batch-bytes: 5242879}
+/// diff: {ignore-fields: ["*-metadata.creation-date"]}
 /// ```
 public struct Configuration: Sendable {
     /// The file name looked for in each directory from a manifest's up to the root.
@@ -40,6 +41,8 @@ public struct Configuration: Sendable {
     public var options = LintOptions()
     /// The largest `UpdateDatasetEntries` batch, in bytes (used by uploads).
     public var maxBatchBytes = 5_242_879
+    /// Fields `diff` leaves out of comparisons, besides the service's own keys.
+    public var diffIgnoredFields: [FieldPattern] = []
 
     /// The defaults: every rule at its own severity.
     public init() {}
@@ -123,6 +126,14 @@ public struct Configuration: Sendable {
                 for entry in try reader.mapping() {
                     try configuration.applyRuleOptions(entry, file: file)
                 }
+            case "diff":
+                for entry in try reader.mapping() {
+                    let setting = ValueReader(file: file, member: entry)
+                    guard entry.key == "ignore-fields" else {
+                        throw setting.error("unknown diff setting '\(entry.key)'; known: ignore-fields")
+                    }
+                    configuration.diffIgnoredFields = try setting.strings().map(FieldPattern.init)
+                }
             case "limits":
                 for entry in try reader.mapping() {
                     let limit = ValueReader(file: file, member: entry)
@@ -142,7 +153,7 @@ public struct Configuration: Sendable {
             default:
                 throw reader.error(
                     "unknown key '\(member.key)'; known: version, select, extend-select, ignore, severity, "
-                        + "per-file-ignores, schemas, service-precedence, limits, rules")
+                        + "per-file-ignores, schemas, service-precedence, limits, rules, diff")
             }
         }
         return configuration

@@ -43,8 +43,24 @@ extension CLManifest {
         @Flag(help: "Exit 1 when NEW adds or updates entries.")
         var exitCode = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Use this configuration file (its diff.ignore-fields) instead of the closest .clmanifest.yml.",
+                valueName: "file"))
+        var config: String?
+
+        @Flag(help: "Use no configuration file.")
+        var isolated = false
+
         func run() throws {
             var options = DiffOptions()
+            if let file = config ?? (isolated ? nil : Configuration.discover(for: new)) {
+                do {
+                    options.ignoredFields += try Configuration.load(path: file).diffIgnoredFields
+                } catch {
+                    throw CommandFailure(message: "configuration \(error.description)")
+                }
+            }
             options.ignoredFields += ignoredFields.map(FieldPattern.init)
             options.maxBatchBytes = maxBytes
             var changes = Data()

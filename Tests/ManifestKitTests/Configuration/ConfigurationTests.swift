@@ -34,6 +34,8 @@ import Testing
             "rules:\n  too-many-bounding-boxes: {max-boxes: 30}\n  CL210: {labels: [dog, cat]}\n", file: "c.yml")
         #expect(configuration.options.maxBoxesPerImage == 30)
         #expect(configuration.options.allowedLabels == ["dog", "cat"])
+        let diff = try Configuration.parse("diff: {ignore-fields: ['*-metadata.creation-date']}\n", file: "c.yml")
+        #expect(diff.diffIgnoredFields.map(\.description) == ["*-metadata.creation-date"])
     }
 
     @Test func anEmptyFileIsTheDefaults() throws {
@@ -71,6 +73,8 @@ import Testing
             "c.yml:1:17: unknown setting 'max' for CL303; rules with settings: CL305 "
                 + "(max-boxes), CL210 (labels)"
         ),
+        ("diff: {ignore: [x]}", "c.yml:1:8: unknown diff setting 'ignore'; known: ignore-fields"),
+        ("diff: {ignore-fields: x}", "c.yml:1:8: 'ignore-fields' must be a list of strings, not a string"),
         ("[1, 2]", "c.yml: the configuration must be a mapping of keys to values"),
         ("a: [", "c.yml: not valid YAML"),
     ])

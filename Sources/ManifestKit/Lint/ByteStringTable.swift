@@ -38,9 +38,14 @@ struct ByteStringTable {
 
     /// The key inserted `ordinal`-th (from 0), as text.
     func key(ordinal: Int) -> String {
+        withKey(ordinal: ordinal) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of the key inserted `ordinal`-th (from 0).
+    func withKey<Result>(ordinal: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let start = Int(starts[ordinal])
         let end = ordinal + 1 < starts.count ? Int(starts[ordinal + 1]) : keys.count
-        return String(decoding: keys[start..<end], as: UTF8.self)
+        return keys.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The value stored for `key`, or nil.

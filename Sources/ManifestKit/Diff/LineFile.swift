@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads lines of a file again by their place (`pread`), for the entries a diff must look at closely.
+final class LineFile {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(path: String) throws(DiffError) {
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .cannotRead(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Calls `body` with the `length` bytes at `offset`.
+    func withBytes<Result>(
+        at offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if buffer.count < max(length, 1) { buffer = [UInt8](repeating: 0, count: max(length, 1)) }
+        return buffer.withUnsafeMutableBufferPointer { memory in
+            guard let base = memory.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            var done = 0
+            while done < length {
+                let count = pread(descriptor, base + done, length - done, off_t(offset + done))
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                done += count
+            }
+            return body(UnsafeBufferPointer(rebasing: memory[0..<done]))
+        }
+    }
+}

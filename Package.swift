@@ -16,11 +16,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
             name: "ManifestKit",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ManifestUpload",
+            dependencies: ["ManifestKit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(
@@ -34,6 +40,11 @@ let package = Package(
         .target(
             name: "_ManifestTestSupport",
             dependencies: ["ManifestKit"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ManifestUploadTests",
+            dependencies: ["ManifestUpload", "_ManifestTestSupport"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -19,13 +19,8 @@ struct ByteStringTable {
     /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
         let hash = Self.hash(key)
-        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[index].hash != 0 {
-            if slots[index].hash == hash && Int(slots[index].count) == key.count && matches(slots[index], key) {
-                return Int(slots[index].value)
-            }
-            index = (index + 1) & (slots.count - 1)
-        }
+        let (index, found) = slot(for: key, hash: hash)
+        if found { return Int(slots[index].value) }
         slots[index] = Slot(
             hash: hash, start: UInt32(truncatingIfNeeded: keys.count), count: UInt32(clamping: key.count),
             value: Int32(clamping: value))
@@ -34,6 +29,18 @@ struct ByteStringTable {
         count += 1
         if count * 2 > slots.count { grow() }
         return nil
+    }
+
+    /// The slot that holds `key`, or the empty slot where it would go.
+    private func slot(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, found: Bool) {
+        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[index].hash != 0 {
+            if slots[index].hash == hash && Int(slots[index].count) == key.count && matches(slots[index], key) {
+                return (index, true)
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
+        return (index, false)
     }
 
     /// The key inserted `ordinal`-th (from 0), as text.
@@ -50,15 +57,8 @@ struct ByteStringTable {
 
     /// The value stored for `key`, or nil.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
-        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[index].hash != 0 {
-            if slots[index].hash == hash && Int(slots[index].count) == key.count && matches(slots[index], key) {
-                return Int(slots[index].value)
-            }
-            index = (index + 1) & (slots.count - 1)
-        }
-        return nil
+        let (index, found) = slot(for: key, hash: Self.hash(key))
+        return found ? Int(slots[index].value) : nil
     }
 
     private func matches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

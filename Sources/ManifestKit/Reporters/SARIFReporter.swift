@@ -88,19 +88,7 @@ public struct SARIFReporter: Reporter {
 
     /// The file as a relative URI reference: path separators kept, other reserved characters escaped.
     private static func uri(_ file: String) -> String {
-        var output = ""
-        for byte in file.utf8 {
-            let unreserved =
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "-._~/".utf8.contains(byte)
-            if unreserved {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                output +=
-                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-            }
-        }
-        return output
+        PercentEncoding.encode(file, keepingSlash: true)
     }
 
     /// FNV-1a (64 bits) of the source-ref (or, without one, the file and line), the rule and the pointer.

@@ -1,4 +1,5 @@
 import Crypto
+import ManifestKit
 
 /// AWS Signature Version 4 in headers, as botocore's `SigV4Auth` signs (`../shared/spec/wire-protocol.md` §4).
 ///
@@ -138,20 +139,7 @@ public struct SigV4Signer: Sendable {
     }
 
     private static func encode(_ text: String, keepingSlash: Bool) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            let unreserved =
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "~") || (keepingSlash && byte == UInt8(ascii: "/"))
-            if unreserved {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                output +=
-                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-            }
-        }
-        return output
+        PercentEncoding.encode(text, keepingSlash: keepingSlash)
     }
 
     private static func decode(_ text: Substring) -> String {

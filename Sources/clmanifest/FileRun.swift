@@ -26,7 +26,6 @@ struct FileRun {
                 failures.append(error)
             }
         }
-        diagnostics = diagnostics.filter(report.keeps)
         if let path = report.baseline {
             let baseline = try Baseline(path: path)
             diagnostics.removeAll(where: baseline.contains)

@@ -13,7 +13,7 @@ import Foundation
 ///   "legacy/*.manifest": [CL209, CL311]
 /// schemas: [schemas/extra.yaml]     # relative to this file
 /// service-precedence: false
-/// limits: {max-line-characters: 100000, max-rows: 250000, max-bytes: 1000000000, max-batch-bytes: 5242879}
+/// limits: {max-line-characters: 100000, max-rows: 250000, max-bytes: 1000000000, max-batch-bytes: 5242880}
 /// diff: {ignore-fields: ["*-metadata.creation-date"]}
 /// ```
 public struct Configuration: Sendable {
@@ -39,8 +39,8 @@ public struct Configuration: Sendable {
     public var servicePrecedence = false
     /// The limits: line length, rows and bytes per manifest (see ``LintOptions``).
     public var options = LintOptions()
-    /// The largest `UpdateDatasetEntries` batch, in bytes (used by uploads).
-    public var maxBatchBytes = 5_242_879
+    /// The largest `UpdateDatasetEntries` batch, in bytes (`split` and `diff` plan with it).
+    public var maxBatchBytes = BatchPacker.defaultMaxBytes
     /// Fields `diff` leaves out of comparisons, besides the service's own keys.
     public var diffIgnoredFields: [FieldPattern] = []
 

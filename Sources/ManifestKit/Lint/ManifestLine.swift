@@ -177,6 +177,13 @@ final class ManifestLine {
         return .unsupported
     }
 
+    /// Whether the value at `value` is an object with `annotations` or `image_size`: a bounding-box
+    /// attribute, whatever its key is called.
+    func looksLikeBoxAttribute(_ value: Int) -> Bool {
+        document[value].kind == .object
+            && (member(ManifestKeys.annotations, of: value) != nil || member(ManifestKeys.imageSize, of: value) != nil)
+    }
+
     /// The member `name` of the object at `object`, or nil (also when `object` is not an object).
     func member(_ name: [UInt8], of object: Int) -> Int? {
         guard object >= 0, document[object].kind == .object else { return nil }

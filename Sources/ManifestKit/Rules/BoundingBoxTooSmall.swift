@@ -55,11 +55,3 @@ public struct BoundingBoxTooSmall: LineRule {
             severity: .warning)
     }
 }
-
-extension Double {
-    /// The number with at most two decimals, for messages.
-    var formatted2: String {
-        let hundredths = (self * 100).rounded() / 100
-        return hundredths.clean
-    }
-}

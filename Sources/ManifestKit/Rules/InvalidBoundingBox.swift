@@ -59,10 +59,3 @@ public struct InvalidBoundingBox: LineRule {
         return nil
     }
 }
-
-extension Double {
-    /// The number as JSON writes it: `3` rather than `3.0`.
-    var clean: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}

@@ -42,12 +42,7 @@ public struct NoLabelAttributes: LineRule {
                     message: "'\(name)-metadata' has no label attribute '\(name)'"))
         }
         // An object with image_size or annotations is a bounding-box attribute whatever its name.
-        for key in line.otherKeys where document[key + 1].kind == .object {
-            let value = key + 1
-            guard
-                line.member(ManifestKeys.annotations, of: value) != nil
-                    || line.member(ManifestKeys.imageSize, of: value) != nil
-            else { continue }
+        for key in line.otherKeys where line.looksLikeBoxAttribute(key + 1) {
             let name = document.string(at: key)
             findings.append(
                 LineFinding(

@@ -31,12 +31,9 @@ public struct UnpairedKey: LineRule {
     static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
         let document = line.document
         for key in line.otherKeys {
-            let value = key + 1
             guard
                 // Bounding-box-like objects are CL203, the service's keys CL208.
-                !(document[value].kind == .object
-                    && (line.member(ManifestKeys.annotations, of: value) != nil
-                        || line.member(ManifestKeys.imageSize, of: value) != nil)),
+                !line.looksLikeBoxAttribute(key + 1),
                 !ServiceAddedKey.isServiceKey(key, in: document),
                 !sourceRefKeys.contains(where: { name in name.withUnsafeBufferPointer { document.keyEquals(key, $0) } }
                 ),

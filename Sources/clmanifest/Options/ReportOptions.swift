@@ -78,14 +78,6 @@ struct ReportOptions: ParsableArguments {
     /// The `--ignore` codes and prefixes, split and upper-cased.
     var ignoredCodes: [String] { Self.codes(ignore) }
 
-    /// Whether the finding's rule passes `--select` and `--ignore`.
-    func keeps(_ diagnostic: Diagnostic) -> Bool {
-        let selected = selectedCodes
-        let ignored = ignoredCodes
-        return (selected.isEmpty || selected.contains { diagnostic.code.hasPrefix($0) })
-            && !ignored.contains { diagnostic.code.hasPrefix($0) }
-    }
-
     private static func codes(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
             .filter { !$0.isEmpty }

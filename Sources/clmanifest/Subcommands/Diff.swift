@@ -37,8 +37,11 @@ extension CLManifest {
             help: ArgumentHelp("Write the added and updated lines of NEW, as they are, to FILE.", valueName: "file"))
         var changesOut: String?
 
-        @Option(help: ArgumentHelp("The largest batch, in bytes, for the plan.", valueName: "bytes"))
-        var maxBytes = BatchPacker.defaultMaxBytes
+        @Option(
+            help: ArgumentHelp(
+                "The largest batch, in bytes, for the plan (default: the configuration's limits.max-batch-bytes, "
+                    + "else 5,242,880).", valueName: "bytes"))
+        var maxBytes: Int?
 
         @Flag(help: "Exit 1 when NEW adds or updates entries.")
         var exitCode = false
@@ -56,13 +59,15 @@ extension CLManifest {
             var options = DiffOptions()
             if let file = config ?? (isolated ? nil : Configuration.discover(for: new)) {
                 do {
-                    options.ignoredFields += try Configuration.load(path: file).diffIgnoredFields
+                    let configuration = try Configuration.load(path: file)
+                    options.ignoredFields += configuration.diffIgnoredFields
+                    options.maxBatchBytes = configuration.maxBatchBytes
                 } catch {
                     throw CommandFailure(message: "configuration \(error.description)")
                 }
             }
             options.ignoredFields += ignoredFields.map(FieldPattern.init)
-            options.maxBatchBytes = maxBytes
+            if let maxBytes { options.maxBatchBytes = maxBytes }
             var changes = Data()
             let result: DiffResult
             do {

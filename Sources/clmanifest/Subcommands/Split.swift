@@ -21,18 +21,30 @@ extension CLManifest {
         @Option(help: ArgumentHelp("The directory for the batch files.", valueName: "dir"))
         var outDir: String?
 
-        @Option(help: ArgumentHelp("The largest batch, in bytes.", valueName: "bytes"))
-        var maxBytes = BatchPacker.defaultMaxBytes
+        @Option(
+            help: ArgumentHelp(
+                "The largest batch, in bytes (default: limits.max-batch-bytes of the closest .clmanifest.yml, "
+                    + "else 5,242,880).", valueName: "bytes"))
+        var maxBytes: Int?
 
         @Flag(help: "Print the plan only; write nothing.")
         var dryRun = false
 
         mutating func validate() throws {
-            if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+            if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
             if outDir == nil && !dryRun { throw ValidationError("give --out-dir DIR, or --dry-run for the plan only") }
         }
 
         func run() throws {
+            let maxBytes: Int
+            do {
+                maxBytes =
+                    try self.maxBytes ?? Configuration.discover(for: changes).map(Configuration.load(path:))?
+                    .maxBatchBytes
+                    ?? BatchPacker.defaultMaxBytes
+            } catch {
+                throw CommandFailure(message: "configuration \(error)")
+            }
             let data: Data
             do {
                 data =

@@ -44,7 +44,10 @@ extension CLManifest {
             options.excerpts = report.needsExcerpts
             let linter = ManifestLinter(options: options, validating: compiled, entry: entry)
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
-                try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                // No configuration file for validate: --select and --ignore through the same selection as lint.
+                let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                return Configuration().apply(
+                    to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
             }
         }
     }

@@ -33,6 +33,7 @@ let package = Package(
             name: "clmanifest",
             dependencies: [
                 "ManifestKit",
+                "ManifestUpload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -42,9 +43,19 @@ let package = Package(
             dependencies: ["ManifestKit"],
             swiftSettings: upcomingFeatures
         ),
+        .target(
+            name: "_RekognitionTestServer",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "rekognition-local",
+            dependencies: ["_RekognitionTestServer"],
+            swiftSettings: upcomingFeatures
+        ),
         .testTarget(
             name: "ManifestUploadTests",
-            dependencies: ["ManifestUpload", "_ManifestTestSupport"],
+            dependencies: ["ManifestUpload", "_ManifestTestSupport", "_RekognitionTestServer"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
@@ -55,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLIManifestTests",
-            dependencies: ["clmanifest", "_ManifestTestSupport"],
+            dependencies: ["clmanifest", "_ManifestTestSupport", "_RekognitionTestServer"],
             exclude: ["Snapshots"],
             swiftSettings: upcomingFeatures
         ),

@@ -69,6 +69,24 @@ package enum CommandRunner {
     }
 }
 
+extension CommandRunner {
+    /// Starts `clmanifest` with `arguments` in the package root and returns at once.
+    ///
+    /// Its output goes to the null device. For tests that stop the process part-way.
+    package static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = SharedDirectory.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 /// Data written by one thread and read by another after a `DispatchGroup.wait()`.
 private final class DataBox: @unchecked Sendable {
     var data = Data()

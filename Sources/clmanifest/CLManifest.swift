@@ -6,6 +6,8 @@ struct CLManifest: ParsableCommand {
         commandName: "clmanifest",
         abstract: "Check Amazon Rekognition Custom Labels manifests before they are uploaded.",
         version: "0.1.0",
-        subcommands: [Lint.self, Validate.self, Diff.self, Split.self, Rules.self, Explain.self]
+        subcommands: [
+            Lint.self, Validate.self, Diff.self, Split.self, Upload.self, Pull.self, Rules.self, Explain.self,
+        ]
     )
 }

@@ -6,4 +6,6 @@ enum ExitStatus {
     static let findings: Int32 = 1
     /// Could not run: bad arguments, an unreadable file, an internal error.
     static let couldNotRun: Int32 = 2
+    /// `upload` stopped part-way; running it again resumes.
+    static let uploadIncomplete: Int32 = 3
 }

@@ -32,6 +32,13 @@ final class ProgressDisplay {
         shown = true
     }
 
+    /// Shows `text` in place of the previous progress line.
+    func note(_ text: String) {
+        guard enabled else { return }
+        Output.standardError("\r\u{1B}[K" + text)
+        shown = true
+    }
+
     /// Clears the line before the report is printed.
     func end() {
         guard shown else { return }
@@ -46,7 +53,7 @@ final class ProgressDisplay {
         return "\(file): \(grouped(lines)) lines, \(Int(megabytes)) MB, \(speed) MB/s"
     }
 
-    private static func grouped(_ number: Int) -> String {
+    static func grouped(_ number: Int) -> String {
         let digits = String(number)
         var output = ""
         for (offset, digit) in digits.enumerated() {

@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// ``HTTPTransport`` over Foundation's `URLSession`.
+///
+/// Requests that may reuse a connection share one session per timeout. A request that must not
+/// (``HTTPRequest/mayReuseConnection`` false: `UpdateDatasetEntries`) gets a session of its own, so it
+/// travels on a fresh connection: on Linux, a POST whose reused connection is closed by the server hangs
+/// until the timeout instead of failing, and a fresh connection fails at once.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sessions: [Int: URLSession] = [:]
+
+    /// Creates a transport.
+    public init() {}
+
+    deinit {
+        for session in sessions.values { session.finishTasksAndInvalidate() }
+    }
+
+    /// Sends `request` and blocks until the response or a failure (or `timeout` seconds without data,
+    /// rounded up to whole seconds as Foundation on Linux counts them).
+    public func send(_ request: HTTPRequest, timeout: Double) throws(TransportError) -> HTTPResponse {
+        let seconds = max(1, Int(timeout.rounded(.up)))
+        var urlRequest = URLRequest(url: request.url, timeoutInterval: Double(seconds))
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headers where name.lowercased() != "host" {
+            urlRequest.addValue(value, forHTTPHeaderField: name)
+        }
+        urlRequest.httpBody = Data(request.body)
+        let session = request.mayReuseConnection ? shared(seconds) : Self.makeSession(seconds)
+        defer { if !request.mayReuseConnection { session.finishTasksAndInvalidate() } }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let task = session.dataTask(with: urlRequest) { data, response, error in
+            outcome.data = data
+            outcome.response = response as? HTTPURLResponse
+            outcome.error = error
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        if let error = outcome.error { throw Self.classify(error) }
+        guard let response = outcome.response else { throw .noResponse("the response was not HTTP") }
+        var headers: [String: String] = [:]
+        for (name, value) in response.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return HTTPResponse(status: response.statusCode, headers: headers, body: outcome.data ?? Data())
+    }
+
+    private func shared(_ seconds: Int) -> URLSession {
+        lock.withLock {
+            if let session = sessions[seconds] { return session }
+            let session = Self.makeSession(seconds)
+            sessions[seconds] = session
+            return session
+        }
+    }
+
+    private static func makeSession(_ seconds: Int) -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = Double(seconds)
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return URLSession(configuration: configuration)
+    }
+
+    /// Whether the request may have reached the server.
+    static func classify(_ error: any Error) -> TransportError {
+        let reason = error.localizedDescription
+        guard let code = (error as? URLError)?.code else { return .noResponse(reason) }
+        switch code {
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .badURL,
+            .unsupportedURL, .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return .notSent(reason)
+        case .timedOut:
+            return .noResponse("no answer within the timeout")
+        default:
+            return .noResponse(reason)
+        }
+    }
+}
+
+/// What the completion handler received.
+private final class Outcome: @unchecked Sendable {
+    var data: Data?
+    var response: HTTPURLResponse?
+    var error: (any Error)?
+}

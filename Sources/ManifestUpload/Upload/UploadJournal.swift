@@ -1,0 +1,161 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What has been sent and confirmed of one upload, kept on disk so that a re-run after a crash, `kill -9`
+/// or Ctrl-C resumes without sending confirmed batches again.
+///
+/// Two files under the state directory (`.clmanifest/uploads/`), named by a key made of the dataset ARN,
+/// the manifest's SHA-256 and the options that shape the plan:
+/// - `KEY.changes`: the planned batches, each followed by a newline, written before the first send;
+/// - `KEY.journal`: JSON Lines, a header (ARN, manifest, batch sizes and digests) and then one record per
+///   event: `{"event":"sent","batch":N}` before a batch is sent, `{"event":"confirmed","batch":N}` after
+///   the service reports `UPDATE_COMPLETE`. Each record is written with `fsync`; a torn last record is
+///   ignored when read.
+/// Both are removed when every batch is confirmed.
+public final class UploadJournal {
+    /// A journal that exists on disk: the saved plan and what was confirmed.
+    public struct Saved: Sendable {
+        /// The plan, as saved.
+        public var plan: UploadPlan
+        /// The batches (0-based) the service confirmed.
+        public var confirmed: Set<Int>
+        /// The batches that were sent at least once.
+        public var sent: Set<Int>
+    }
+
+    /// Why the journal cannot be used.
+    public struct JournalError: Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
+        public var description: String
+    }
+
+    /// The journal file.
+    public let journalPath: String
+    /// The saved change set.
+    public let changesPath: String
+    private var descriptor: Int32 = -1
+
+    /// The journal of upload `key` under `directory`.
+    public init(directory: String, key: String) {
+        let folder = (directory as NSString).appendingPathComponent("uploads")
+        journalPath = (folder as NSString).appendingPathComponent("\(key).journal")
+        changesPath = (folder as NSString).appendingPathComponent("\(key).changes")
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The key of an upload: the dataset, the manifest's content and what shapes the plan.
+    public static func key(datasetARN: String, manifestDigest: String, planOptions: String) -> String {
+        String(UploadPlan.sha256(Array("\(datasetARN)\n\(manifestDigest)\n\(planOptions)".utf8)).prefix(24))
+    }
+
+    /// The saved journal, or nil when there is none (or it is unusable: a plan not fully written).
+    public func load() throws(JournalError) -> Saved? {
+        guard let journal = FileManager.default.contents(atPath: journalPath) else { return nil }
+        var lines = journal.split(separator: UInt8(ascii: "\n")).compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any]
+        }
+        guard !lines.isEmpty, lines[0]["event"] as? String == "plan",
+            let sizes = lines[0]["batchBytes"] as? [Int], let counts = lines[0]["batchLines"] as? [Int],
+            let digests = lines[0]["batchSHA256"] as? [String], sizes.count == counts.count,
+            sizes.count == digests.count
+        else { return nil }
+        lines.removeFirst()
+        guard let changes = FileManager.default.contents(atPath: changesPath) else {
+            throw JournalError(description: "the journal \(journalPath) has lost its change set \(changesPath)")
+        }
+        var batches: [[UInt8]] = []
+        var offset = 0
+        for size in sizes {
+            guard offset + size <= changes.count else {
+                throw JournalError(description: "the saved change set \(changesPath) is shorter than its journal says")
+            }
+            batches.append(Array(changes[offset..<offset + size]))
+            offset += size + 1
+        }
+        let plan = UploadPlan(batches: batches, lineCounts: counts)
+        guard plan.batchDigests == digests else {
+            throw JournalError(description: "the saved change set \(changesPath) does not match its journal")
+        }
+        var saved = Saved(plan: plan, confirmed: [], sent: [])
+        for record in lines {
+            guard let batch = record["batch"] as? Int, (0..<sizes.count).contains(batch) else { continue }
+            switch record["event"] as? String {
+            case "sent": saved.sent.insert(batch)
+            case "confirmed": saved.confirmed.insert(batch)
+            default: break
+            }
+        }
+        return saved
+    }
+
+    /// Saves `plan` and starts a new journal for it (replacing any other of the same key).
+    public func start(plan: UploadPlan, datasetARN: String, manifest: String) throws(JournalError) {
+        let folder = (journalPath as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var changes = Data()
+            for batch in plan.batches {
+                changes.append(contentsOf: batch)
+                changes.append(UInt8(ascii: "\n"))
+            }
+            try changes.write(to: URL(fileURLWithPath: changesPath), options: .atomic)
+            let header: [String: Any] = [
+                "event": "plan", "datasetArn": datasetARN, "manifest": manifest,
+                "batchBytes": plan.batches.map(\.count), "batchLines": plan.lineCounts,
+                "batchSHA256": plan.batchDigests, "at": Self.now(),
+            ]
+            let data = try JSONSerialization.data(
+                withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes])
+            try (data + Data([UInt8(ascii: "\n")])).write(to: URL(fileURLWithPath: journalPath), options: .atomic)
+        } catch {
+            throw JournalError(
+                description: "cannot write the upload journal in \(folder): \(error.localizedDescription)")
+        }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
+
+    /// Records that batch `batch` (0-based) is about to be sent.
+    public func recordSent(_ batch: Int) throws(JournalError) {
+        try append("{\"at\":\"\(Self.now())\",\"batch\":\(batch),\"event\":\"sent\"}\n")
+    }
+
+    /// Records that the service confirmed batch `batch` (0-based).
+    public func recordConfirmed(_ batch: Int) throws(JournalError) {
+        try append("{\"at\":\"\(Self.now())\",\"batch\":\(batch),\"event\":\"confirmed\"}\n")
+    }
+
+    /// Removes the journal and its change set: the upload is complete.
+    public func finish() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        try? FileManager.default.removeItem(atPath: journalPath)
+        try? FileManager.default.removeItem(atPath: changesPath)
+    }
+
+    private func append(_ record: String) throws(JournalError) {
+        if descriptor < 0 {
+            descriptor = open(journalPath, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw JournalError(description: "cannot open \(journalPath): \(String(cString: strerror(errno)))")
+            }
+        }
+        let bytes = Array(record.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            throw JournalError(description: "cannot write \(journalPath): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ManifestKit
+import ManifestUpload
+
+extension CLManifest {
+    /// `clmanifest pull --dataset-arn ARN [-o FILE]`.
+    struct Pull: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download every entry of a dataset as a manifest.",
+            discussion: """
+                Reads the dataset with ListDatasetEntries, page by page, and writes one entry per line, in \
+                the service's order, to standard output or to --output (written to a temporary file and \
+                renamed, so a failed pull never leaves half a manifest). The entries keep the keys the \
+                service adds (cl-metadata, errors, warnings) unless --strip-service-keys.
+                """
+        )
+
+        @OptionGroup var aws: AWSOptions
+
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Write the manifest here instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Flag(help: "Remove the keys the service adds: cl-metadata, cl-errors, errors, warnings.")
+        var stripServiceKeys = false
+
+        func run() throws {
+            let connection = try ServiceConnection(aws)
+            let progress = ProgressDisplay()
+            let puller = DatasetPuller(
+                client: connection.client, datasetARN: connection.datasetARN, stripsServiceKeys: stripServiceKeys
+            ) { count in
+                progress.note("pulled \(ProgressDisplay.grouped(count)) entries")
+            }
+            let pulled: (manifest: [UInt8], entries: Int)
+            do {
+                pulled = try puller.pull()
+            } catch {
+                progress.end()
+                throw CommandFailure(message: "cannot read the dataset: \(error)")
+            }
+            progress.end()
+            if let output {
+                do {
+                    try Data(pulled.manifest).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    throw CommandFailure(message: "cannot write '\(output)': \(error.localizedDescription)")
+                }
+            } else {
+                Output.standardOutput(String(decoding: pulled.manifest, as: UTF8.self))
+            }
+            Output.standardError(
+                "pulled \(ProgressDisplay.grouped(pulled.entries)) entries of \(connection.datasetARN)"
+                    + (output.map { " to \($0)" } ?? "") + "\n")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import ManifestUpload
+import Testing
+import _ManifestTestSupport
+import _RekognitionTestServer
+
+/// The test server's own canonical-request code against the AWS signing suite, so that its verdicts on
+/// the client's signatures can be trusted.
+@Suite struct TestServerSignatureTests {
+    static let suitePath = "conformance/aws-signing-test-suite/v4"
+
+    static var cases: [String] {
+        SigV4ConformanceTests.cases
+    }
+
+    @Test(arguments: cases)
+    func canonicalRequestMatchesTheSuite(name: String) throws {
+        let directory = try #require(SharedDirectory.existing("\(Self.suitePath)/\(name)"))
+        let read = { (file: String) in try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) }
+        // The signed request as the suite gives it: headers and body as sent, Authorization included.
+        let signed = try SigV4ConformanceTests.parse(try read("header-signed-request.txt"))
+        let request = TestHTTPServer.Request(
+            method: signed.method, target: signed.target, headers: signed.headers, body: signed.body)
+        let header = try #require(request.header("authorization"))
+        let authorization = try #require(RequestSignatureCheck.Authorization(header))
+        let canonical = RequestSignatureCheck.canonicalRequest(request, signedHeaders: authorization.signedHeaders)
+        #expect(canonical == (try read("header-canonical-request.txt")), "\(name)")
+        let context = try JSONSerialization.jsonObject(with: Data(try read("context.json").utf8)) as? [String: Any]
+        let secret = (context?["credentials"] as? [String: String])?["secret_access_key"] ?? ""
+        let signature = RequestSignatureCheck.signature(
+            canonicalRequest: canonical, secret: secret, authorization: authorization,
+            amzDate: request.header("x-amz-date") ?? "")
+        #expect(signature == authorization.signature, "\(name)")
+    }
+}

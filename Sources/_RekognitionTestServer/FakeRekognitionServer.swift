@@ -285,11 +285,7 @@ package final class FakeRekognitionServer: @unchecked Sendable {
     }
 
     private static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+        RequestSignatureCheck.utcFormatter("EEE, dd MMM yyyy HH:mm:ss 'GMT'").string(from: date)
     }
 }
 

@@ -181,18 +181,19 @@ package enum RequestSignatureCheck {
     }
 
     private static func amzDateValue(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.date(from: text)
+        utcFormatter("yyyyMMdd'T'HHmmss'Z'").date(from: text)
     }
 
-    package static func amzDateText(_ date: Date) -> String {
+    private static func amzDateText(_ date: Date) -> String {
+        utcFormatter("yyyyMMdd'T'HHmmss'Z'").string(from: date)
+    }
+
+    /// A fixed-format formatter in UTC.
+    static func utcFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        formatter.dateFormat = format
+        return formatter
     }
 }

@@ -137,7 +137,9 @@ package final class TestHTTPServer: @unchecked Sendable {
         }) {
             switch handler(request) {
             case .drop:
-                shutdown(connection, Int32(SHUT_RDWR))
+                // A reset (RST), as a failing network or load balancer sends, rather than an orderly close.
+                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
                 return
             case .respond(let status, let headers, let body):
                 var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"

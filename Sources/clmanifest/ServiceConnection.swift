@@ -60,4 +60,18 @@ struct ServiceConnection {
             datasetARN = found
         }
     }
+
+    /// Every entry of the dataset, with a count on a terminal while it comes.
+    func pull(strippingServiceKeys: Bool) throws -> (manifest: [UInt8], entries: Int) {
+        let progress = ProgressDisplay()
+        defer { progress.end() }
+        let puller = DatasetPuller(client: client, datasetARN: datasetARN, stripsServiceKeys: strippingServiceKeys) {
+            progress.note("pulling the dataset: \(ProgressDisplay.grouped($0)) entries")
+        }
+        do {
+            return try puller.pull()
+        } catch {
+            throw CommandFailure(message: "cannot read the dataset: \(error)")
+        }
+    }
 }

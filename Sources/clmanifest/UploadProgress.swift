@@ -15,7 +15,7 @@ final class UploadProgress {
         switch event {
         case .sending(let index, _, let lines, let bytes):
             log(
-                "batch \(index + 1)/\(batches): sending \(ProgressDisplay.grouped(lines)) lines, "
+                "batch \(index + 1)/\(batches): sending \(ProgressDisplay.grouped(lines)) line\(lines == 1 ? "" : "s"), "
                     + "\(ProgressDisplay.grouped(bytes)) bytes")
         case .updating(let index, let status, let seconds):
             display.note("batch \(index + 1)/\(batches): \(status), \(Int(seconds)) s")

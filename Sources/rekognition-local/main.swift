@@ -7,7 +7,7 @@
 import Foundation
 import _RekognitionTestServer
 
-var arguments = Array(CommandLine.arguments.dropFirst())
+let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
@@ -27,13 +27,15 @@ do {
     if let file = value("--port-file") {
         try server.url.absoluteString.write(toFile: file, atomically: true, encoding: .utf8)
     }
-    print(
+    let banner =
         """
         endpoint:    \(server.url.absoluteString)
         credentials: AWS_ACCESS_KEY_ID=\(FakeRekognitionServer.accessKeyID) AWS_SECRET_ACCESS_KEY=\(FakeRekognitionServer.secretAccessKey)
         region:      \(FakeRekognitionServer.region)
         dataset:     \(FakeRekognitionServer.datasetARN) (project \(FakeRekognitionServer.project), train)
-        """)
+
+        """
+    FileHandle.standardOutput.write(Data(banner.utf8))
     while true { sleep(3600) }
 } catch {
     FileHandle.standardError.write(Data("rekognition-local: \(error)\n".utf8))

@@ -10,14 +10,14 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body.
     public var body: [UInt8]
-    /// Whether the request may travel on a connection used before (false for calls that must not be
-    /// repeated, so that a failure is reported at once and never retried below the client).
+    /// Whether the request may travel on a connection used before (only the pages of a listing do; a
+    /// fresh connection reports a failure at once, see ``URLSessionTransport``).
     public var mayReuseConnection: Bool
 
     /// Creates a request.
     public init(
         url: URL, method: String, headers: [(name: String, value: String)], body: [UInt8],
-        mayReuseConnection: Bool = true
+        mayReuseConnection: Bool = false
     ) {
         self.url = url
         self.method = method

@@ -25,7 +25,7 @@ extension RekognitionClient {
         if let hasErrors { input["HasErrors"] = hasErrors }
         if let sourceRefContains { input["SourceRefContains"] = sourceRefContains }
         if let nextToken { input["NextToken"] = nextToken }
-        let answer = try call("ListDatasetEntries", input)
+        let answer = try call("ListDatasetEntries", input, reusesConnection: true)
         guard let entries = (answer["DatasetEntries"] ?? []) as? [String] else {
             throw .invalidResponse(operation: "ListDatasetEntries", reason: "DatasetEntries is not a list of strings")
         }

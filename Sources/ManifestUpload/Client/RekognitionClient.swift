@@ -48,9 +48,13 @@ public final class RekognitionClient: Sendable {
     ///   - operation: the operation's name, such as `DescribeDataset`.
     ///   - input: the request's members.
     ///   - idempotent: whether the call may be repeated when its outcome is unknown.
+    ///   - reusesConnection: whether the call may travel on a connection used before (pages of a listing);
+    ///     other calls open a fresh one, on which a dropped connection fails at once.
     /// - Returns: the answer's JSON object (empty for an empty body).
     /// - Throws: ``RekognitionError`` once retries are spent, or at once for an error not worth retrying.
-    public func call(_ operation: String, _ input: [String: Any], idempotent: Bool = true) throws(RekognitionError)
+    public func call(
+        _ operation: String, _ input: [String: Any], idempotent: Bool = true, reusesConnection: Bool = false
+    ) throws(RekognitionError)
         -> [String: Any]
     {
         let body: [UInt8]
@@ -67,7 +71,7 @@ public final class RekognitionClient: Sendable {
             var retryable: Bool
             do {
                 var request = request(operation, body, invocation, attempt)
-                request.mayReuseConnection = idempotent
+                request.mayReuseConnection = idempotent && reusesConnection
                 let response = try transport.send(request, timeout: timeout)
                 log?(
                     "← \(operation) HTTP \(response.status), \(response.body.count) bytes, request ID "

@@ -6,10 +6,11 @@ import Foundation
 
 /// ``HTTPTransport`` over Foundation's `URLSession`.
 ///
-/// Requests that may reuse a connection share one session per timeout. A request that must not
-/// (``HTTPRequest/mayReuseConnection`` false: `UpdateDatasetEntries`) gets a session of its own, so it
-/// travels on a fresh connection: on Linux, a POST whose reused connection is closed by the server hangs
-/// until the timeout instead of failing, and a fresh connection fails at once.
+/// Requests that may reuse a connection (``HTTPRequest/mayReuseConnection``: the pages of a listing) share
+/// one session per timeout. Every other request gets a session of its own and so a fresh connection: with
+/// Foundation on Linux, a request whose reused connection is reset or closed by the server hangs, spinning,
+/// until the timeout, while on a fresh connection the failure is reported at once (measured with the test
+/// server's dropped connections).
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var sessions: [Int: URLSession] = [:]

@@ -28,20 +28,7 @@ extension CLManifest {
 
         func run() throws {
             let connection = try ServiceConnection(aws)
-            let progress = ProgressDisplay()
-            let puller = DatasetPuller(
-                client: connection.client, datasetARN: connection.datasetARN, stripsServiceKeys: stripServiceKeys
-            ) { count in
-                progress.note("pulled \(ProgressDisplay.grouped(count)) entries")
-            }
-            let pulled: (manifest: [UInt8], entries: Int)
-            do {
-                pulled = try puller.pull()
-            } catch {
-                progress.end()
-                throw CommandFailure(message: "cannot read the dataset: \(error)")
-            }
-            progress.end()
+            let pulled = try connection.pull(strippingServiceKeys: stripServiceKeys)
             if let output {
                 do {
                     try Data(pulled.manifest).write(to: URL(fileURLWithPath: output), options: .atomic)

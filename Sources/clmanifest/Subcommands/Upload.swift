@@ -211,18 +211,7 @@ extension CLManifest {
 
         /// Pulls the dataset into a file under the state directory and returns its path.
         private func pullLive(_ connection: ServiceConnection) throws -> String {
-            let progress = ProgressDisplay()
-            let puller = DatasetPuller(client: connection.client, datasetARN: connection.datasetARN) { count in
-                progress.note("pulling the dataset: \(Self.grouped(count)) entries")
-            }
-            let pulled: (manifest: [UInt8], entries: Int)
-            do {
-                pulled = try puller.pull()
-            } catch {
-                progress.end()
-                throw CommandFailure(message: "cannot read the dataset: \(error)")
-            }
-            progress.end()
+            let pulled = try connection.pull(strippingServiceKeys: false)
             try? FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
             let path = (stateDir as NSString).appendingPathComponent("pulled-\(getpid()).manifest")
             guard FileManager.default.createFile(atPath: path, contents: Data(pulled.manifest)) else {
@@ -232,8 +221,10 @@ extension CLManifest {
         }
 
         private func printPlan(_ plan: UploadPlan, confirmed: Set<Int>, arn: String, connection: ServiceConnection) {
-            let megabytes = (Double(plan.byteCount) / 1_048_576 * 100).rounded() / 100
-            var text = "plan: \(Self.grouped(plan.lineCount)) lines, \(megabytes) MiB in \(plan.batches.count) "
+            let mebibytes = (Double(plan.byteCount) / 1_048_576 * 100).rounded() / 100
+            var text = "plan: \(Self.grouped(plan.lineCount)) lines, \(Self.grouped(plan.byteCount)) bytes"
+            if mebibytes >= 1 { text += " (\(mebibytes) MiB)" }
+            text += " in \(plan.batches.count) "
             text += "batch\(plan.batches.count == 1 ? "" : "es") to \(arn) (\(connection.region.region))\n"
             if dryRun {
                 for (index, batch) in plan.batches.enumerated() {

@@ -96,6 +96,15 @@ import _RekognitionTestServer
         #expect(appliedTwice(fixture).count <= 5)
     }
 
+    @Test func aGarbledAcceptanceIsAnUnknownOutcome() throws {
+        // The server answers 200 with a page that is not its JSON, and applies nothing.
+        let (fixture, report, scenario) = try run([.garbledAnswer])
+        defer { fixture.server.stop() }
+        #expect(fixture.entries == scenario.intended)
+        #expect(report.resends == 1)
+        #expect(appliedTwice(fixture).isEmpty)
+    }
+
     @Test func throttledAndSlowPollsAreRetried() throws {
         let (fixture, _, scenario) = try run(
             [.throttle, .internalError, .dropAfterApplying, .throttle], on: "DescribeDataset")

@@ -76,7 +76,16 @@ public final class RekognitionClient: Sendable {
                 log?(
                     "← \(operation) HTTP \(response.status), \(response.body.count) bytes, request ID "
                         + (response.headers["x-amzn-requestid"] ?? "none"))
-                if (200..<300).contains(response.status) { return try decode(response, operation) }
+                if (200..<300).contains(response.status) {
+                    do {
+                        return try decode(response, operation)
+                    } catch {
+                        // A 2xx that is not the service's answer (a proxy's page?): whether an update was
+                        // applied cannot be told, so the caller must treat it as unknown.
+                        if idempotent { throw error }
+                        throw RekognitionError.outcomeUnknown(operation: operation, reason: "\(error)")
+                    }
+                }
                 let error = ServiceError(response: response)
                 failure = .service(error, attempts: attempt)
                 if error.isThrottling {

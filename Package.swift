@@ -26,7 +26,11 @@ let package = Package(
         ),
         .target(
             name: "ManifestUpload",
-            dependencies: ["ManifestKit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "ManifestKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

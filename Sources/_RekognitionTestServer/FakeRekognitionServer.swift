@@ -26,6 +26,7 @@ package final class FakeRekognitionServer: @unchecked Sendable {
     private var refusals: [String] = []
     private var busy = 0
     private var hidden = 0
+    private var blobs: [[UInt8]] = []
     private let pollsPerUpdate: Int
     private let sessionToken: String?
     /// Seconds added to the real time to make the server's clock (to test clock skew).
@@ -93,6 +94,9 @@ package final class FakeRekognitionServer: @unchecked Sendable {
     /// How many updates were applied but answered with a failure (a drop or a 500 after applying): each
     /// allows one more application of its entries, when the client sends the batch again.
     package var unknownOutcomes: Int { lock.withLock { hidden } }
+
+    /// The decoded `GroundTruth` of every update the server accepted, in order.
+    package var receivedBlobs: [[UInt8]] { lock.withLock { blobs } }
 
     /// How many updates were refused because another was in progress.
     package var busyRefusals: Int { lock.withLock { busy } }
@@ -194,6 +198,7 @@ package final class FakeRekognitionServer: @unchecked Sendable {
                 .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             var failure: String?
             if case .updateFailed(let message)? = fault { failure = message }
+            blobs.append(Array(data))
             dataset.begin(lines, polls: pollsPerUpdate, failure: failure)
             return answer([:])
         case "DescribeDataset":

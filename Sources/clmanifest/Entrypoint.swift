@@ -12,9 +12,18 @@ import ManifestKit
 enum Entrypoint {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // update-dataset-entries answers as the AWS CLI does: its own return codes, its optional value.
+        let awsStyle = arguments.first == CLManifest.UpdateDatasetEntries.configuration.commandName
         do {
-            var command = try CLManifest.parseAsRoot()
+            var command = try CLManifest.parseAsRoot(awsStyle ? AWSCLIArguments.normalized(arguments) : arguments)
             try command.run()
+        } catch let error as AWSCLIFailure {
+            // As the AWS CLI: "An error occurred (Code) when calling …" after a blank line for the service's
+            // refusals; the command's name before the others.
+            let prefix = error.status == 254 ? "\n" : "clmanifest update-dataset-entries: error: "
+            Output.standardError(prefix + error.message + "\n")
+            exit(error.status)
         } catch let error as ManifestError {
             Output.standardError("error: \(error.description)\n")
             exit(ExitStatus.couldNotRun)
@@ -29,8 +38,8 @@ enum Entrypoint {
                 exit(0)
             }
             if !message.isEmpty { Output.standardError(message + "\n") }
-            // Usage errors exit 2 like ruff and ESLint, not 64 (EX_USAGE).
-            exit(code == .validationFailure ? ExitStatus.couldNotRun : code.rawValue)
+            // Usage errors exit 2 like ruff and ESLint, not 64 (EX_USAGE); 252 for the AWS CLI drop-in.
+            exit(code == .validationFailure ? (awsStyle ? 252 : ExitStatus.couldNotRun) : code.rawValue)
         }
     }
 }

@@ -8,11 +8,16 @@
 ///
 /// The journal is written with fsync after every confirmed batch, so nothing more needs saving here.
 enum InterruptNotice {
-    static func install() {
+    /// Installs the handler; it prints `message`.
+    static func install(message: StaticString = "\ninterrupted: run the same command again to resume the upload\n") {
+        notice = message
         signal(SIGINT) { _ in
-            let message = "\ninterrupted: run the same command again to resume the upload\n"
-            _ = message.withCString { write(2, $0, strlen($0)) }
+            _ = write(2, InterruptNotice.notice.utf8Start, InterruptNotice.notice.utf8CodeUnitCount)
             _exit(130)
         }
     }
+
+    /// What the handler prints (set before it is installed, read only by it).
+    nonisolated(unsafe) private static var notice: StaticString = ""
+
 }

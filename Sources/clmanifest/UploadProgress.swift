@@ -21,6 +21,8 @@ final class UploadProgress {
             display.note("batch \(index + 1)/\(batches): \(status), \(Int(seconds)) s")
         case .confirmed(let index):
             log("batch \(index + 1)/\(batches): UPDATE_COMPLETE")
+        case .accepted(let index):
+            log("batch \(index + 1)/\(batches): accepted (UPDATE_IN_PROGRESS; not waited for)")
         case .skipped(let index):
             log("batch \(index + 1)/\(batches): confirmed by an earlier run, skipped")
         case .resending(let index, let reason):

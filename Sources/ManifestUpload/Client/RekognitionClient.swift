@@ -18,6 +18,8 @@ public final class RekognitionClient: Sendable {
     public let retryPolicy: RetryPolicy
     /// Seconds to wait for one response.
     public let timeout: Double
+    /// Whether requests are signed (false for `--no-sign-request`).
+    public let signsRequests: Bool
     /// The clock for signatures.
     let now: @Sendable () -> Date
     /// Waits for the given seconds (tests pass a fast one).
@@ -28,7 +30,7 @@ public final class RekognitionClient: Sendable {
     /// Creates a client.
     public init(
         endpoint: URL, signer: SigV4Signer, transport: any HTTPTransport, retryPolicy: RetryPolicy = RetryPolicy(),
-        timeout: Double = 60, now: @escaping @Sendable () -> Date = { Date() },
+        timeout: Double = 60, signsRequests: Bool = true, now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
         log: (@Sendable (String) -> Void)? = nil
     ) {
@@ -37,6 +39,7 @@ public final class RekognitionClient: Sendable {
         self.transport = transport
         self.retryPolicy = retryPolicy
         self.timeout = timeout
+        self.signsRequests = signsRequests
         self.now = now
         self.sleep = sleep
         self.log = log
@@ -129,7 +132,7 @@ public final class RekognitionClient: Sendable {
                 ("X-Amz-Target", "RekognitionService.\(operation)"),
                 ("Content-Type", "application/x-amz-json-1.1"),
             ], body: body)
-        signer.sign(&signable, timestamp: AMZDate.string(from: now()))
+        if signsRequests { signer.sign(&signable, timestamp: AMZDate.string(from: now())) }
         signable.headers.append(("User-Agent", "clmanifest/0.1.0"))
         signable.headers.append(("amz-sdk-invocation-id", invocation))
         signable.headers.append(("amz-sdk-request", "attempt=\(attempt); max=\(retryPolicy.maxAttempts)"))

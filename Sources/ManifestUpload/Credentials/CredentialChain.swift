@@ -17,6 +17,12 @@ public struct CredentialChain: Sendable {
         public var credentials: AWSCredentials
         /// Where they came from, such as `environment` or `profile 'dev' in /home/me/.aws/credentials`.
         public var source: String
+
+        /// Creates a result.
+        public init(credentials: AWSCredentials, source: String) {
+            self.credentials = credentials
+            self.source = source
+        }
     }
 
     /// Where to look.

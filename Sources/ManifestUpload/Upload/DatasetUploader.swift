@@ -16,6 +16,9 @@ public struct DatasetUploader {
     public var pollPolicy: PollPolicy
     /// How many times one batch may be sent again before the upload stops.
     public var maxResends: Int
+    /// Whether to wait for the last batch's update to end (as for the others); when false, the upload ends
+    /// once the service has accepted it, as the AWS CLI does.
+    public var waitsAfterLastBatch = true
     /// Waits for the given seconds.
     public var sleep: (Double) -> Void
     /// Receives progress.
@@ -37,14 +40,17 @@ public struct DatasetUploader {
 
     /// What an upload did.
     public struct Report: Sendable, Equatable {
-        /// Batches sent and confirmed in this run.
+        /// Batches sent and confirmed in this run (the last one only counted when waited for).
         public var confirmed = 0
         /// Batches skipped because an earlier run confirmed them.
         public var skipped = 0
         /// Sends repeated after a busy dataset or an unknown outcome.
         public var resends = 0
-        /// The dataset's description after the last batch.
+        /// The dataset's description after the last batch (nil when it was not waited for).
         public var final: DatasetDescription?
+
+        /// An empty report.
+        public init() {}
     }
 
     /// Sends every batch of `plan` not in `confirmed`, recording progress in `journal`.
@@ -58,7 +64,12 @@ public struct DatasetUploader {
                 onEvent(.skipped(index: index))
                 continue
             }
-            report.final = try send(plan, index, journal: journal, report: &report)
+            let waits = waitsAfterLastBatch || index < plan.batches.count - 1
+            report.final = try send(plan, index, journal: journal, waits: waits, report: &report)
+            guard waits else {
+                onEvent(.accepted(index: index))
+                return report
+            }
             report.confirmed += 1
             do {
                 try journal?.recordConfirmed(index)
@@ -67,13 +78,16 @@ public struct DatasetUploader {
             }
             onEvent(.confirmed(index: index))
         }
-        if report.final == nil { report.final = try? client.describeDataset(datasetARN: datasetARN) }
+        if report.final == nil, waitsAfterLastBatch {
+            report.final = try? client.describeDataset(datasetARN: datasetARN)
+        }
         return report
     }
 
-    /// Sends batch `index` until the service confirms it; returns the dataset's final description.
-    private func send(_ plan: UploadPlan, _ index: Int, journal: UploadJournal?, report: inout Report)
-        throws(UploadError) -> DatasetDescription
+    /// Sends batch `index` until the service confirms it (or, unless `waits`, accepts it); returns the
+    /// dataset's description at the end.
+    private func send(_ plan: UploadPlan, _ index: Int, journal: UploadJournal?, waits: Bool, report: inout Report)
+        throws(UploadError) -> DatasetDescription?
     {
         var resends = 0
         while true {
@@ -108,6 +122,7 @@ public struct DatasetUploader {
                 onEvent(.resending(index: index, reason: reason))
                 continue
             }
+            guard waits else { return nil }
             let description = try waitUntilIdle(index: index, waiting: false)
             switch description.status {
             case .updateComplete?:

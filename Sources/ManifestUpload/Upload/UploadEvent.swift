@@ -8,6 +8,8 @@ public enum UploadEvent: Sendable, Equatable {
     case updating(index: Int, status: String, seconds: Double)
     /// The service confirmed batch `index` with `UPDATE_COMPLETE`.
     case confirmed(index: Int)
+    /// The service accepted the last batch, `index`, which is not waited for.
+    case accepted(index: Int)
     /// Batch `index` was confirmed by an earlier run (from the journal) and is skipped.
     case skipped(index: Int)
     /// Batch `index` will be sent again, and why (the dataset was busy, or the outcome was unknown).

@@ -40,7 +40,7 @@ import _RekognitionTestServer
             ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty, "success prints nothing on standard output, as the AWS CLI")
-        #expect(result.standardError.hasPrefix("sent 1 lines to \(Self.arn); the update runs on"))
+        #expect(result.standardError.hasPrefix("sent 1 line to \(Self.arn); the update runs on"))
         #expect(server.receivedBlobs == [Array(Self.line.utf8)])
         #expect(server.requestCounts == ["UpdateDatasetEntries": 1], "one call, like the AWS CLI")
     }

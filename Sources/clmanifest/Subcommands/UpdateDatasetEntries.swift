@@ -200,7 +200,8 @@ extension CLManifest {
                 throw AWSCLIFailure.service(error.description)
             }
             progress.end()
-            var summary = "sent \(ProgressDisplay.grouped(plan.lineCount)) lines to \(connection.datasetARN)"
+            var summary = "sent \(ProgressDisplay.grouped(plan.lineCount)) line\(plan.lineCount == 1 ? "" : "s") to "
+            summary += connection.datasetARN
             if plan.batches.count > 1 { summary += " in \(plan.batches.count) batches" }
             if let final = report.final {
                 summary += "; dataset \(final.statusText ?? "?")"

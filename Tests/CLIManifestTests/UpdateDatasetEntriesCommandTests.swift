@@ -177,6 +177,10 @@ import _RekognitionTestServer
             wrongArn.standardError.hasPrefix(
                 "\nAn error occurred (ResourceNotFoundException) when calling the UpdateDatasetEntries operation: The dataset"
             ))
+        let unsigned = try Self.run(
+            server, ["--dataset-arn", Self.arn, "--changes", "GroundTruth='\(Self.line)'", "--no-sign-request"] + raw)
+        #expect(unsigned.status == 254)
+        #expect(unsigned.standardError.contains("An error occurred (MissingAuthenticationTokenException)"))
         server.inject(.updateFailed("ERROR_MANIFEST_TOO_MANY_LABELS"), on: "UpdateDatasetEntries")
         let failed = try Self.run(
             server, ["--dataset-arn", Self.arn, "--changes", "GroundTruth='\(Self.line)'", "--wait"] + raw)

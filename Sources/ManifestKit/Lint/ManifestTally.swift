@@ -56,50 +56,91 @@ struct ManifestTally {
         let document = line.document
         if let node = line.sourceRef, document[node].kind == .string {
             Self.withContent(of: node, in: document) { sourceRef in
-                if let first = firstLines.insert(sourceRef, value: number) {
-                    findings.append(
-                        LineFinding(
-                            rule: DuplicateSourceRef.description, node: node,
-                            message: "source-ref '\(document.string(at: node))' already appears on line \(first)"))
+                for (rule, message) in observeSourceRef(sourceRef, number: number) {
+                    findings.append(LineFinding(rule: rule, node: node, message: message))
                 }
-                checkBucket(of: sourceRef, node: node, number: number, into: &findings)
             }
         }
-        counts.boxes += line.boxes.count
-        if !line.boxes.isEmpty {
-            counts.imagesWithBoxes += 1
-            counts.mostBoxes = max(counts.mostBoxes, line.boxes.count)
-        }
-        for pair in line.pairs {
-            hasClassification = hasClassification || pair.useCase == .classification
-            hasDetection = hasDetection || pair.useCase == .detection
-        }
-        lineOrdinals.removeAll(keepingCapacity: true)
+        observeBoxes(line.boxes.count)
+        for pair in line.pairs { observeUseCase(pair.useCase) }
+        beginLabels()
         for label in line.labels {
             // A label of a bounding-box pair lies inside that pair's class-map.
             let detection = line.pairs.contains {
                 $0.classMap >= 0 && label > $0.classMap && label < Int(document[$0.classMap].next)
             }
-            let candidate = labelNames.count
-            let ordinal = Self.withContent(of: label, in: document) { labels.insert($0, value: candidate) } ?? candidate
-            if ordinal == candidate {
-                labelNames.append(document.string(at: label))
-                labelImages.append(0)
-                labelKinds.append(0)
-                if labelNames.count == TooManyLabels.limit + 1 {
-                    findings.append(
-                        LineFinding(
-                            rule: TooManyLabels.description, node: label,
-                            message: "label '\(labelNames[ordinal])' is the manifest's \(labelNames.count)th distinct "
-                                + "label, over the limit of \(TooManyLabels.limit)"))
-                }
+            let finding = Self.withContent(of: label, in: document) {
+                observeLabel($0, detection: detection) { document.string(at: label) }
             }
-            labelKinds[ordinal] |= detection ? 2 : 1
-            if !lineOrdinals.contains(ordinal) {
-                lineOrdinals.append(ordinal)
-                labelImages[ordinal] += 1
+            if let (rule, message) = finding { findings.append(LineFinding(rule: rule, node: label, message: message)) }
+        }
+        endObservation()
+    }
+
+    /// Records a line's `source-ref` (its decoded bytes); returns the findings about it.
+    mutating func observeSourceRef(_ sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> [(RuleDescription, String)] {
+        var findings: [(RuleDescription, String)] = []
+        if let first = firstLines.insert(sourceRef, value: number) {
+            findings.append(
+                (
+                    DuplicateSourceRef.description,
+                    "source-ref '\(String(decoding: sourceRef, as: UTF8.self))' already appears on line \(first)"
+                ))
+        }
+        if let bucket = checkBucket(of: sourceRef, number: number) { findings.append(bucket) }
+        return findings
+    }
+
+    /// Records a line's boxes.
+    mutating func observeBoxes(_ count: Int) {
+        counts.boxes += count
+        if count > 0 {
+            counts.imagesWithBoxes += 1
+            counts.mostBoxes = max(counts.mostBoxes, count)
+        }
+    }
+
+    /// Records the use case of one of a line's label pairs.
+    mutating func observeUseCase(_ useCase: ManifestLine.UseCase) {
+        hasClassification = hasClassification || useCase == .classification
+        hasDetection = hasDetection || useCase == .detection
+    }
+
+    /// Starts the labels of a line.
+    mutating func beginLabels() {
+        lineOrdinals.removeAll(keepingCapacity: true)
+    }
+
+    /// Records one label of a line (its decoded bytes; `name` spells it); returns the finding when it is
+    /// one label too many.
+    mutating func observeLabel(_ label: UnsafeBufferPointer<UInt8>, detection: Bool, name: () -> String) -> (
+        RuleDescription, String
+    )? {
+        let candidate = labelNames.count
+        let ordinal = labels.insert(label, value: candidate) ?? candidate
+        var finding: (RuleDescription, String)?
+        if ordinal == candidate {
+            labelNames.append(name())
+            labelImages.append(0)
+            labelKinds.append(0)
+            if labelNames.count == TooManyLabels.limit + 1 {
+                finding = (
+                    TooManyLabels.description,
+                    "label '\(labelNames[ordinal])' is the manifest's \(labelNames.count)th distinct "
+                        + "label, over the limit of \(TooManyLabels.limit)"
+                )
             }
         }
+        labelKinds[ordinal] |= detection ? 2 : 1
+        if !lineOrdinals.contains(ordinal) {
+            lineOrdinals.append(ordinal)
+            labelImages[ordinal] += 1
+        }
+        return finding
+    }
+
+    /// Brings the counts up to date after a line.
+    mutating func endObservation() {
         counts.images = firstLines.count
         counts.labels = labelNames.count
         counts.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
@@ -144,18 +185,16 @@ struct ManifestTally {
     }
 
     /// Reports the first line of each bucket other than the first line's.
-    private mutating func checkBucket(
-        of sourceRef: UnsafeBufferPointer<UInt8>, node: Int, number: Int, into findings: inout [LineFinding]
-    ) {
+    private mutating func checkBucket(of sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> (RuleDescription, String)? {
         // OR-ing 0x20 lowercases the S of an upper-case scheme.
         guard sourceRef.count > 5, sourceRef[0] | 0x20 == UInt8(ascii: "s"), sourceRef[1] == UInt8(ascii: "3"),
             sourceRef[2] == UInt8(ascii: ":"), sourceRef[3] == UInt8(ascii: "/"), sourceRef[4] == UInt8(ascii: "/")
-        else { return }
+        else { return nil }
         let rest = UnsafeBufferPointer(rebasing: sourceRef[5...])
         let bucket = UnsafeBufferPointer(rebasing: rest[..<(rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)])
         guard let first = firstBucket else {
             firstBucket = (Array(bucket), number)
-            return
+            return nil
         }
         let same =
             bucket.count == first.name.count
@@ -164,13 +203,13 @@ struct ManifestTally {
                     JSONDocument.bytesEqual(
                         $0.baseAddress.unsafelyUnwrapped, bucket.baseAddress.unsafelyUnwrapped, bucket.count)
                 })
-        guard !same, reportedBuckets.insert(bucket, value: number) == nil else { return }
+        guard !same, reportedBuckets.insert(bucket, value: number) == nil else { return nil }
         let name = String(decoding: bucket, as: UTF8.self)
-        findings.append(
-            LineFinding(
-                rule: ImagesInMultipleBuckets.description, node: node,
-                message: "image in bucket '\(name)'; line \(first.line) and the images before it are in "
-                    + "'\(String(decoding: first.name, as: UTF8.self))', and all must be in one bucket"))
+        return (
+            ImagesInMultipleBuckets.description,
+            "image in bucket '\(name)'; line \(first.line) and the images before it are in "
+                + "'\(String(decoding: first.name, as: UTF8.self))', and all must be in one bucket"
+        )
     }
 
     /// Calls `body` with the decoded bytes of the string at `node` (in place when it has no escapes).

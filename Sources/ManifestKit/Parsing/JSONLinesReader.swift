@@ -20,6 +20,8 @@ public final class JSONLinesReader {
 
     private let source: Source
     private let chunkSize: Int
+    /// For a part of a file: where it starts and ends, and the number of its first line.
+    private var part: (start: Int, end: Int, firstLine: Int)?
 
     private enum Source {
         case descriptor(Int32, closeWhenDone: Bool)
@@ -59,6 +61,18 @@ public final class JSONLinesReader {
         source = .descriptor(descriptor, closeWhenDone: true)
     }
 
+    /// Reads the lines of bytes `range` of a file, numbering them from `firstLine`.
+    ///
+    /// The range must start at the file's start or just after an LF, and end at an LF's end or the file's
+    /// end, so that its lines are whole; parallel lint cuts a file this way.
+    public convenience init(
+        path: String, displayName: String? = nil, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20,
+        range: Range<Int>, firstLine: Int
+    ) throws(ManifestError) {
+        try self.init(path: path, displayName: displayName, maxLineBytes: maxLineBytes, chunkSize: chunkSize)
+        part = (range.lowerBound, range.upperBound, firstLine)
+    }
+
     /// Reads lines from bytes in memory (for tests, examples and editors).
     public init(bytes: [UInt8], name: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20) {
         self.name = name
@@ -80,7 +94,11 @@ public final class JSONLinesReader {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var state = ScanState()
-        var memoryOffset = 0
+        if let part {
+            state.lineNumber = part.firstLine - 1
+            state.fileOffset = part.start
+        }
+        var memoryOffset = part?.start ?? 0
         var endOfInput = false
         var filled = 0
         var start = 0
@@ -141,6 +159,20 @@ public final class JSONLinesReader {
             memoryOffset += count
             return count
         case .descriptor(let descriptor, _):
+            if let part {
+                // A part of a file: read by position, up to its end.
+                let count = min(wanted, part.end - memoryOffset)
+                guard count > 0 else { return 0 }
+                while true {
+                    let got = pread(descriptor, destination, count, off_t(memoryOffset))
+                    if got >= 0 {
+                        memoryOffset += got
+                        return got
+                    }
+                    if errno == EINTR { continue }
+                    throw ManifestError.readFailed(path: name, reason: Self.systemError())
+                }
+            }
             while true {
                 let got = read(descriptor, destination, wanted)
                 if got >= 0 { return got }

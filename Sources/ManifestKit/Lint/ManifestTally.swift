@@ -78,7 +78,8 @@ struct ManifestTally {
     }
 
     /// Records a line's `source-ref` (its decoded bytes); returns the findings about it.
-    mutating func observeSourceRef(_ sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> [(RuleDescription, String)] {
+    mutating func observeSourceRef(_ sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> [(RuleDescription, String)]
+    {
         var findings: [(RuleDescription, String)] = []
         if let first = firstLines.insert(sourceRef, value: number) {
             findings.append(
@@ -185,7 +186,9 @@ struct ManifestTally {
     }
 
     /// Reports the first line of each bucket other than the first line's.
-    private mutating func checkBucket(of sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> (RuleDescription, String)? {
+    private mutating func checkBucket(of sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> (
+        RuleDescription, String
+    )? {
         // OR-ing 0x20 lowercases the S of an upper-case scheme.
         guard sourceRef.count > 5, sourceRef[0] | 0x20 == UInt8(ascii: "s"), sourceRef[1] == UInt8(ascii: "3"),
             sourceRef[2] == UInt8(ascii: ":"), sourceRef[3] == UInt8(ascii: "/"), sourceRef[4] == UInt8(ascii: "/")

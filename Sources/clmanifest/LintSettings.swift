@@ -8,9 +8,16 @@ final class LintSettings {
     private let schemas: [String]
     private let servicePrecedence: Bool
     private let excerpts: Bool
+    private let jobs: Int
+    private let partBytes: Int?
     private var linters: [String: (Configuration, ManifestLinter)] = [:]
 
-    init(config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool, excerpts: Bool) throws {
+    init(
+        config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool, excerpts: Bool,
+        jobs: Int = CoreCount.available, partBytes: Int? = nil
+    ) throws {
+        self.jobs = jobs
+        self.partBytes = partBytes
         self.config = config
         self.isolated = isolated
         self.schemas = schemas
@@ -49,7 +56,10 @@ final class LintSettings {
         var options = configuration.options
         options.servicePrecedence = servicePrecedence || configuration.servicePrecedence
         options.excerpts = excerpts
-        let entry = (configuration, ManifestLinter(options: options, schemas: loaded))
+        let linter = ManifestLinter(options: options, schemas: loaded)
+        linter.jobs = jobs
+        if let partBytes { linter.partBytes = partBytes }
+        let entry = (configuration, linter)
         linters[key] = entry
         return entry
     }

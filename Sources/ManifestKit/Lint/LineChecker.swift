@@ -17,6 +17,9 @@ final class LineChecker {
     @exclusivity(unchecked) private var findings: [LineFinding] = []
     @exclusivity(unchecked) private var tally: ManifestTally
     private let manifestLine: ManifestLine
+    /// When set, the manifest-wide rules are not applied here but recorded, to be replayed in line order
+    /// by whoever merges this part with the others (parallel lint).
+    var record: TallyRecord?
 
     /// The rules that look at each object line of a manifest.
     private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }
@@ -64,9 +67,13 @@ final class LineChecker {
         }
         if case .manifest = mode, diagnostics.count > before {
             let added = diagnostics[before...]
-            tally.recordVerdict(
-                errors: added.contains { $0.severity == .error && !$0.code.hasPrefix("CL4") },
-                warnings: added.contains { $0.severity == .warning })
+            let errors = added.contains { $0.severity == .error && !$0.code.hasPrefix("CL4") }
+            let warnings = added.contains { $0.severity == .warning }
+            if let record {
+                record.recordVerdict(errors: errors, warnings: warnings)
+            } else {
+                tally.recordVerdict(errors: errors, warnings: warnings)
+            }
         }
     }
 
@@ -85,8 +92,12 @@ final class LineChecker {
             return
         }
         let bytes = line.bytes
-        if case .manifest = mode, let (rule, message) = tally.count(lineBytes: bytes.count) {
-            diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
+        if case .manifest = mode {
+            if let record {
+                record.count(number: line.number, offset: line.offset, bytes: bytes.count)
+            } else if let (rule, message) = tally.count(lineBytes: bytes.count) {
+                diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
+            }
         }
         if Self.isBlank(bytes) {
             diagnostics.append(
@@ -120,7 +131,11 @@ final class LineChecker {
                             for rule in Self.verdictRules { rule.check(manifestLine, errors: errors, into: &findings) }
                         }
                     }
-                    tally.observe(manifestLine, number: line.number, into: &findings)
+                    if let record {
+                        record.observe(manifestLine, number: line.number) { column(bytes, $0) }
+                    } else {
+                        tally.observe(manifestLine, number: line.number, into: &findings)
+                    }
                 } else {
                     diagnostics.append(
                         JSONLineNotObject.description.diagnostic(

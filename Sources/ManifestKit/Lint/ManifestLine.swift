@@ -189,4 +189,9 @@ final class ManifestLine {
         guard object >= 0, document[object].kind == .object else { return nil }
         return document.member(utf8: name, in: object)
     }
+
+    /// Whether `label` names a class of a bounding-box pair (it lies inside that pair's class-map).
+    func isDetectionLabel(_ label: Int) -> Bool {
+        pairs.contains { $0.classMap >= 0 && label > $0.classMap && label < Int(document[$0.classMap].next) }
+    }
 }

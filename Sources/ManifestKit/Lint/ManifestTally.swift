@@ -16,9 +16,9 @@ struct ManifestTally {
     private var labelKinds: [UInt8] = []
     /// The ordinals already counted for the current line.
     private var lineOrdinals: [Int] = []
-    private var hasClassification = false
-    private var hasDetection = false
-    private var counts = LintStatistics()
+    private(set) var hasClassification = false
+    private(set) var hasDetection = false
+    private(set) var counts = LintStatistics()
 
     /// What the run has seen so far.
     var statistics: LintStatistics {
@@ -65,12 +65,8 @@ struct ManifestTally {
         for pair in line.pairs { observeUseCase(pair.useCase) }
         beginLabels()
         for label in line.labels {
-            // A label of a bounding-box pair lies inside that pair's class-map.
-            let detection = line.pairs.contains {
-                $0.classMap >= 0 && label > $0.classMap && label < Int(document[$0.classMap].next)
-            }
             let finding = Self.withContent(of: label, in: document) {
-                observeLabel($0, detection: detection) { document.string(at: label) }
+                observeLabel($0, detection: line.isDetectionLabel(label)) { document.string(at: label) }
             }
             if let (rule, message) = finding { findings.append(LineFinding(rule: rule, node: label, message: message)) }
         }
@@ -215,8 +211,71 @@ struct ManifestTally {
         )
     }
 
+    /// Replays the lines of a part checked elsewhere, as ``count(lineBytes:)`` and ``observe(_:number:into:)``
+    /// would have seen them, and returns the findings they make.
+    ///
+    /// - Parameters:
+    ///   - record: the part's record; parts must be replayed in order.
+    ///   - file: the file name for the findings.
+    ///   - line: the bytes of the line at an offset and length, for excerpts; nil for none.
+    /// - Returns: the findings of the part's lines made by the manifest-wide rules.
+    mutating func replay(_ record: TallyRecord, file: String, line: ((Int, Int) -> [UInt8])?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var next = 0
+        for counted in record.counted {
+            if let (rule, message) = count(lineBytes: counted.bytes) {
+                var diagnostic = rule.diagnostic(file: file, line: counted.number, column: 1, message: message)
+                if let line {
+                    diagnostic.excerpt = Diagnostic.Excerpt(line: line(counted.offset, counted.bytes), column: 1)
+                }
+                diagnostics.append(diagnostic)
+            }
+            guard next < record.observations.count, record.observations[next].number == counted.number else { continue }
+            let observation = record.observations[next]
+            next += 1
+            var sourceRefText: String?
+            var findings: [(rule: RuleDescription, message: String, column: Int, pointer: String)] = []
+            if let range = observation.sourceRef {
+                record.arena.withUnsafeBufferPointer { arena in
+                    let bytes = UnsafeBufferPointer(rebasing: arena[range])
+                    sourceRefText = String(decoding: bytes, as: UTF8.self)
+                    for (rule, message) in observeSourceRef(bytes, number: counted.number) {
+                        findings.append((rule, message, observation.sourceRefColumn, "/source-ref"))
+                    }
+                }
+            }
+            beginLabels()
+            for (ordinal, detection) in record.labelUses[observation.labels] {
+                let first = record.firstUses[ordinal]
+                let finding = first.bytes.withUnsafeBufferPointer {
+                    observeLabel($0, detection: detection) { first.name }
+                }
+                if let (rule, message) = finding { findings.append((rule, message, first.column, first.pointer)) }
+            }
+            endObservation()
+            for finding in findings {
+                var diagnostic = finding.rule.diagnostic(
+                    file: file, line: counted.number, column: finding.column, message: finding.message,
+                    pointer: finding.pointer, sourceRef: sourceRefText)
+                if let line {
+                    diagnostic.excerpt = Diagnostic.Excerpt(
+                        line: line(counted.offset, counted.bytes), column: finding.column)
+                }
+                diagnostics.append(diagnostic)
+            }
+        }
+        counts.boxes += record.partial.counts.boxes
+        counts.imagesWithBoxes += record.partial.counts.imagesWithBoxes
+        counts.mostBoxes = max(counts.mostBoxes, record.partial.counts.mostBoxes)
+        counts.linesWithErrors += record.partial.counts.linesWithErrors
+        counts.linesWithWarningsOnly += record.partial.counts.linesWithWarningsOnly
+        hasClassification = hasClassification || record.partial.hasClassification
+        hasDetection = hasDetection || record.partial.hasDetection
+        return diagnostics
+    }
+
     /// Calls `body` with the decoded bytes of the string at `node` (in place when it has no escapes).
-    private static func withContent<Result>(
+    static func withContent<Result>(
         of node: Int, in document: JSONDocument, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         let string = document[node]

@@ -64,6 +64,19 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Exit 1 when there are warnings too, not only errors.")
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that check a file (default: every core); the findings are the same whatever the number.",
+            valueName: "n"))
+    var jobs: Int?
+
+    /// The size of the parts a file is cut into for several threads (for tests, to cut small files).
+    @Option(help: .hidden)
+    var partBytes: Int?
+
+    /// `--jobs`, else the number of cores.
+    var threadCount: Int { jobs ?? CoreCount.available }
+
     /// Where each format goes: the `--format` values, `text` by default; `--output` takes the one that
     /// names no file.
     var resolvedTargets: [FormatTarget] {
@@ -100,6 +113,7 @@ struct ReportOptions: ParsableArguments {
     var needsExcerpts: Bool { resolvedTargets.contains { $0.format == .full } }
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if resolvedTargets.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one format can go to standard output; send the others to files (FORMAT:FILE)")
         }

@@ -61,7 +61,8 @@ extension CLManifest {
         func run() throws {
             let settings = try LintSettings(
                 config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
-                excerpts: report.needsExcerpts)
+                excerpts: report.needsExcerpts, jobs: report.threadCount,
+                partBytes: report.partBytes)
             var lastLinter: ManifestLinter?
             let display = ProgressDisplay()
             try FileRun(files: files, report: report).run(

@@ -43,6 +43,8 @@ extension CLManifest {
             var options = LintOptions()
             options.excerpts = report.needsExcerpts
             let linter = ManifestLinter(options: options, validating: compiled, entry: entry)
+            linter.jobs = report.threadCount
+            if let partBytes = report.partBytes { linter.partBytes = partBytes }
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
                 // No configuration file for validate: --select and --ignore through the same selection as lint.
                 let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)

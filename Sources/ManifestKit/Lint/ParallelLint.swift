@@ -1,0 +1,271 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lints a file in parts on several threads, with the same findings, in the same order, as one thread.
+///
+/// The file is cut at line ends into parts of about 16 MB. Each part's lines are counted first (so every
+/// part knows the number of its first line), then the parts are checked by `jobs` threads, each with its
+/// own ``LineChecker`` that records what the manifest-wide rules need instead of applying them. This thread
+/// takes the parts in order and replays each record through one ``ManifestTally``, so duplicates, buckets,
+/// labels and limits are decided exactly as in one pass. At most `2 × jobs` parts wait to be merged, so
+/// memory does not grow with the file.
+struct ParallelLint {
+    let jobs: Int
+    let options: LintOptions
+    let isManifest: Bool
+    let makeChecker: () -> LineChecker
+    /// The size of a part, in bytes.
+    var partBytes = 16 << 20
+
+    /// What a run found.
+    struct Outcome {
+        var diagnostics: [Diagnostic]
+        var statistics: LintStatistics
+        var skipped: Bool
+    }
+
+    /// The findings for the file at `path`, or nil when it is better read by one thread (standard input,
+    /// not a regular file, or small).
+    func run(
+        path: String, name: String, progress: ((_ lines: Int, _ bytes: Int) -> Void)?
+    ) throws(ManifestError) -> Outcome? {
+        guard jobs > 1, path != "-" else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        guard size >= 2 * partBytes else { return nil }
+        let parts = Self.cut(descriptor, size: size, into: max(jobs, (size + partBytes - 1) / partBytes))
+        guard parts.count > 1 else { return nil }
+        let firstLines = Self.firstLines(descriptor, parts: parts)
+        return try merge(
+            path: path, name: name, parts: parts, firstLines: firstLines, descriptor: descriptor, progress: progress)
+    }
+
+    private func merge(
+        path: String, name: String, parts: [Range<Int>], firstLines: [Int], descriptor: Int32,
+        progress: ((Int, Int) -> Void)?
+    ) throws(ManifestError) -> Outcome {
+        let board = PartBoard(count: parts.count, window: 2 * jobs)
+        let jobs = min(self.jobs, parts.count)
+        let options = self.options
+        let work = UncheckedBox(makeChecker)
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                let checker = work.value()
+                while let index = board.claim() {
+                    let record = TallyRecord()
+                    checker.record = record
+                    checker.reset()
+                    var diagnostics: [Diagnostic] = []
+                    var lines = 0
+                    let result: PartResult
+                    do {
+                        let reader = try JSONLinesReader(
+                            path: path, displayName: name, maxLineBytes: options.maxLineBytes, range: parts[index],
+                            firstLine: firstLines[index])
+                        try reader.forEachLine { line in
+                            if NotJSONLines.opensXML(line) { throw NotJSONLinesPart() }
+                            checker.check(line, file: name, into: &diagnostics)
+                            lines += 1
+                        }
+                        result = .checked(diagnostics, record, lines: lines, bytes: parts[index].count)
+                    } catch is NotJSONLinesPart {
+                        result = .notJSONLines
+                    } catch let error as ManifestError {
+                        result = .failed(error)
+                    } catch {
+                        result = .failed(.readFailed(path: name, reason: String(describing: error)))
+                    }
+                    board.post(result, at: index)
+                }
+            }
+        }
+        defer { board.cancel() }
+        var tally = ManifestTally(options: options)
+        var diagnostics: [Diagnostic] = []
+        var lines = 0
+        var bytes = 0
+        let excerptLine: ((Int, Int) -> [UInt8])? =
+            options.excerpts
+            ? { offset, count in
+                var line = [UInt8](repeating: 0, count: count)
+                let got = line.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+                return Array(line.prefix(max(0, got)))
+            } : nil
+        for index in parts.indices {
+            switch board.take(index) {
+            case .notJSONLines:
+                return Outcome(
+                    diagnostics: [
+                        NotJSONLines.description.diagnostic(
+                            file: name, line: 1, column: 1, message: "the file is XML, not JSON Lines: skipped")
+                    ], statistics: LintStatistics(), skipped: true)
+            case .failed(let error):
+                throw error
+            case .checked(let found, let record, let partLines, let partBytes):
+                if isManifest { diagnostics += tally.replay(record, file: name, line: excerptLine) }
+                diagnostics += found
+                lines += partLines
+                bytes += partBytes
+                progress?(lines, bytes)
+            }
+        }
+        if isManifest {
+            diagnostics += tally.finish().map {
+                $0.rule.diagnostic(file: name, line: nil, column: nil, message: $0.message)
+            }
+        }
+        return Outcome(diagnostics: diagnostics, statistics: tally.statistics, skipped: false)
+    }
+
+    /// `count` ranges that cover the file, each ending just after an LF (the last at the end of the file).
+    static func cut(_ descriptor: Int32, size: Int, into count: Int) -> [Range<Int>] {
+        var starts = [0]
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        for part in 1..<count {
+            var position = max(size * part / count, starts[starts.count - 1])
+            var boundary: Int?
+            while boundary == nil && position < size {
+                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+                guard got > 0 else { break }
+                if let newline = buffer[..<got].firstIndex(of: 0x0A) { boundary = position + newline + 1 }
+                position += got
+            }
+            guard let boundary, boundary < size, boundary > starts[starts.count - 1] else { continue }
+            starts.append(boundary)
+        }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : size) }
+    }
+
+    /// The number of each part's first line: one more than the LFs before it (counted on all cores).
+    static func firstLines(_ descriptor: Int32, parts: [Range<Int>]) -> [Int] {
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts.count)
+        defer { counts.deallocate() }
+        // Each iteration writes its own element only.
+        let base = UncheckedBox(counts.baseAddress.unsafelyUnwrapped)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var position = parts[index].lowerBound
+            var newlines = 0
+            while position < parts[index].upperBound {
+                let wanted = min(buffer.count, parts[index].upperBound - position)
+                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(position)) }
+                guard got > 0 else { break }
+                buffer.withUnsafeBufferPointer { bytes in
+                    var next = bytes.baseAddress.unsafelyUnwrapped
+                    let end = next + got
+                    while next < end, let found = memchr(next, 0x0A, end - next) {
+                        newlines += 1
+                        next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                }
+                position += got
+            }
+            (base.value + index).initialize(to: newlines)
+        }
+        var first = 1
+        return parts.indices.map { index in
+            defer { first += counts[index] }
+            return first
+        }
+    }
+}
+
+/// One part's result.
+private enum PartResult {
+    case checked([Diagnostic], TallyRecord, lines: Int, bytes: Int)
+    case notJSONLines
+    case failed(ManifestError)
+}
+
+/// A value handed to other threads that only read it or use it from one thread at a time.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
+
+/// Hands parts to the workers in order, at most `window` ahead of the merge, and their results back.
+private final class PartBoard: @unchecked Sendable {
+    private let condition = Condition()
+    private var results: [Int: PartResult] = [:]
+    private var next = 0
+    private var merged = 0
+    private var cancelled = false
+    private let count: Int
+    private let window: Int
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next part to check, once the window allows it; nil when there are none or the run stopped.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && next < count && next - merged >= window { condition.wait() }
+        guard !cancelled, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func post(_ result: PartResult, at index: Int) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take(_ index: Int) -> PartResult {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+        merged = index + 1
+        condition.broadcast()
+        return results.removeValue(forKey: index) ?? .notJSONLines
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Stops reading a part that turns out to open an XML file.
+private struct NotJSONLinesPart: Error {}
+
+/// A mutex and a condition variable (pthreads: the library does not use Foundation).
+private final class Condition: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let variable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(variable, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(variable)
+        pthread_mutex_destroy(mutex)
+        variable.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    func wait() { pthread_cond_wait(variable, mutex) }
+    func broadcast() { pthread_cond_broadcast(variable) }
+}

@@ -1,0 +1,81 @@
+/// What one part of a manifest gives the manifest-wide rules, kept by the thread that checked the part
+/// and replayed, in line order, by the thread that merges the parts (``ManifestTally/replay(_:file:line:)``).
+///
+/// It holds what those rules need and nothing of the parsed lines: the lines counted toward the limits,
+/// each object line's `source-ref` bytes and labels, and, for the first use of each label in the part,
+/// where it stands (a label new to the manifest is always new to its part).
+final class TallyRecord {
+    /// A line counted toward the row and size limits.
+    struct Counted {
+        var number: Int
+        var offset: Int
+        var bytes: Int
+    }
+
+    /// An object line.
+    struct Observation {
+        var number: Int
+        /// Its `source-ref`'s decoded bytes in ``arena``, when it is a string.
+        var sourceRef: Range<Int>?
+        var sourceRefColumn = 0
+        /// Its labels in ``labelUses``.
+        var labels: Range<Int>
+    }
+
+    /// A label's first use in the part.
+    struct FirstUse {
+        var bytes: [UInt8]
+        var name: String
+        var column: Int
+        var pointer: String
+    }
+
+    private(set) var counted: [Counted] = []
+    private(set) var observations: [Observation] = []
+    private(set) var arena: [UInt8] = []
+    private(set) var labelUses: [(ordinal: Int, detection: Bool)] = []
+    private(set) var firstUses: [FirstUse] = []
+    private var labelOrdinals = ByteStringTable()
+    /// Counts that add up across parts: boxes, images with boxes, the most boxes, use cases, verdicts.
+    private(set) var partial = ManifestTally(options: LintOptions())
+
+    /// Records a line counted toward the limits.
+    func count(number: Int, offset: Int, bytes: Int) {
+        counted.append(Counted(number: number, offset: offset, bytes: bytes))
+    }
+
+    /// Records an object line; `column` gives the column of a byte offset in it.
+    func observe(_ line: ManifestLine, number: Int, column: (Int) -> Int) {
+        let document = line.document
+        var observation = Observation(number: number, labels: 0..<0)
+        if let node = line.sourceRef, document[node].kind == .string {
+            let start = arena.count
+            ManifestTally.withContent(of: node, in: document) { arena.append(contentsOf: $0) }
+            observation.sourceRef = start..<arena.count
+            observation.sourceRefColumn = column(Int(document[node].start))
+        }
+        partial.observeBoxes(line.boxes.count)
+        for pair in line.pairs { partial.observeUseCase(pair.useCase) }
+        let labelStart = labelUses.count
+        for label in line.labels {
+            let candidate = firstUses.count
+            let ordinal =
+                ManifestTally.withContent(of: label, in: document) { labelOrdinals.insert($0, value: candidate) }
+                ?? candidate
+            if ordinal == candidate {
+                firstUses.append(
+                    FirstUse(
+                        bytes: document.stringBytes(at: label), name: document.string(at: label),
+                        column: column(Int(document[label].start)), pointer: document.pointer(to: label)))
+            }
+            labelUses.append((ordinal, line.isDetectionLabel(label)))
+        }
+        observation.labels = labelStart..<labelUses.count
+        observations.append(observation)
+    }
+
+    /// Records whether a finished line had errors or only warnings.
+    func recordVerdict(errors: Bool, warnings: Bool) {
+        partial.recordVerdict(errors: errors, warnings: warnings)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ManifestKit
+import Testing
+import _ManifestTestSupport
+
+/// Several threads give exactly the findings and statistics of one: on the real corpus, the samples, the
+/// one-defect fixture and generated files whose manifest-wide findings span the parts.
+@Suite struct ParallelLintTests {
+    /// The findings and statistics of `path` with `jobs` threads and parts of `partBytes`.
+    static func lint(
+        _ path: String, jobs: Int, partBytes: Int, options: LintOptions = LintOptions()
+    ) throws -> ([Diagnostic], LintStatistics) {
+        let linter = ManifestLinter(options: options)
+        linter.jobs = jobs
+        linter.partBytes = partBytes
+        return (try linter.lint(path: path), linter.statistics)
+    }
+
+    static func expectSame(_ path: String, partBytes: Int, options: LintOptions = LintOptions()) throws {
+        let (one, oneStatistics) = try lint(path, jobs: 1, partBytes: partBytes, options: options)
+        for jobs in [2, 3] {
+            let (many, manyStatistics) = try lint(path, jobs: jobs, partBytes: partBytes, options: options)
+            #expect(many == one, "\(path) with \(jobs) threads")
+            #expect(manyStatistics == oneStatistics, "\(path) statistics with \(jobs) threads")
+        }
+    }
+
+    static var corpus: [String] {
+        SharedDirectory.files(in: CorpusTests.relativePath).filter { $0 != "SOURCES.tsv" }
+    }
+
+    @Test(arguments: corpus)
+    func corpusFiles(file: String) throws {
+        let url = try #require(SharedDirectory.existing("\(CorpusTests.relativePath)/\(file)"))
+        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        // Parts of about a fifth of the file, so that every file is cut.
+        try Self.expectSame(url.path, partBytes: max(64, size / 5))
+    }
+
+    @Test func samplesAndFixtures() throws {
+        let root = SharedDirectory.packageRoot
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("samples").path)
+            .filter { $0.hasSuffix(".manifest") }.map { root.appendingPathComponent("samples/\($0)").path }
+            + [root.appendingPathComponent("Tests/ManifestKitTests/Lint/Fixtures/one-defect-each.manifest").path]
+        for file in files {
+            for partBytes in [100, 700, 4_000] { try Self.expectSame(file, partBytes: partBytes) }
+        }
+    }
+
+    /// Duplicates, a second bucket, the 251st label and the row and size limits, each in a later part than
+    /// what it refers to; blank, invalid and CRLF lines; a byte order mark.
+    @Test func manifestWideFindingsAcrossParts() throws {
+        var lines: [String] = []
+        for index in 0..<600 {
+            let bucket = index == 450 ? "other-bucket" : "bucket"
+            let reference = index % 97 == 96 ? index - 90 : index
+            lines.append(
+                "{\"source-ref\":\"s3://\(bucket)/images/\(reference).jpg\",\"label-\(index % 260)\":1,"
+                    + "\"label-\(index % 260)-metadata\":{\"class-name\":\"c\\u00e9\(index % 260)\",\"confidence\":1,"
+                    + "\"type\":\"groundtruth/image-classification\",\"job-name\":\"labeling-job/j\","
+                    + "\"human-annotated\":\"yes\",\"creation-date\":\"2023-01-01T00:00:00\"}}")
+            if index % 150 == 149 { lines.append(index % 300 == 299 ? "" : "{not json") }
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("wide.manifest").path
+        try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(lines.joined(separator: "\r\n").utf8)).write(
+            to: URL(fileURLWithPath: path))
+        var options = LintOptions()
+        options.maxRows = 500
+        options.maxBytes = 100_000
+        options.excerpts = true
+        let (one, _) = try Self.lint(path, jobs: 1, partBytes: 1 << 20, options: options)
+        for code in ["CL401", "CL402", "CL403", "CL404", "CL405", "CL001", "CL003"] {
+            #expect(one.contains { $0.code == code }, "the file should have a \(code) finding")
+        }
+        for partBytes in [300, 5_000, 40_000] { try Self.expectSame(path, partBytes: partBytes, options: options) }
+    }
+
+    @Test func anXMLFileIsSkippedAlike() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("x.manifest").path
+        try Data(("<?xml version=\"1.0\"?>\n" + String(repeating: "<a>text</a>\n", count: 200)).utf8).write(
+            to: URL(fileURLWithPath: path))
+        try Self.expectSame(path, partBytes: 200)
+    }
+}

@@ -12,7 +12,7 @@ import Dispatch
 /// part knows the number of its first line), then the parts are checked by `jobs` threads, each with its
 /// own ``LineChecker`` that records what the manifest-wide rules need instead of applying them. This thread
 /// takes the parts in order and replays each record through one ``ManifestTally``, so duplicates, buckets,
-/// labels and limits are decided exactly as in one pass. At most `2 × jobs` parts wait to be merged, so
+/// labels and limits are decided exactly as in one pass. At most `jobs + 1` parts wait to be merged, so
 /// memory does not grow with the file.
 struct ParallelLint {
     let jobs: Int
@@ -53,7 +53,7 @@ struct ParallelLint {
         path: String, name: String, parts: [Range<Int>], firstLines: [Int], descriptor: Int32,
         progress: ((Int, Int) -> Void)?
     ) throws(ManifestError) -> Outcome {
-        let board = PartBoard(count: parts.count, window: 2 * jobs)
+        let board = PartBoard(count: parts.count, window: jobs + 1)
         let jobs = min(self.jobs, parts.count)
         let options = self.options
         let work = UncheckedBox(makeChecker)

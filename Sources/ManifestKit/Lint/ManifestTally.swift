@@ -5,7 +5,7 @@
 struct ManifestTally {
     private let maxRows: Int
     private let maxBytes: Int
-    private var firstLines = ByteStringTable()
+    private var firstLines = FingerprintTable()
     private var firstBucket: (name: [UInt8], line: Int)?
     private var reportedBuckets = ByteStringTable()
     /// Distinct labels, each with its ordinal (the order of first appearance) as its value.

@@ -83,6 +83,25 @@ import Testing
             "a label named twice on one line counts one image")
         #expect(linter.statistics.labels == 2 && linter.statistics.imagesWithBoxes == 0)
     }
+
+    /// Thousands of similar `source-ref`s (the table grows several times): exactly the repeated ones are
+    /// reported, each naming the line of its first appearance.
+    @Test func duplicatesAmongManySimilarSourceRefs() {
+        var lines: [String] = []
+        var expected: [(line: Int, first: Int)] = []
+        for index in 0..<5_000 {
+            let reference = index % 1_000 == 999 ? index - 998 : index
+            if reference != index { expected.append((index + 1, reference + 1)) }
+            lines.append("{\"source-ref\":\"s3://bucket/2024/camera-01/IMG_\(String(reference + 100_000_000)).jpg\"}")
+        }
+        let found = lint(lines.joined(separator: "\n")).filter { $0.code == "CL401" }
+        #expect(found.map(\.line) == expected.map(\.line))
+        let messages = expected.map { pair -> String in
+            let name = "s3://bucket/2024/camera-01/IMG_\(pair.first - 1 + 100_000_000).jpg"
+            return "source-ref '\(name)' already appears on line \(pair.first)"
+        }
+        #expect(found.map(\.message) == messages)
+    }
 }
 
 /// `--service-precedence` keeps, per line, only the first error of the service's documented order.

@@ -1,0 +1,44 @@
+/// A set of byte strings known by a 128-bit fingerprint (two independent 64-bit hashes), each with a
+/// small integer: the `source-ref`s of a manifest and the line where each first appears.
+///
+/// It keeps no key bytes: 24 bytes a slot, at most half the slots used, so about 48 bytes an entry
+/// instead of about 120 with the keys (a million `source-ref`s: 48 MB rather than 120 MB). Two different
+/// keys would have to agree on all 128 bits to be taken for one: for a million keys, odds of about 1 in
+/// 10^26, far below a disk's silent errors.
+struct FingerprintTable {
+    private struct Slot {
+        /// 0 marks an empty slot (the hash is never 0).
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        var value: Int32 = 0
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
+        let first = ByteStringTable.hash(key)
+        let second = ByteStringTable.hash(key, seed: 0xD6E8_FEB8_6659_FD93)
+        var index = Int(truncatingIfNeeded: first) & (slots.count - 1)
+        while slots[index].first != 0 {
+            if slots[index].first == first && slots[index].second == second { return Int(slots[index].value) }
+            index = (index + 1) & (slots.count - 1)
+        }
+        slots[index] = Slot(first: first, second: second, value: Int32(clamping: value))
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
+        for slot in slots where slot.first != 0 {
+            var index = Int(truncatingIfNeeded: slot.first) & (larger.count - 1)
+            while larger[index].first != 0 { index = (index + 1) & (larger.count - 1) }
+            larger[index] = slot
+        }
+        slots = larger
+    }
+}

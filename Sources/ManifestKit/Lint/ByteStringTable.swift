@@ -78,8 +78,9 @@ struct ByteStringTable {
         slots = larger
     }
 
-    /// A 64-bit hash of `key`, eight bytes at a time (multiply and fold); never 0. Another `seed` gives an
-    /// independent hash.
+    /// A 64-bit hash of `key`, eight bytes at a time (multiply and fold); never 0.
+    ///
+    /// Another `seed` gives an independent hash.
     static func hash(_ key: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
         var hash: UInt64 = seed ^ UInt64(key.count)
         guard let base = key.baseAddress else { return hash }

@@ -1,11 +1,13 @@
-/// One side of a diff as read: for each entry its `source-ref` (in a key table), a hash of its raw
-/// bytes, and where its line is in the file; plus the repeated `source-ref`s and the unreadable lines.
+/// One side of a diff as read: for each entry the fingerprint of its `source-ref` (in a table, without the
+/// key bytes: ``sourceRef(of:in:)`` reads one again from the file), a hash of its raw bytes, and where its
+/// line is in the file; plus the repeated `source-ref`s and the unreadable lines.
 ///
 /// The raw hash settles most comparisons (an entry written the same way is unchanged); only entries whose
 /// bytes differ are parsed again, from their place in the file, and compared by canonical form.
 struct DiffSide: @unchecked Sendable {
     let file: String
-    var keys = ByteStringTable()
+    var keys = FingerprintTable()
+    var fingerprints: [Hash128] = []
     var rawHashes: [Hash128] = []
     var lines: [Int32] = []
     var offsets: [Int] = []
@@ -67,7 +69,8 @@ struct DiffSide: @unchecked Sendable {
     }
 
     private mutating func add(_ sourceRef: UnsafeBufferPointer<UInt8>, _ line: LineRecord) {
-        if let first = keys.insert(sourceRef, value: rawHashes.count) {
+        let fingerprint = FingerprintTable.fingerprint(sourceRef)
+        if let first = keys.insert(fingerprint, value: rawHashes.count) {
             duplicates.append(
                 DiffError.Duplicate(
                     file: file, sourceRef: String(decoding: sourceRef, as: UTF8.self),
@@ -77,6 +80,7 @@ struct DiffSide: @unchecked Sendable {
         var hasher = ValueHasher()
         hasher.combine(bytes: line.bytes)
         rawHashes.append(hasher.finalize())
+        fingerprints.append(fingerprint)
         lines.append(Int32(clamping: line.number))
         offsets.append(line.offset)
         lengths.append(Int32(clamping: line.bytes.count))
@@ -84,6 +88,16 @@ struct DiffSide: @unchecked Sendable {
     }
 
     private static let sourceRefKey = Array("source-ref".utf8)
+
+    /// The `source-ref` of entry `entry`, read again from its line in `file`.
+    func sourceRef(of entry: Int, in file: LineFile, parser: JSONParser) -> String {
+        file.withBytes(at: offsets[entry], length: Int(lengths[entry])) { bytes in
+            guard let document = try? parser.parse(bytes),
+                let node = document.member(utf8: Self.sourceRefKey, in: JSONDocument.rootIndex)
+            else { return "" }
+            return document.string(at: node)
+        }
+    }
 
     private static func finding(_ path: String, _ line: LineRecord, _ message: String) -> Diagnostic {
         Diagnostic(

@@ -45,7 +45,7 @@ public final class ManifestDiff {
         var seen = [Bool](repeating: false, count: priorSide.rawHashes.count)
         var differing: [Int] = []
         for entry in 0..<newCount {
-            let match = newSide.keys.withKey(ordinal: entry) { priorSide.keys.value(for: $0) }
+            let match = priorSide.keys.value(for: newSide.fingerprints[entry])
             guard let match else {
                 kinds[entry] = .added
                 continue
@@ -95,7 +95,8 @@ public final class ManifestDiff {
             let match = priorEntries[entry]
             result.entries.append(
                 DiffEntry(
-                    kind: kinds[entry], sourceRef: newSide.keys.key(ordinal: entry), newLine: Int(newSide.lines[entry]),
+                    kind: kinds[entry], sourceRef: newSide.sourceRef(of: entry, in: newFile, parser: newParser),
+                    newLine: Int(newSide.lines[entry]),
                     priorLine: match >= 0 ? Int(priorSide.lines[match]) : nil, changes: details[entry] ?? []))
             let length = Int(newSide.lengths[entry])
             let carriageReturn = newSide.carriageReturns[entry]
@@ -110,7 +111,8 @@ public final class ManifestDiff {
             result.onlyInPrior += 1
             result.entries.append(
                 DiffEntry(
-                    kind: .onlyInPrior, sourceRef: priorSide.keys.key(ordinal: entry), newLine: nil,
+                    kind: .onlyInPrior, sourceRef: priorSide.sourceRef(of: entry, in: priorFile, parser: priorParser),
+                    newLine: nil,
                     priorLine: Int(priorSide.lines[entry])))
         }
         result.batches = BatchPacker.pack(lineSizes: result.changeSetLineSizes, maxBytes: options.maxBatchBytes).count

@@ -17,10 +17,19 @@ struct FingerprintTable {
     /// The number of keys.
     private(set) var count = 0
 
+    /// The fingerprint of `key`: two independent 64-bit hashes, the first never 0.
+    static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> Hash128 {
+        Hash128(first: ByteStringTable.hash(key), second: ByteStringTable.hash(key, seed: 0xD6E8_FEB8_6659_FD93))
+    }
+
     /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
-        let first = ByteStringTable.hash(key)
-        let second = ByteStringTable.hash(key, seed: 0xD6E8_FEB8_6659_FD93)
+        insert(Self.fingerprint(key), value: value)
+    }
+
+    /// The value stored for the key of `fingerprint`, after storing `value` if it was absent (then nil).
+    mutating func insert(_ fingerprint: Hash128, value: Int) -> Int? {
+        let (first, second) = (fingerprint.first, fingerprint.second)
         var index = Int(truncatingIfNeeded: first) & (slots.count - 1)
         while slots[index].first != 0 {
             if slots[index].first == first && slots[index].second == second { return Int(slots[index].value) }
@@ -29,6 +38,18 @@ struct FingerprintTable {
         slots[index] = Slot(first: first, second: second, value: Int32(clamping: value))
         count += 1
         if count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    /// The value stored for the key of `fingerprint`, or nil.
+    func value(for fingerprint: Hash128) -> Int? {
+        var index = Int(truncatingIfNeeded: fingerprint.first) & (slots.count - 1)
+        while slots[index].first != 0 {
+            if slots[index].first == fingerprint.first && slots[index].second == fingerprint.second {
+                return Int(slots[index].value)
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
         return nil
     }
 

@@ -7,7 +7,7 @@ public struct FieldPattern: Sendable, Hashable, CustomStringConvertible {
     private let segmentHasWildcard: [Bool]
 
     /// The keys the service adds to dataset entries, left out of every comparison.
-    public static let serviceAdded = ["cl-metadata", "cl-errors", "errors", "warnings"].map {
+    public static let serviceAdded = ServiceAddedKeys.names.map {
         FieldPattern($0)
     }
 

@@ -59,14 +59,13 @@ final class TallyRecord {
         let labelStart = labelUses.count
         for label in line.labels {
             let candidate = firstUses.count
-            let ordinal =
-                ManifestTally.withContent(of: label, in: document) { labelOrdinals.insert($0, value: candidate) }
-                ?? candidate
-            if ordinal == candidate {
+            let ordinal = ManifestTally.withContent(of: label, in: document) { bytes -> Int in
+                if let known = labelOrdinals.insert(bytes, value: candidate) { return known }
                 firstUses.append(
                     FirstUse(
-                        bytes: document.stringBytes(at: label), name: document.string(at: label),
+                        bytes: Array(bytes), name: String(decoding: bytes, as: UTF8.self),
                         column: column(Int(document[label].start)), pointer: document.pointer(to: label)))
+                return candidate
             }
             labelUses.append((ordinal, line.isDetectionLabel(label)))
         }

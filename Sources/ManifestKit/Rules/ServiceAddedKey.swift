@@ -23,7 +23,7 @@ public struct ServiceAddedKey: LineRule {
         ]
     )
 
-    private static let keys = ["cl-metadata", "cl-errors", "errors", "warnings"].map { Array($0.utf8) }
+    private static let keys = ServiceAddedKeys.names.map { Array($0.utf8) }
 
     /// Whether the key at `key` is one of the service's.
     static func isServiceKey(_ key: Int, in document: JSONDocument) -> Bool {

@@ -73,7 +73,7 @@ public struct DatasetPuller {
         }
         guard node.kind == .object else { return }
         let members = document.members(of: index)
-        let serviceKeys: Set<String> = ["cl-metadata", "cl-errors", "errors", "warnings"]
+        let serviceKeys = Set(ServiceAddedKeys.names)
         let removed = members.map { serviceKeys.contains(document.string(at: $0.key)) }
         for (position, member) in members.enumerated() {
             guard removed[position] else {

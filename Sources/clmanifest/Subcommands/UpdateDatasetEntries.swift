@@ -143,10 +143,8 @@ extension CLManifest {
             let (configuration, linter) = try settings.linter(for: name == "--changes" ? "changes.jsonl" : name)
             let diagnostics = configuration.apply(
                 to: linter.lint(bytes: blob, name: name), file: name, select: [], ignore: [])
-            let errors = diagnostics.filter { $0.severity == .error }
-            guard !errors.isEmpty else { return }
+            guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
             Output.standardError(TextReporter().render(errors))
-            let count = "\(errors.count) error finding\(errors.count == 1 ? "" : "s")"
             if force {
                 Output.standardError("warning: \(count) in the changes; sending anyway (--force)\n")
                 return

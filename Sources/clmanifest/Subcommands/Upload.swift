@@ -159,10 +159,8 @@ extension CLManifest {
         /// Lints NEW; prints the error findings and stops unless `--force`.
         private func lint(_ linter: ManifestLinter, _ configuration: Configuration) throws {
             let diagnostics = configuration.apply(to: try linter.lint(path: new), file: new, select: [], ignore: [])
-            let errors = diagnostics.filter { $0.severity == .error }
-            guard !errors.isEmpty else { return }
+            guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
             Output.standardOutput(TextReporter().render(errors))
-            let count = "\(errors.count) error finding\(errors.count == 1 ? "" : "s")"
             if force {
                 Output.standardError("warning: \(count) in \(new); sending anyway (--force)\n")
                 return

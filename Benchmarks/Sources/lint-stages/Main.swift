@@ -8,10 +8,11 @@ import ManifestKit
 
 /// `lint-stages FILE [RUNS] [STAGE]`: times each stage of `lint` on FILE through the library, in one process.
 ///
-/// Stages: read (split into lines), parse (read + JSON parse), syntax (lint without schemas: reading and
-/// JSON rules), lint (everything, as `clmanifest lint` does). Prints the median of RUNS runs of each.
-/// With STAGE (a stage's name, such as `lint without schemas`), runs only that stage: for counting its
-/// instructions under `valgrind --tool=callgrind`.
+/// Runs cumulative passes (read; read + parse; lint without schemas; lint) and the reporters on the
+/// findings of the last, takes the median of RUNS runs of each, and prints the stages the issue names as
+/// differences of those medians: read/split, parse, rules, schema, report. With STAGE (a pass's name, such
+/// as `lint without schemas`), runs only that pass: for counting its instructions under
+/// `valgrind --tool=callgrind`.
 @main
 enum Main {
     static func main() throws {
@@ -29,8 +30,12 @@ enum Main {
             exit(2)
         }
         let megabytes = Double(status.st_size) / 1_000_000
+        var findings: [Diagnostic] = []
+        let reporters: [any Reporter] = [
+            TextReporter(), JSONReporter(), JSONLinesReporter(), SARIFReporter(), GitHubReporter(),
+        ]
 
-        let stages: [(String, () throws -> Int)] = [
+        let passes: [(String, () throws -> Int)] = [
             (
                 "read",
                 {
@@ -51,25 +56,49 @@ enum Main {
                 }
             ),
             ("lint without schemas", { try ManifestLinter(schemas: nil).lint(path: path).count }),
-            ("lint (all)", { try ManifestLinter().lint(path: path).count }),
+            (
+                "lint (all)",
+                {
+                    findings = try ManifestLinter().lint(path: path)
+                    return findings.count
+                }
+            ),
+            ("report (text, json, jsonl, sarif, github)", { reporters.map { $0.render(findings).utf8.count }.reduce(0, +) }),
         ]
-        print("| stage | median s | MB/s | × read+parse |")
-        print("|---|---:|---:|---:|")
-        var parseTime = 0.0
-        for (name, stage) in stages where only == nil || name == only {
+        var medians: [String: Double] = [:]
+        for (name, pass) in passes where only == nil || name == only {
             var times: [Double] = []
             for _ in 0..<runs {
                 let clock = ContinuousClock()
                 let start = clock.now
-                _ = try stage()
+                _ = try pass()
                 let elapsed = clock.now - start
                 times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
             times.sort()
-            let median = times[times.count / 2]
-            if name == "read + parse" { parseTime = median }
-            let ratio = parseTime > 0 ? String(format: "%.2f", median / parseTime) : "–"
-            print("| \(name) | \(String(format: "%.3f", median)) | \(Int(megabytes / median)) | \(ratio) |")
+            medians[name] = times[times.count / 2]
+        }
+        guard only == nil else { return }
+        print("Passes (median of \(runs), \(findings.count) findings):\n")
+        print("| pass | median s | MB/s |")
+        print("|---|---:|---:|")
+        for (name, _) in passes {
+            let median = medians[name] ?? 0
+            print("| \(name) | \(String(format: "%.3f", median)) | \(Int(megabytes / max(median, 1e-9))) |")
+        }
+        let stages: [(String, Double)] = [
+            ("read/split", medians["read"] ?? 0),
+            ("parse", (medians["read + parse"] ?? 0) - (medians["read"] ?? 0)),
+            ("rules", (medians["lint without schemas"] ?? 0) - (medians["read + parse"] ?? 0)),
+            ("schema", (medians["lint (all)"] ?? 0) - (medians["lint without schemas"] ?? 0)),
+            ("report (all five formats)", medians["report (text, json, jsonl, sarif, github)"] ?? 0),
+        ]
+        let total = stages.map(\.1).reduce(0, +)
+        print("\nStages, as differences of those medians:\n")
+        print("| stage | s | share |")
+        print("|---|---:|---:|")
+        for (name, seconds) in stages {
+            print("| \(name) | \(String(format: "%.3f", seconds)) | \(Int((100 * seconds / max(total, 1e-9)).rounded()))% |")
         }
     }
 }

@@ -10,12 +10,14 @@ final class LintSettings {
     private let excerpts: Bool
     private let jobs: Int
     private let partBytes: Int?
+    private let images: [ImageMapping]
     private var linters: [String: (Configuration, ManifestLinter)] = [:]
 
     init(
         config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool, excerpts: Bool,
-        jobs: Int = CoreCount.available, partBytes: Int? = nil
+        jobs: Int = CoreCount.available, partBytes: Int? = nil, images: [ImageMapping] = []
     ) throws {
+        self.images = images
         self.jobs = jobs
         self.partBytes = partBytes
         self.config = config
@@ -56,6 +58,7 @@ final class LintSettings {
         var options = configuration.options
         options.servicePrecedence = servicePrecedence || configuration.servicePrecedence
         options.excerpts = excerpts
+        options.images = images + configuration.options.images
         let linter = ManifestLinter(options: options, schemas: loaded)
         linter.jobs = jobs
         if let partBytes { linter.partBytes = partBytes }

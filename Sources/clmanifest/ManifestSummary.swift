@@ -25,6 +25,7 @@ struct ManifestSummary {
                     + "\(plural(statistics.labels, "label")), \(plural(statistics.boxes, "box", "boxes"))")
         }
         var text = parts.joined(separator: "; ")
+        if let images = statistics.imageChecks { text += "\n  " + images.sentence }
         if detailed && lines > 0 { text += "\n" + details }
         return text
     }

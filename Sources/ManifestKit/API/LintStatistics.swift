@@ -36,6 +36,9 @@ public struct LintStatistics: Sendable, Equatable {
     /// Creates empty statistics.
     public init() {}
 
+    /// What the image checks found, when images were checked (``LintOptions/images``).
+    public var imageChecks: ImageSummary?
+
     /// The share of lines with errors, which the service holds to 20% (of all lines) in training.
     public var invalidShare: Double {
         lines == 0 ? 0 : Double(linesWithErrors) / Double(lines)

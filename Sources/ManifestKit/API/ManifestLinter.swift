@@ -18,6 +18,10 @@ public final class ManifestLinter {
     /// Files under two parts (32 MB) and standard input use one. The findings are the same, in the same
     /// order, whatever the number.
     public var jobs = 1
+    /// Threads that read image headers when ``LintOptions/images`` is set: also the most files open at once.
+    public var imageThreads = 8
+    /// Called as images are checked with the number looked at so far (for a progress display).
+    public var imageProgress: ((_ checked: Int) -> Void)?
     /// The size of the parts a file is cut into for several threads (smaller in tests, to cut small files).
     package var partBytes = 16 << 20
     private let checker: LineChecker
@@ -65,12 +69,23 @@ public final class ManifestLinter {
             statistics = outcome.statistics
             statistics.skipped = outcome.skipped
             var diagnostics = outcome.diagnostics
+            if !outcome.skipped {
+                diagnostics = try checkImages(
+                    diagnostics,
+                    JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes))
+            }
             diagnostics.sort(by: Diagnostic.sortOrder)
             return options.servicePrecedence && !outcome.skipped
                 ? ServicePrecedence.apply(to: diagnostics) : diagnostics
         }
+        if path == "-", !options.images.isEmpty {
+            throw ManifestError.readFailed(
+                path: displayName ?? path, reason: "image checks (--images) need a file, not standard input")
+        }
         let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
-        return try lint(reader)
+        return try lint(reader) { () throws(ManifestError) in
+            try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
+        }
     }
 
     /// Lints manifest bytes held in memory.
@@ -82,16 +97,20 @@ public final class ManifestLinter {
     public func lint(bytes: [UInt8], name: String) -> [Diagnostic] {
         let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes)
         // Reading from memory cannot fail.
-        return (try? lint(reader)) ?? []
+        return (try? lint(reader) { JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes) })
+            ?? []
     }
 
-    private func lint(_ reader: JSONLinesReader) throws(ManifestError) -> [Diagnostic] {
+    /// Lints what `reader` reads; `again` opens the same manifest for the image checks.
+    private func lint(
+        _ reader: JSONLinesReader, again: () throws(ManifestError) -> JSONLinesReader
+    ) throws(ManifestError) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let file = reader.name
         checker.reset()
         var skipped = false
         defer {
-            statistics = checker.statistics
+            if skipped { statistics = checker.statistics }
             statistics.skipped = skipped
         }
         do {
@@ -115,8 +134,41 @@ public final class ManifestLinter {
             throw ManifestError.readFailed(path: file, reason: String(describing: error))
         }
         diagnostics += checker.finish(file: file)
+        statistics = checker.statistics
+        if !options.images.isEmpty { diagnostics = try checkImages(diagnostics, again()) }
         diagnostics.sort(by: Diagnostic.sortOrder)
         return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
+    }
+}
+
+extension ManifestLinter {
+    /// Adds the findings of the image checks to `diagnostics`, when images are mapped, and counts the lines
+    /// they make invalid toward the service's 20% (CL408 is decided again).
+    private func checkImages(_ diagnostics: [Diagnostic], _ reader: JSONLinesReader) throws(ManifestError)
+        -> [Diagnostic]
+    {
+        guard !options.images.isEmpty else { return diagnostics }
+        var check = ImageCheck(mappings: options.images)
+        check.threads = imageThreads
+        check.progress = imageProgress
+        let (found, summary) = try check.run(reader, options: options)
+        statistics.imageChecks = summary
+        let errorLines = Set(diagnostics.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line))
+        let warningLines = Set(diagnostics.lazy.filter { $0.severity == .warning }.compactMap(\.line))
+        let newErrorLines = Set(found.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line))
+            .subtracting(errorLines)
+        let newWarningLines = Set(found.lazy.filter { $0.severity == .warning }.compactMap(\.line))
+            .subtracting(errorLines).subtracting(warningLines).subtracting(newErrorLines)
+        statistics.linesWithErrors += newErrorLines.count
+        statistics.linesWithWarningsOnly += newWarningLines.count - newErrorLines.intersection(warningLines).count
+        let code = TooManyInvalidLines.description.code
+        var merged = diagnostics.filter { $0.code != code } + found
+        if statistics.invalidShare > TooManyInvalidLines.limit {
+            merged.append(
+                TooManyInvalidLines.description.diagnostic(
+                    file: reader.name, line: nil, column: nil, message: TooManyInvalidLines.message(statistics)))
+        }
+        return merged
     }
 }
 

@@ -15,6 +15,7 @@ import Foundation
 /// service-precedence: false
 /// limits: {max-line-characters: 100000, max-rows: 250000, max-bytes: 1000000000, max-batch-bytes: 5242880}
 /// diff: {ignore-fields: ["*-metadata.creation-date"]}
+/// images: {"s3://bucket/datasets/cars/": photos/cars}   # lint --images; directories relative to this file
 /// ```
 public struct Configuration: Sendable {
     /// The file name looked for in each directory from a manifest's up to the root.
@@ -96,7 +97,7 @@ public struct Configuration: Sendable {
         }
         var configuration = Configuration()
         configuration.file = file
-        let directory = (file as NSString).deletingLastPathComponent
+        let base = (file as NSString).deletingLastPathComponent
         for member in members {
             let reader = ValueReader(file: file, member: member)
             switch member.key {
@@ -117,11 +118,25 @@ public struct Configuration: Sendable {
             case "per-file-ignores":
                 for entry in try reader.mapping() {
                     configuration.perFileIgnores.append(
-                        (Self.resolve(entry.key, in: directory), try ValueReader(file: file, member: entry).codes()))
+                        (Self.resolve(entry.key, in: base), try ValueReader(file: file, member: entry).codes()))
                 }
             case "schemas":
-                configuration.schemas = try reader.strings().map { Self.resolve($0, in: directory) }
+                configuration.schemas = try reader.strings().map { Self.resolve($0, in: base) }
             case "service-precedence": configuration.servicePrecedence = try reader.bool()
+            case "images":
+                for entry in try reader.mapping() {
+                    let setting = ValueReader(file: file, member: entry)
+                    guard case .string(let local) = entry.value else {
+                        throw setting.error("the image directory for '\(entry.key)' must be a string")
+                    }
+                    let mapping = ImageMapping(prefix: entry.key, directory: Self.resolve(local, in: base))
+                    do {
+                        try mapping.validate()
+                    } catch {
+                        throw setting.error(error.description)
+                    }
+                    configuration.options.images.append(mapping)
+                }
             case "rules":
                 for entry in try reader.mapping() {
                     try configuration.applyRuleOptions(entry, file: file)
@@ -153,7 +168,7 @@ public struct Configuration: Sendable {
             default:
                 throw reader.error(
                     "unknown key '\(member.key)'; known: version, select, extend-select, ignore, severity, "
-                        + "per-file-ignores, schemas, service-precedence, limits, rules, diff")
+                        + "per-file-ignores, schemas, service-precedence, limits, rules, diff, images")
             }
         }
         return configuration

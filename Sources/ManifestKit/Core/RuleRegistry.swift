@@ -46,5 +46,15 @@ public enum RuleRegistry {
         TooFewLabels.self,
         TooManyInvalidLines.self,
         SchemaViolationRule.self,
+        ImageNotFound.self,
+        UnreadableImage.self,
+        UnsupportedImageFormat.self,
+        ImageExtensionMismatch.self,
+        ImageFileTooLarge.self,
+        ImageDimensionsOutOfRange.self,
+        ImageAspectRatioTooLarge.self,
+        ImageSizeMismatch.self,
+        BoxOutsideImage.self,
+        BoxTooSmallInImage.self,
     ]
 }

@@ -67,7 +67,7 @@ final class LineChecker {
         }
         if case .manifest = mode, diagnostics.count > before {
             let added = diagnostics[before...]
-            let errors = added.contains { $0.severity == .error && !$0.code.hasPrefix("CL4") }
+            let errors = added.contains(where: TooManyInvalidLines.makesLineInvalid)
             let warnings = added.contains { $0.severity == .warning }
             if let record {
                 record.recordVerdict(errors: errors, warnings: warnings)

@@ -24,6 +24,9 @@ public struct LintOptions: Sendable {
     /// The labels a manifest may use (CL210), or nil for any.
     public var allowedLabels: Set<String>?
 
+    /// Where the images of `source-ref`s are on disk (`--images`, `images:`); empty: images are not checked.
+    public var images: [ImageMapping] = []
+
     /// Creates options with the defaults.
     public init() {}
 }

@@ -170,13 +170,7 @@ struct ManifestTally {
         }
         let statistics = counts
         if statistics.invalidShare > TooManyInvalidLines.limit {
-            let percent = Int((statistics.invalidShare * 100).rounded())
-            findings.append(
-                (
-                    TooManyInvalidLines.description,
-                    "\(statistics.linesWithErrors) of \(rows) lines (\(percent)%) have errors, over the 20% the "
-                        + "service allows"
-                ))
+            findings.append((TooManyInvalidLines.description, TooManyInvalidLines.message(statistics)))
         }
         return findings
     }

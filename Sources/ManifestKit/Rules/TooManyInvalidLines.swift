@@ -3,6 +3,19 @@ public struct TooManyInvalidLines: Rule {
     /// The share of invalid lines the service tolerates.
     static let limit = 0.2
 
+    /// Whether a finding makes its line count as invalid: an error of a line rule (not one of the
+    /// manifest-wide CL4xx rules, which the service applies to the whole manifest).
+    static func makesLineInvalid(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.severity == .error && !diagnostic.code.hasPrefix("CL4")
+    }
+
+    /// The finding's message for a manifest with these counts.
+    static func message(_ statistics: LintStatistics) -> String {
+        let percent = Int((statistics.invalidShare * 100).rounded())
+        return "\(statistics.linesWithErrors) of \(statistics.lines) lines (\(percent)%) have errors, over the 20% the "
+            + "service allows"
+    }
+
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL408",
@@ -14,8 +27,9 @@ public struct TooManyInvalidLines: Rule {
             Training fails with ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST when more than 20% of the lines are \
             invalid, counted across all validation rules (blank lines included; lines with only warnings are \
             not counted). Dataset creation and updates fail with ERROR_TOO_MANY_RECORDS_IN_ERROR on "too many" \
-            errors, with an undocumented threshold. The estimate counts the lines with an error finding; the \
-            service's image checks (issue: local image checks) can add more.
+            errors, with an undocumented threshold. The estimate counts the lines with an error finding, \
+            including those whose images fail the checks of `lint --images`; without it, the service's own image \
+            checks can add more.
             """,
         fix: "fix or remove the invalid lines (the other findings say which and why)",
         triggeringExamples: [

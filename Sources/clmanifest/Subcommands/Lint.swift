@@ -32,6 +32,19 @@ extension CLManifest {
                 valueName: "file"))
         var schemas: [String] = []
 
+        @Option(
+            name: .customLong("images"),
+            help: ArgumentHelp(
+                "Check the images of source-refs starting with PREFIX in the local directory DIR; repeatable.",
+                discussion: """
+                    Such as --images s3://bucket/datasets/cars/=photos/cars: s3://bucket/datasets/cars/a/1.jpg is \
+                    read from photos/cars/a/1.jpg. Only headers are read: format by signature, size, dimensions \
+                    (64-4,096), aspect ratio (20:1), truncation, and image_size and boxes against the real size \
+                    (CL601-CL610). Also `images:` in the configuration; the longest matching prefix wins.
+                    """,
+                valueName: "PREFIX=DIR"))
+        var images: [String] = []
+
         @Flag(
             help: ArgumentHelp(
                 "Per line, report only what the service would report first.",
@@ -45,6 +58,13 @@ extension CLManifest {
 
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
+            for image in images {
+                do {
+                    _ = try ImageMapping(parsing: image)
+                } catch {
+                    throw ValidationError("--images: \(error.description)")
+                }
+            }
         }
 
         @Option(
@@ -62,7 +82,7 @@ extension CLManifest {
             let settings = try LintSettings(
                 config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts, jobs: report.threadCount,
-                partBytes: report.partBytes)
+                partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) })
             var lastLinter: ManifestLinter?
             let display = ProgressDisplay()
             try FileRun(files: files, report: report).run(
@@ -71,6 +91,9 @@ extension CLManifest {
                     lastLinter = linter
                     display.begin()
                     linter.progress = { lines, bytes in display.update(file: file, lines: lines, bytes: bytes) }
+                    linter.imageProgress = { checked in
+                        display.note("\(file): \(ProgressDisplay.grouped(checked)) images checked")
+                    }
                     defer { display.end() }
                     let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
                     return configuration.apply(

@@ -1,0 +1,21 @@
+/// Flags a box that leaves the real picture where `image_size` says otherwise (`lint --images`).
+public struct BoxOutsideImage: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL609",
+        name: "box-outside-image",
+        mirrors: .invalidBoundingBox,
+        severity: .error,
+        summary: "a bounding box extends beyond the real image (lint --images)",
+        rationale: """
+            When `image_size` differs from the picture, a box inside `image_size` can still leave the real frame: \
+            the service checks boxes against the image and reports ERROR_INVALID_BOUNDING_BOX for that \
+            annotation. Only reported where image_size differs from the picture (CL303 covers the rest).
+            """,
+        fix: "correct the box, or image_size and the boxes together",
+        triggeringExamples: [],
+        nonTriggeringExamples: [
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+        ]
+    )
+}

@@ -1,0 +1,20 @@
+/// Flags an image whose longer side is more than 20 times its shorter (`lint --images`).
+public struct ImageAspectRatioTooLarge: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL607",
+        name: "image-aspect-ratio-too-large",
+        mirrors: .invalidImage,
+        severity: .error,
+        summary: "an image is more than 20 times as long as it is wide (lint --images)",
+        rationale: """
+            The service accepts aspect ratios up to 20:1 (longer side over shorter side); a longer or thinner \
+            image is ERROR_INVALID_IMAGE.
+            """,
+        fix: "crop or pad the image to at most 20:1",
+        triggeringExamples: [],
+        nonTriggeringExamples: [
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+        ]
+    )
+}

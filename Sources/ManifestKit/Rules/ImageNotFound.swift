@@ -1,0 +1,22 @@
+/// Flags a `source-ref` whose image is not in its mapped local directory (`lint --images`).
+public struct ImageNotFound: Rule {
+    /// The rule's code, documentation and examples.
+    public static let description = RuleDescription(
+        code: "CL601",
+        name: "image-not-found",
+        mirrors: .invalidImage,
+        severity: .error,
+        summary: "the image of a source-ref is not in its local directory (lint --images)",
+        rationale: """
+            With `--images PREFIX=DIR`, each `source-ref` that starts with PREFIX is looked for under DIR with the \
+            rest of its key. A missing image is what the service reports as ERROR_INVALID_IMAGE (\"Check S3 \
+            path\"): the line is dropped, and it counts toward the 20% of invalid lines that fails training. \
+            The finding means the local copy is missing; check that the image is uploaded to the same key.
+            """,
+        fix: "copy the image to the key the source-ref names, or correct the source-ref",
+        triggeringExamples: [],
+        nonTriggeringExamples: [
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+        ]
+    )
+}

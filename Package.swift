@@ -11,6 +11,8 @@ let package = Package(
     name: "clmanifest",
     products: [
         .library(name: "ManifestKit", targets: ["ManifestKit"]),
+        // For the libFuzzer harnesses in Fuzz/ (a separate package); not an API.
+        .library(name: "_FuzzTargets", targets: ["_FuzzTargets"]),
         .executable(name: "clmanifest", targets: ["clmanifest"]),
     ],
     dependencies: [
@@ -43,6 +45,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "_FuzzTargets",
+            dependencies: ["ManifestKit", "ManifestUpload"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "_ManifestTestSupport",
             dependencies: ["ManifestKit"],
             swiftSettings: upcomingFeatures
@@ -66,6 +73,12 @@ let package = Package(
             name: "ManifestKitTests",
             dependencies: ["ManifestKit", "_ManifestTestSupport"],
             exclude: ["Schema/Fixtures", "Lint/Fixtures"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["_FuzzTargets", "_ManifestTestSupport"],
+            exclude: ["Inputs"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -56,7 +56,7 @@ import _ManifestTestSupport
     @Test(arguments: [
         (["lint", "--images", "no-equals-sign", "samples/mixed.manifest"], "is not PREFIX=DIR"),
         (["lint", "--images", "s3://b/=samples/none", "samples/mixed.manifest"], "is not a directory"),
-        (["lint", "--images", "s3://b/=samples", "-"], "need a file, not standard input"),
+        (["lint", "--images", "s3://b/=samples", "-"], "need a regular file, not standard input"),
     ])
     func badMappingsExitTwoWithOneSentence(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments, input: Array("{}\n".utf8))

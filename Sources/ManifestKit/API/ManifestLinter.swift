@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lints manifests: reads each line, checks it and returns the findings in order.
 ///
 /// ```swift
@@ -59,6 +65,13 @@ public final class ManifestLinter {
     /// - Throws: ``ManifestError`` when the file cannot be opened or read.
     public func lint(path: String, displayName: String? = nil) throws(ManifestError) -> [Diagnostic] {
         let (options, mode) = (self.options, self.mode)
+        if !options.images.isEmpty, Self.isStream(path) {
+            // The manifest is read a second time for its images: a pipe cannot be.
+            throw ManifestError.readFailed(
+                path: displayName ?? path,
+                reason: "image checks (--images) need a regular file, not standard input or a pipe")
+        }
+
         var isManifest = false
         if case .manifest = mode { isManifest = true }
         var parallel = ParallelLint(
@@ -77,10 +90,6 @@ public final class ManifestLinter {
             diagnostics.sort(by: Diagnostic.sortOrder)
             return options.servicePrecedence && !outcome.skipped
                 ? ServicePrecedence.apply(to: diagnostics) : diagnostics
-        }
-        if path == "-", !options.images.isEmpty {
-            throw ManifestError.readFailed(
-                path: displayName ?? path, reason: "image checks (--images) need a file, not standard input")
         }
         let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
         return try lint(reader) { () throws(ManifestError) in
@@ -142,6 +151,15 @@ public final class ManifestLinter {
 }
 
 extension ManifestLinter {
+    /// Whether `path` is standard input, a FIFO, a socket or a device: something that can be read only once.
+    private static func isStream(_ path: String) -> Bool {
+        var status = stat()
+        guard path != "-" else { return true }
+        guard stat(path, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
     /// Adds the findings of the image checks to `diagnostics`, when images are mapped, and counts the lines
     /// they make invalid toward the service's 20% (CL408 is decided again).
     private func checkImages(_ diagnostics: [Diagnostic], _ reader: JSONLinesReader) throws(ManifestError)

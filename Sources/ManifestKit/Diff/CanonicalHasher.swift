@@ -3,19 +3,19 @@
 /// ``FieldPattern`` left out.
 ///
 /// One hasher serves a whole run; its scratch space for sorting keys is reused from value to value.
-final class CanonicalHasher {
+package final class CanonicalHasher {
     private let patterns: [FieldPattern]
     // One thread, one value at a time: no dynamic exclusivity checks needed.
     @exclusivity(unchecked) private var scratch: [Int] = []
     @exclusivity(unchecked) private var live: [Int] = []
 
     /// A hasher that leaves out the fields matching `patterns`.
-    init(ignoring patterns: [FieldPattern]) {
+    package init(ignoring patterns: [FieldPattern]) {
         self.patterns = patterns
     }
 
     /// The canonical hash of the value at `node` of `document` (the whole line for the root).
-    func hash(_ document: JSONDocument, node: Int = JSONDocument.rootIndex) -> Hash128 {
+    package func hash(_ document: JSONDocument, node: Int = JSONDocument.rootIndex) -> Hash128 {
         var hasher = ValueHasher()
         live.removeAll(keepingCapacity: true)
         live.append(contentsOf: patterns.indices)

@@ -69,7 +69,7 @@ struct ValueHasher {
 }
 
 /// A 128-bit hash.
-struct Hash128: Hashable, Sendable {
+package struct Hash128: Hashable, Sendable {
     var first: UInt64
     var second: UInt64
 }

@@ -84,6 +84,14 @@ final class LineChecker {
                     file: file, line: line.number, column: 1,
                     message: "file starts with a UTF-8 byte order mark (EF BB BF)"))
         }
+        // Every line counts toward the limits, the oversized too.
+        if case .manifest = mode {
+            if let record {
+                record.count(number: line.number, offset: line.offset, bytes: line.byteCount)
+            } else if let (rule, message) = tally.count(lineBytes: line.byteCount) {
+                diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
+            }
+        }
         if line.isOversized {
             diagnostics.append(
                 tooLong(
@@ -92,13 +100,6 @@ final class LineChecker {
             return
         }
         let bytes = line.bytes
-        if case .manifest = mode {
-            if let record {
-                record.count(number: line.number, offset: line.offset, bytes: bytes.count)
-            } else if let (rule, message) = tally.count(lineBytes: bytes.count) {
-                diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
-            }
-        }
         if Self.isBlank(bytes) {
             diagnostics.append(
                 BlankLine.description.diagnostic(
@@ -153,29 +154,30 @@ final class LineChecker {
             sourceRef =
                 needsSourceRef
                 ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
-            for duplicate in document.duplicateKeys {
+            var locator = JSONLocator(document)
+            var budget = LineFindingBudget()
+            for duplicate in document.duplicateKeys where budget.admit(DuplicateKeyRule.description) {
                 let key = document.string(at: duplicate.duplicate)
-                let firstColumn = column(bytes, Int(document[duplicate.first].start))
+                let firstColumn = locator.column(Int(document[duplicate.first].start))
                 diagnostics.append(
                     DuplicateKeyRule.description.diagnostic(
-                        file: file, line: line.number, column: column(bytes, Int(document[duplicate.duplicate].start)),
+                        file: file, line: line.number, column: locator.column(Int(document[duplicate.duplicate].start)),
                         message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
-                        pointer: document.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
+                        pointer: locator.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
             }
-            for finding in findings {
-                let pointer = document.pointer(to: finding.node)
+            for finding in findings where budget.admit(finding.rule) {
+                let pointer = locator.pointer(to: finding.node)
                 var diagnostic = finding.rule.diagnostic(
-                    file: file, line: line.number, column: column(bytes, Int(document[finding.node].start)),
+                    file: file, line: line.number, column: locator.column(Int(document[finding.node].start)),
                     message: finding.message, pointer: pointer.isEmpty ? nil : pointer, sourceRef: sourceRef)
                 if let severity = finding.severity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
             }
-            for violation in violations {
+            for violation in violations where budget.admit(rule(for: violation)) {
                 diagnostics.append(
-                    diagnostic(
-                        for: violation, document, line: line.number, file: file,
-                        sourceRef: sourceRef))
+                    diagnostic(for: violation, &locator, line: line.number, file: file, sourceRef: sourceRef))
             }
+            diagnostics += budget.summaries(file: file, line: line.number, sourceRef: sourceRef)
         } catch {
             let rule: RuleDescription
             switch error.category {
@@ -207,17 +209,22 @@ final class LineChecker {
             boxLevel: errorFindings.filter { LineErrors.boxRules.contains($0.rule.code) }.map(\.node).sorted())
     }
 
-    private func diagnostic(
-        for violation: SchemaViolation, _ document: JSONDocument, line: Int, file: String, sourceRef: String?
-    ) -> Diagnostic {
-        let rule: RuleDescription
+    /// The rule that reports a schema violation: by its service code for the bundled schemas, CL501 otherwise.
+    private func rule(for violation: SchemaViolation) -> RuleDescription {
         switch mode {
-        case .manifest: rule = SchemaRules.rule(for: violation.serviceCode)
-        case .schema: rule = SchemaViolationRule.description
+        case .manifest: SchemaRules.rule(for: violation.serviceCode)
+        case .schema: SchemaViolationRule.description
         }
-        let pointer = document.pointer(to: violation.node)
+    }
+
+    private func diagnostic(
+        for violation: SchemaViolation, _ locator: inout JSONLocator, line: Int, file: String, sourceRef: String?
+    ) -> Diagnostic {
+        let document = locator.document
+        let rule = rule(for: violation)
+        let pointer = locator.pointer(to: violation.node)
         var finding = rule.diagnostic(
-            file: file, line: line, column: column(document.bytes, Int(document[violation.node].start)),
+            file: file, line: line, column: locator.column(Int(document[violation.node].start)),
             message: pointer.isEmpty ? violation.message : "\(pointer): \(violation.message)", pointer: pointer,
             sourceRef: sourceRef)
         finding.serviceCode = violation.serviceCode

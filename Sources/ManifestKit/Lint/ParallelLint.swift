@@ -35,6 +35,9 @@ struct ParallelLint {
         path: String, name: String, progress: ((_ lines: Int, _ bytes: Int) -> Void)?
     ) throws(ManifestError) -> Outcome? {
         guard jobs > 1, path != "-" else { return nil }
+        // Looked at before opening: opening and closing a FIFO would take (and lose) its writer's data.
+        var named = stat()
+        guard stat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -127,20 +130,29 @@ struct ParallelLint {
     }
 
     /// `count` ranges that cover the file, each ending just after an LF (the last at the end of the file).
+    ///
+    /// Each part's end is the first LF at or after its share of the file; no byte is scanned twice, so a
+    /// file with few or no LFs (one huge line) costs one read, not one per part.
     static func cut(_ descriptor: Int32, size: Int, into count: Int) -> [Range<Int>] {
         var starts = [0]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var scanned = 0
         for part in 1..<count {
-            var position = max(size * part / count, starts[starts.count - 1])
+            var position = max(size * part / count, scanned)
             var boundary: Int?
             while boundary == nil && position < size {
                 let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
                 guard got > 0 else { break }
-                if let newline = buffer[..<got].firstIndex(of: 0x0A) { boundary = position + newline + 1 }
+                let newline = buffer.withUnsafeBytes { bytes -> Int? in
+                    guard let base = bytes.baseAddress, let found = memchr(base, 0x0A, got) else { return nil }
+                    return UnsafeRawPointer(found) - base
+                }
+                if let newline { boundary = position + newline + 1 }
                 position += got
             }
-            guard let boundary, boundary < size, boundary > starts[starts.count - 1] else { continue }
-            starts.append(boundary)
+            scanned = boundary ?? size
+            guard let boundary, boundary < size else { break }
+            if boundary > starts[starts.count - 1] { starts.append(boundary) }
         }
         return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : size) }
     }

@@ -108,7 +108,7 @@ public struct JSONDocument {
         return path
     }
 
-    private static func escapePointerToken(_ token: String) -> String {
+    static func escapePointerToken(_ token: String) -> String {
         guard token.contains("~") || token.contains("/") else { return token }
         return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
     }

@@ -242,9 +242,7 @@ private struct ScanState {
     mutating func measure(_ start: UnsafeMutablePointer<UInt8>, count: Int) {
         guard var line = oversized, count > 0 else { return }
         line.byteCount += count
-        var scalars = 0
-        for index in 0..<count where start[index] & 0xC0 != 0x80 { scalars += 1 }
-        line.scalarCount += scalars
+        line.scalarCount += count - Self.continuationBytes(start, count)
         line.endsWithCR = start[count - 1] == 0x0D
         oversized = line
     }
@@ -259,6 +257,24 @@ private struct ScanState {
                 byteCount: line.byteCount - trailingCR, isOversized: true,
                 oversizedScalarCount: line.scalarCount - trailingCR,
                 hasByteOrderMark: line.hasByteOrderMark))
+    }
+
+    /// The bytes of the form `10xxxxxx` (UTF-8 continuations) among `count` at `start`, eight at a time.
+    static func continuationBytes(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var total = 0
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+            // Bit 7 set and bit 6 clear, in each byte.
+            total += (word & ~(word << 1) & high).nonzeroBitCount
+            index += 8
+        }
+        while index < count {
+            if start[index] & 0xC0 == 0x80 { total += 1 }
+            index += 1
+        }
+        return total
     }
 
     private static func startsWithByteOrderMark(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {

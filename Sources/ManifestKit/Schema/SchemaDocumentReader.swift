@@ -8,6 +8,9 @@ import Yams
 public enum SchemaDocumentReader {
     /// The most values a document may expand to (YAML aliases can multiply a small file).
     public static let maxValues = 1_000_000
+    /// The largest document read, in bytes: schemas and configurations are small, and a huge one would
+    /// take memory and time out of proportion before any other limit applies.
+    public static let maxBytes = 8 << 20
 
     /// Reads `text` as JSON when it starts with `{`, `[` or `true`/`false`, and as YAML otherwise.
     ///
@@ -17,6 +20,7 @@ public enum SchemaDocumentReader {
     /// - Returns: the document's value.
     /// - Throws: ``SchemaError`` with the line and column of the problem.
     public static func read(_ text: String, name: String) throws(SchemaError) -> SchemaValue {
+        try checkSize(text, name: name)
         let start = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         if start.hasPrefix("{") || start.hasPrefix("[") {
             return try readJSON(text, name: name)
@@ -69,6 +73,7 @@ public enum SchemaDocumentReader {
 
     /// Reads a YAML document with Yams (libyaml).
     public static func readYAML(_ text: String, name: String) throws(SchemaError) -> SchemaValue {
+        try checkSize(text, name: name)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)
@@ -148,6 +153,16 @@ public enum SchemaDocumentReader {
     }
 
     private static func describe(_ error: YamlError) -> String {
-        String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        let first = String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        // Some messages list every offending key; a hostile document would make them huge.
+        return first.count > 300 ? first.prefix(300) + "…" : first
+    }
+
+    private static func checkSize(_ text: String, name: String) throws(SchemaError) {
+        let bytes = text.utf8.count
+        guard bytes <= maxBytes else {
+            throw SchemaError(
+                document: name, message: "the document is \(bytes) bytes; at most \(maxBytes >> 20) MB are read")
+        }
     }
 }

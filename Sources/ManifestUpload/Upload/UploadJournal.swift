@@ -100,13 +100,15 @@ public final class UploadJournal {
     public func start(plan: UploadPlan, datasetARN: String, manifest: String) throws(JournalError) {
         let folder = (journalPath as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // The journal and change set hold request data: readable by the owner only.
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             var changes = Data()
             for batch in plan.batches {
                 changes.append(contentsOf: batch)
                 changes.append(UInt8(ascii: "\n"))
             }
-            try changes.write(to: URL(fileURLWithPath: changesPath), options: .atomic)
+            try Self.writePrivately(changes, to: changesPath)
             let header: [String: Any] = [
                 "event": "plan", "datasetArn": datasetARN, "manifest": manifest,
                 "batchBytes": plan.batches.map(\.count), "batchLines": plan.lineCounts,
@@ -114,7 +116,7 @@ public final class UploadJournal {
             ]
             let data = try JSONSerialization.data(
                 withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes])
-            try (data + Data([UInt8(ascii: "\n")])).write(to: URL(fileURLWithPath: journalPath), options: .atomic)
+            try Self.writePrivately(data + Data([UInt8(ascii: "\n")]), to: journalPath)
         } catch {
             throw JournalError(
                 description: "cannot write the upload journal in \(folder): \(error.localizedDescription)")
@@ -152,6 +154,22 @@ public final class UploadJournal {
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
             throw JournalError(description: "cannot write \(journalPath): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes `data` to `path` through a temporary file created with mode 0600, synced, then renamed.
+    private static func writePrivately(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        // A file left by an older version keeps its mode through O_TRUNC: set it.
+        fchmod(descriptor, 0o600)
+        let written = data.withUnsafeBytes { bytes in
+            bytes.isEmpty ? 0 : write(descriptor, bytes.baseAddress, bytes.count)
+        }
+        guard written == data.count, fsync(descriptor) == 0, rename(temporary, path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 

@@ -61,4 +61,6 @@ run() {
 }
 export -f run seed
 export root seconds
+# ASan's own leak check at exit, as well as libFuzzer's per input.
+export ASAN_OPTIONS=detect_leaks=0
 printf '%s\n' "${harnesses[@]}" | xargs -P "$parallel" -I{} bash -c 'run {}'

@@ -82,7 +82,7 @@ public final class ManifestLinter {
             statistics = outcome.statistics
             statistics.skipped = outcome.skipped
             var diagnostics = outcome.diagnostics
-            if !outcome.skipped {
+            if !outcome.skipped, !options.images.isEmpty {
                 diagnostics = try checkImages(
                     diagnostics,
                     JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes))

@@ -235,8 +235,8 @@ public struct ImageCheck {
                         + "(image_size says \(declared.width.clean) × \(declared.height.clean))",
                     box.place, nil, nil)
             }
-            let realScale = scale(real.width, real.height)
-            let declaredScale = scale(declared.width, declared.height)
+            let realScale = ImageSize.trainingScale(width: real.width, height: real.height)
+            let declaredScale = ImageSize.trainingScale(width: declared.width, height: declared.height)
             let small = { (scale: Double) in box.width * scale <= 1 || box.height * scale <= 1 }
             if small(realScale), !small(declaredScale) {
                 add(
@@ -246,11 +246,5 @@ public struct ImageCheck {
                     box.place, nil, nil)
             }
         }
-    }
-
-    /// The training-time scale of an image of that size (1,280 pixels on its longer side at most).
-    private static func scale(_ width: Double, _ height: Double) -> Double {
-        let larger = max(width, height)
-        return larger > 1280 ? 1280 / larger : 1
     }
 }

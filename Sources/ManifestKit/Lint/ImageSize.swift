@@ -25,7 +25,10 @@ struct ImageSize {
 
     /// The factor the service's training applies to boxes: images whose larger side exceeds 1,280 pixels
     /// are scaled down to 1,280 (the exact algorithm is undocumented; this is the documented threshold).
-    var trainingScale: Double {
+    var trainingScale: Double { Self.trainingScale(width: width, height: height) }
+
+    /// The training-time scale of an image of `width` × `height` pixels (1,280 on its longer side at most).
+    static func trainingScale(width: Double, height: Double) -> Double {
         let larger = max(width, height)
         return larger > 1280 ? 1280 / larger : 1
     }

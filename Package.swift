@@ -23,9 +23,11 @@ let package = Package(
     targets: [
         .target(
             name: "ManifestKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CManifestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
+        // A prefetch hint for the duplicate-key table (Swift has none): one inline C function.
+        .target(name: "CManifestSupport"),
         .target(
             name: "ManifestUpload",
             dependencies: [

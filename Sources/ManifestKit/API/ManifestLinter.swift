@@ -29,7 +29,7 @@ public final class ManifestLinter {
     /// Called as images are checked with the number looked at so far (for a progress display).
     public var imageProgress: ((_ checked: Int) -> Void)?
     /// The size of the parts a file is cut into for several threads (smaller in tests, to cut small files).
-    package var partBytes = 16 << 20
+    package var partBytes = 4 << 20
     private let checker: LineChecker
     private let mode: LineChecker.Mode
 
@@ -128,6 +128,9 @@ public final class ManifestLinter {
                 if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
                 checker.check(line, file: file, into: &diagnostics)
                 bytes += line.bytes.count + 1
+                if line.number == Self.sizingLines, let size = reader.fileSize {
+                    checker.expect(totalBytes: size, afterBytes: bytes)
+                }
                 if let progress, line.number % progressInterval == 0 { progress(line.number, bytes) }
             }
         } catch is NotJSONLinesFile {
@@ -188,6 +191,11 @@ extension ManifestLinter {
         }
         return merged
     }
+}
+
+extension ManifestLinter {
+    /// After how many lines of a file the duplicate check's table is sized for the whole file.
+    static let sizingLines = 4096
 }
 
 /// Stops reading a file that turns out not to be JSON Lines.

@@ -16,6 +16,8 @@ struct DiffSide: @unchecked Sendable {
     var duplicates: [DiffError.Duplicate] = []
     var invalid: [Diagnostic] = []
     var failure: DiffError?
+    /// The size of the file, once opened (regular files only).
+    private var fileSize: Int?
 
     init(file: String) {
         self.file = file
@@ -31,6 +33,7 @@ struct DiffSide: @unchecked Sendable {
             failure = .cannotRead(error)
             return
         }
+        fileSize = reader.fileSize
         do {
             try reader.forEachLine { line in
                 if line.isOversized {
@@ -70,6 +73,11 @@ struct DiffSide: @unchecked Sendable {
 
     private mutating func add(_ sourceRef: UnsafeBufferPointer<UInt8>, _ line: LineRecord) {
         let fingerprint = FingerprintTable.fingerprint(sourceRef)
+        // The table's slot loads while the line is hashed.
+        keys.prefetch(fingerprint)
+        var hasher = ValueHasher()
+        hasher.combine(bytes: line.bytes)
+        let rawHash = hasher.finalize()
         if let first = keys.insert(fingerprint, value: rawHashes.count) {
             duplicates.append(
                 DiffError.Duplicate(
@@ -77,9 +85,11 @@ struct DiffSide: @unchecked Sendable {
                     lines: [Int(lines[first]), line.number]))
             return
         }
-        var hasher = ValueHasher()
-        hasher.combine(bytes: line.bytes)
-        rawHashes.append(hasher.finalize())
+        if rawHashes.count == ManifestLinter.sizingLines, let fileSize {
+            // Sized for the whole file from its first lines, so that the table does not grow again and again.
+            keys.reserve(Int(Double(rawHashes.count) * Double(fileSize) / Double(max(1, line.offset))))
+        }
+        rawHashes.append(rawHash)
         fingerprints.append(fingerprint)
         lines.append(Int32(clamping: line.number))
         offsets.append(line.offset)

@@ -45,6 +45,8 @@ public final class ManifestDiff {
         var seen = [Bool](repeating: false, count: priorSide.rawHashes.count)
         var differing: [Int] = []
         for entry in 0..<newCount {
+            // A lookup in a large table is a cache miss: start the one a few entries ahead.
+            if entry + 8 < newCount { priorSide.keys.prefetch(newSide.fingerprints[entry + 8]) }
             let match = priorSide.keys.value(for: newSide.fingerprints[entry])
             guard let match else {
                 kinds[entry] = .added

@@ -49,6 +49,13 @@ final class LineChecker {
         tally = ManifestTally(options: options)
     }
 
+    /// Sizes the manifest-wide tables for a file of `totalBytes` whose first `afterBytes` have been checked,
+    /// so that they do not grow (and copy themselves) again and again on a large file.
+    func expect(totalBytes: Int, afterBytes: Int) {
+        guard afterBytes > 0, totalBytes > afterBytes else { return }
+        tally.reserveImages(Int(Double(tally.counts.images) * Double(totalBytes) / Double(afterBytes)))
+    }
+
     /// The findings about the whole manifest, once all its lines were checked (none for `validate`).
     func finish(file: String) -> [Diagnostic] {
         guard case .manifest = mode else { return [] }
@@ -124,6 +131,10 @@ final class LineChecker {
             case .manifest:
                 if isObject {
                     manifestLine.load(document)
+                    // The duplicate check's slot is fetched while the schemas and rules run.
+                    if record == nil, let fingerprint = manifestLine.sourceRefFingerprint {
+                        tally.prefetch(fingerprint)
+                    }
                     schemaCheck?.check(manifestLine, into: &violations)
                     for rule in Self.lineRules { rule.check(manifestLine, into: &findings) }
                     if !findings.isEmpty || !violations.isEmpty {
@@ -146,13 +157,12 @@ final class LineChecker {
             case .schema(let validator, let schema):
                 validator.validate(document, node: JSONDocument.rootIndex, against: schema, into: &violations)
             }
+            let hasFindings = !document.duplicateKeys.isEmpty || !violations.isEmpty || !findings.isEmpty
+            // Most lines have nothing to report.
+            guard hasFindings || lengthFinding != nil else { return }
             // Looked up only when the line has a finding to carry it.
-            let needsSourceRef =
-                isObject
-                && (lengthFinding != nil || !document.duplicateKeys.isEmpty || !violations.isEmpty
-                    || !findings.isEmpty)
             sourceRef =
-                needsSourceRef
+                isObject
                 ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
             var locator = JSONLocator(document)
             var budget = LineFindingBudget()

@@ -39,6 +39,8 @@ final class ManifestLine {
     @exclusivity(unchecked) private(set) var document: JSONDocument
     /// The value node of `source-ref`, or nil.
     @exclusivity(unchecked) private(set) var sourceRef: Int?
+    /// The fingerprint of the `source-ref`'s decoded text when it is a string (the duplicate check's key).
+    @exclusivity(unchecked) private(set) var sourceRefFingerprint: Hash128?
     @exclusivity(unchecked) private(set) var pairs: [LabelPair] = []
     /// The string nodes naming this line's labels (see ``LineLabels``).
     @exclusivity(unchecked) private(set) var labels: [Int] = []
@@ -114,6 +116,11 @@ final class ManifestLine {
             }
         }
         if !pairs.isEmpty { LineLabels.collect(of: pairs, in: document, into: &labels) }
+        sourceRefFingerprint =
+            sourceRef.flatMap { node in
+                document[node].kind == .string
+                    ? ManifestTally.withContent(of: node, in: document, FingerprintTable.fingerprint) : nil
+            }
         let accounted = (sourceRef == nil ? 0 : 1) + pairs.reduce(0) { $0 + ($1.attribute >= 0 ? 2 : 1) }
         if Int(document[root].count) > accounted {
             for key in document.children(of: root)

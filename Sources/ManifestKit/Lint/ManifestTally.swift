@@ -54,9 +54,9 @@ struct ManifestTally {
     /// Records the object line `line` (number `number`) and appends its manifest-wide findings.
     mutating func observe(_ line: ManifestLine, number: Int, into findings: inout [LineFinding]) {
         let document = line.document
-        if let node = line.sourceRef, document[node].kind == .string {
+        if let node = line.sourceRef, let fingerprint = line.sourceRefFingerprint {
             Self.withContent(of: node, in: document) { sourceRef in
-                for (rule, message) in observeSourceRef(sourceRef, number: number) {
+                for (rule, message) in observeSourceRef(sourceRef, fingerprint: fingerprint, number: number) {
                     findings.append(LineFinding(rule: rule, node: node, message: message))
                 }
             }
@@ -76,8 +76,15 @@ struct ManifestTally {
     /// Records a line's `source-ref` (its decoded bytes); returns the findings about it.
     mutating func observeSourceRef(_ sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> [(RuleDescription, String)]
     {
+        observeSourceRef(sourceRef, fingerprint: FingerprintTable.fingerprint(sourceRef), number: number)
+    }
+
+    /// ``observeSourceRef(_:number:)`` with the bytes' fingerprint already worked out.
+    mutating func observeSourceRef(
+        _ sourceRef: UnsafeBufferPointer<UInt8>, fingerprint: Hash128, number: Int
+    ) -> [(RuleDescription, String)] {
         var findings: [(RuleDescription, String)] = []
-        if let first = firstLines.insert(sourceRef, value: number) {
+        if let first = firstLines.insert(fingerprint, value: number) {
             findings.append(
                 (
                     DuplicateSourceRef.description,
@@ -113,6 +120,14 @@ struct ManifestTally {
     mutating func observeLabel(_ label: UnsafeBufferPointer<UInt8>, detection: Bool, name: () -> String) -> (
         RuleDescription, String
     )? {
+        observeLabelOrdinal(label, detection: detection, name: name).finding
+    }
+
+    /// ``observeLabel(_:detection:name:)`` that also returns the label's ordinal, for
+    /// ``observeLabel(ordinal:detection:)`` on its next uses.
+    private mutating func observeLabelOrdinal(
+        _ label: UnsafeBufferPointer<UInt8>, detection: Bool, name: () -> String
+    ) -> (ordinal: Int, finding: (RuleDescription, String)?) {
         let candidate = labelNames.count
         let ordinal = labels.insert(label, value: candidate) ?? candidate
         var finding: (RuleDescription, String)?
@@ -128,12 +143,17 @@ struct ManifestTally {
                 )
             }
         }
+        observeLabel(ordinal: ordinal, detection: detection)
+        return (ordinal, finding)
+    }
+
+    /// Records one more use of the label with ordinal `ordinal` (one already seen) on the current line.
+    private mutating func observeLabel(ordinal: Int, detection: Bool) {
         labelKinds[ordinal] |= detection ? 2 : 1
         if !lineOrdinals.contains(ordinal) {
             lineOrdinals.append(ordinal)
             labelImages[ordinal] += 1
         }
-        return finding
     }
 
     /// Brings the counts up to date after a line.
@@ -210,52 +230,74 @@ struct ManifestTally {
     ///
     /// - Parameters:
     ///   - record: the part's record; parts must be replayed in order.
+    ///   - firstLine: the number of the part's first line in the file (the record counts from 1).
     ///   - file: the file name for the findings.
     ///   - line: the bytes of the line at an offset and length, for excerpts; nil for none.
     /// - Returns: the findings of the part's lines made by the manifest-wide rules.
-    mutating func replay(_ record: TallyRecord, file: String, line: ((Int, Int) -> [UInt8])?) -> [Diagnostic] {
+    mutating func replay(
+        _ record: TallyRecord, firstLine: Int, file: String, line: ((Int, Int) -> [UInt8])?
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let lineBase = firstLine - 1
+        // The manifest's ordinal of each of the part's labels, once its first use here has been replayed.
+        var ordinals = [Int](repeating: -1, count: record.firstUses.count)
+        let observations = record.observations
+        let labelUses = record.labelUses
         var next = 0
-        for counted in record.counted {
-            if let (rule, message) = count(lineBytes: counted.bytes) {
-                var diagnostic = rule.diagnostic(file: file, line: counted.number, column: 1, message: message)
-                if let line {
-                    diagnostic.excerpt = Diagnostic.Excerpt(line: line(counted.offset, counted.bytes), column: 1)
+        record.arena.withUnsafeBufferPointer { arena in
+            for counted in record.counted {
+                let number = counted.number + lineBase
+                if let (rule, message) = count(lineBytes: counted.bytes) {
+                    var diagnostic = rule.diagnostic(file: file, line: number, column: 1, message: message)
+                    if let line {
+                        diagnostic.excerpt = Diagnostic.Excerpt(line: line(counted.offset, counted.bytes), column: 1)
+                    }
+                    diagnostics.append(diagnostic)
                 }
-                diagnostics.append(diagnostic)
-            }
-            guard next < record.observations.count, record.observations[next].number == counted.number else { continue }
-            let observation = record.observations[next]
-            next += 1
-            var sourceRefText: String?
-            var findings: [(rule: RuleDescription, message: String, column: Int, pointer: String)] = []
-            if let range = observation.sourceRef {
-                record.arena.withUnsafeBufferPointer { arena in
+                guard next < observations.count, observations[next].number == counted.number else { continue }
+                if next + Self.lookAhead < observations.count, observations[next + Self.lookAhead].sourceRef != nil {
+                    firstLines.prefetch(observations[next + Self.lookAhead].fingerprint)
+                }
+                let observation = observations[next]
+                next += 1
+                var findings: [(rule: RuleDescription, message: String, column: Int, pointer: String)] = []
+                var sourceRef: UnsafeBufferPointer<UInt8>?
+                if let range = observation.sourceRef {
                     let bytes = UnsafeBufferPointer(rebasing: arena[range])
-                    sourceRefText = String(decoding: bytes, as: UTF8.self)
-                    for (rule, message) in observeSourceRef(bytes, number: counted.number) {
+                    sourceRef = bytes
+                    for (rule, message) in observeSourceRef(
+                        bytes, fingerprint: observation.fingerprint, number: number)
+                    {
                         findings.append((rule, message, observation.sourceRefColumn, "/source-ref"))
                     }
                 }
-            }
-            beginLabels()
-            for (ordinal, detection) in record.labelUses[observation.labels] {
-                let first = record.firstUses[ordinal]
-                let finding = first.bytes.withUnsafeBufferPointer {
-                    observeLabel($0, detection: detection) { first.name }
+                beginLabels()
+                for index in observation.labels {
+                    let (local, detection) = labelUses[index]
+                    if ordinals[local] >= 0 {
+                        observeLabel(ordinal: ordinals[local], detection: detection)
+                        continue
+                    }
+                    let first = record.firstUses[local]
+                    let (ordinal, finding) = first.bytes.withUnsafeBufferPointer {
+                        observeLabelOrdinal($0, detection: detection) { first.name }
+                    }
+                    ordinals[local] = ordinal
+                    if let (rule, message) = finding { findings.append((rule, message, first.column, first.pointer)) }
                 }
-                if let (rule, message) = finding { findings.append((rule, message, first.column, first.pointer)) }
-            }
-            endObservation()
-            for finding in findings {
-                var diagnostic = finding.rule.diagnostic(
-                    file: file, line: counted.number, column: finding.column, message: finding.message,
-                    pointer: finding.pointer, sourceRef: sourceRefText)
-                if let line {
-                    diagnostic.excerpt = Diagnostic.Excerpt(
-                        line: line(counted.offset, counted.bytes), column: finding.column)
+                endObservation()
+                guard !findings.isEmpty else { continue }
+                let sourceRefText = sourceRef.map { String(decoding: $0, as: UTF8.self) }
+                for finding in findings {
+                    var diagnostic = finding.rule.diagnostic(
+                        file: file, line: number, column: finding.column, message: finding.message,
+                        pointer: finding.pointer, sourceRef: sourceRefText)
+                    if let line {
+                        diagnostic.excerpt = Diagnostic.Excerpt(
+                            line: line(counted.offset, counted.bytes), column: finding.column)
+                    }
+                    diagnostics.append(diagnostic)
                 }
-                diagnostics.append(diagnostic)
             }
         }
         counts.boxes += record.partial.counts.boxes
@@ -266,6 +308,21 @@ struct ManifestTally {
         hasClassification = hasClassification || record.partial.hasClassification
         hasDetection = hasDetection || record.partial.hasDetection
         return diagnostics
+    }
+
+    /// How many lines ahead of its turn a replayed `source-ref`'s slot is fetched.
+    private static let lookAhead = 8
+
+    /// Starts loading the table slot of a `source-ref` about to be observed (see ``FingerprintTable``).
+    ///
+    /// Mutating only so that it works in place: a call on a copy would copy every table's reference.
+    mutating func prefetch(_ fingerprint: Hash128) {
+        firstLines.prefetch(fingerprint)
+    }
+
+    /// Makes room for `count` distinct `source-ref`s without growing the table again.
+    mutating func reserveImages(_ count: Int) {
+        firstLines.reserve(count)
     }
 
     /// Calls `body` with the decoded bytes of the string at `node` (in place when it has no escapes).

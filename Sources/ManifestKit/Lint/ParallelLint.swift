@@ -8,19 +8,19 @@ import Dispatch
 
 /// Lints a file in parts on several threads, with the same findings, in the same order, as one thread.
 ///
-/// The file is cut at line ends into parts of about 16 MB. Each part's lines are counted first (so every
-/// part knows the number of its first line), then the parts are checked by `jobs` threads, each with its
-/// own ``LineChecker`` that records what the manifest-wide rules need instead of applying them. This thread
-/// takes the parts in order and replays each record through one ``ManifestTally``, so duplicates, buckets,
-/// labels and limits are decided exactly as in one pass. At most `jobs + 1` parts wait to be merged, so
-/// memory does not grow with the file.
+/// The file is cut at line ends into parts of about 4 MB, checked by `jobs` threads, each with its own
+/// ``LineChecker`` that records what the manifest-wide rules need instead of applying them. A part numbers
+/// its lines from 1 (counting the lines before it first would read the file twice). This thread takes the
+/// parts in order, adds the lines before each to its line numbers, and replays its record through one
+/// ``ManifestTally``, so duplicates, buckets, labels and limits are decided exactly as in one pass. At most
+/// `2 × jobs + 2` parts wait to be merged, so memory does not grow with the file.
 struct ParallelLint {
     let jobs: Int
     let options: LintOptions
     let isManifest: Bool
     let makeChecker: () -> LineChecker
     /// The size of a part, in bytes.
-    var partBytes = 16 << 20
+    var partBytes = 4 << 20
 
     /// What a run found.
     struct Outcome {
@@ -47,16 +47,13 @@ struct ParallelLint {
         guard size >= 2 * partBytes else { return nil }
         let parts = Self.cut(descriptor, size: size, into: max(jobs, (size + partBytes - 1) / partBytes))
         guard parts.count > 1 else { return nil }
-        let firstLines = Self.firstLines(descriptor, parts: parts)
-        return try merge(
-            path: path, name: name, parts: parts, firstLines: firstLines, descriptor: descriptor, progress: progress)
+        return try merge(path: path, name: name, parts: parts, descriptor: descriptor, progress: progress)
     }
 
     private func merge(
-        path: String, name: String, parts: [Range<Int>], firstLines: [Int], descriptor: Int32,
-        progress: ((Int, Int) -> Void)?
+        path: String, name: String, parts: [Range<Int>], descriptor: Int32, progress: ((Int, Int) -> Void)?
     ) throws(ManifestError) -> Outcome {
-        let board = PartBoard(count: parts.count, window: jobs + 1)
+        let board = PartBoard(count: parts.count, window: 2 * jobs + 2)
         let jobs = min(self.jobs, parts.count)
         let options = self.options
         let work = UncheckedBox(makeChecker)
@@ -73,9 +70,9 @@ struct ParallelLint {
                     do {
                         let reader = try JSONLinesReader(
                             path: path, displayName: name, maxLineBytes: options.maxLineBytes, range: parts[index],
-                            firstLine: firstLines[index])
+                            firstLine: 1)
                         try reader.forEachLine { line in
-                            if NotJSONLines.opensXML(line) { throw NotJSONLinesPart() }
+                            if index == 0, NotJSONLines.opensXML(line) { throw NotJSONLinesPart() }
                             checker.check(line, file: name, into: &diagnostics)
                             lines += 1
                         }
@@ -114,8 +111,18 @@ struct ParallelLint {
             case .failed(let error):
                 throw error
             case .checked(let found, let record, let partLines, let partBytes):
-                if isManifest { diagnostics += tally.replay(record, file: name, line: excerptLine) }
-                diagnostics += found
+                if isManifest {
+                    if index == 0 {
+                        // As many images again in the rest of the file as in this part, by its share of the bytes.
+                        tally.reserveImages(
+                            record.observations.count * (parts.last?.upperBound ?? 0) / max(1, partBytes))
+                    }
+                    diagnostics += tally.replay(record, firstLine: lines + 1, file: name, line: excerptLine)
+                }
+                for var diagnostic in found {
+                    diagnostic.line = diagnostic.line.map { $0 + lines }
+                    diagnostics.append(diagnostic)
+                }
                 lines += partLines
                 bytes += partBytes
                 progress?(lines, bytes)
@@ -155,39 +162,6 @@ struct ParallelLint {
             if boundary > starts[starts.count - 1] { starts.append(boundary) }
         }
         return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : size) }
-    }
-
-    /// The number of each part's first line: one more than the LFs before it (counted on all cores).
-    static func firstLines(_ descriptor: Int32, parts: [Range<Int>]) -> [Int] {
-        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts.count)
-        defer { counts.deallocate() }
-        // Each iteration writes its own element only.
-        let base = UncheckedBox(counts.baseAddress.unsafelyUnwrapped)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            var position = parts[index].lowerBound
-            var newlines = 0
-            while position < parts[index].upperBound {
-                let wanted = min(buffer.count, parts[index].upperBound - position)
-                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(position)) }
-                guard got > 0 else { break }
-                buffer.withUnsafeBufferPointer { bytes in
-                    var next = bytes.baseAddress.unsafelyUnwrapped
-                    let end = next + got
-                    while next < end, let found = memchr(next, 0x0A, end - next) {
-                        newlines += 1
-                        next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-                    }
-                }
-                position += got
-            }
-            (base.value + index).initialize(to: newlines)
-        }
-        var first = 1
-        return parts.indices.map { index in
-            defer { first += counts[index] }
-            return first
-        }
     }
 }
 

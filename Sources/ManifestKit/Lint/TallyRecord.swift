@@ -1,5 +1,9 @@
 /// What one part of a manifest gives the manifest-wide rules, kept by the thread that checked the part
-/// and replayed, in line order, by the thread that merges the parts (``ManifestTally/replay(_:file:line:)``).
+/// and replayed, in line order, by the thread that merges the parts
+/// (``ManifestTally/replay(_:firstLine:file:line:)``).
+///
+/// Line numbers are counted from 1 at the part's start: the part does not know how many lines come
+/// before it (counting them first would read the file twice); the merge adds them.
 ///
 /// It holds what those rules need and nothing of the parsed lines: the lines counted toward the limits,
 /// each object line's `source-ref` bytes and labels, and, for the first use of each label in the part,
@@ -17,6 +21,9 @@ final class TallyRecord {
         var number: Int
         /// Its `source-ref`'s decoded bytes in ``arena``, when it is a string.
         var sourceRef: Range<Int>?
+        /// The fingerprint of those bytes, worked out by the checking thread so that the merging thread only
+        /// looks it up.
+        var fingerprint = Hash128(first: 0, second: 0)
         var sourceRefColumn = 0
         /// Its labels in ``labelUses``.
         var labels: Range<Int>
@@ -48,10 +55,11 @@ final class TallyRecord {
     func observe(_ line: ManifestLine, number: Int, column: (Int) -> Int) {
         let document = line.document
         var observation = Observation(number: number, labels: 0..<0)
-        if let node = line.sourceRef, document[node].kind == .string {
+        if let node = line.sourceRef, let fingerprint = line.sourceRefFingerprint {
             let start = arena.count
             ManifestTally.withContent(of: node, in: document) { arena.append(contentsOf: $0) }
             observation.sourceRef = start..<arena.count
+            observation.fingerprint = fingerprint
             observation.sourceRefColumn = column(Int(document[node].start))
         }
         partial.observeBoxes(line.boxes.count)

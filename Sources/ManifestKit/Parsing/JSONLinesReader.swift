@@ -17,6 +17,8 @@ public final class JSONLinesReader {
     public let maxLineBytes: Int
     /// The name used in errors.
     public let name: String
+    /// The size of the file when it is a regular file (a hint for tables sized by the line count).
+    public private(set) var fileSize: Int?
 
     private let source: Source
     private let chunkSize: Int
@@ -58,6 +60,7 @@ public final class JSONLinesReader {
             close(descriptor)
             throw ManifestError.isDirectory(path: path)
         }
+        if status.st_mode & S_IFMT == S_IFREG { fileSize = Int(status.st_size) }
         source = .descriptor(descriptor, closeWhenDone: true)
     }
 
@@ -216,7 +219,8 @@ private struct ScanState {
         var length = count
         var offset = fileOffset
         var hasByteOrderMark = false
-        if lineNumber == 1, Self.startsWithByteOrderMark(start, count) {
+        // At the file's start, not line 1: a part of a file may number its lines from 1.
+        if fileOffset == 0, Self.startsWithByteOrderMark(start, count) {
             first += 3
             length -= 3
             offset += 3
@@ -233,7 +237,7 @@ private struct ScanState {
 
     mutating func beginOversized(_ start: UnsafeMutablePointer<UInt8>, count: Int) {
         lineNumber += 1
-        let hasByteOrderMark = lineNumber == 1 && Self.startsWithByteOrderMark(start, count)
+        let hasByteOrderMark = fileOffset == 0 && Self.startsWithByteOrderMark(start, count)
         let skip = hasByteOrderMark ? 3 : 0
         oversized = Oversized(number: lineNumber, offset: fileOffset + skip, hasByteOrderMark: hasByteOrderMark)
         measure(start + skip, count: count - skip)

@@ -78,6 +78,23 @@ import _ManifestTestSupport
         for partBytes in [300, 5_000, 40_000] { try Self.expectSame(path, partBytes: partBytes, options: options) }
     }
 
+    /// A part numbers its lines from 1, but only the file's first line may be a byte order mark or the start
+    /// of an XML file: a later line that starts like one is checked as an ordinary line, in every part.
+    @Test func onlyTheFileStartIsTheFileStart() throws {
+        var lines = (0..<40).map { "{\"source-ref\":\"s3://bucket/\($0).jpg\"}" }
+        lines[9] = "\u{FEFF}" + lines[9]
+        lines[19] = "<?xml version=\"1.0\"?>"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("starts.manifest").path
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let (one, _) = try Self.lint(path, jobs: 1, partBytes: 1 << 20)
+        #expect(!one.contains { $0.code == NotJSONLines.description.code || $0.code == ByteOrderMark.description.code })
+        #expect(Set(one.filter { $0.code == InvalidJSON.description.code }.compactMap(\.line)) == [10, 20])
+        // Parts of 60 to 600 bytes start on many different lines, the 10th and the 20th among them.
+        for partBytes in stride(from: 60, through: 600, by: 23) { try Self.expectSame(path, partBytes: partBytes) }
+    }
+
     @Test func anXMLFileIsSkippedAlike() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,3 +1,5 @@
+internal import CManifestSupport
+
 /// A strict RFC 8259 parser for one JSON Lines line that records where every key and value is.
 ///
 /// The parser writes a flat array of ``JSONNode`` values in document order and reuses its storage from
@@ -76,6 +78,11 @@ public final class JSONParser {
         var position = skipWhitespace(base, 0, count)
         var depth = 0
         var state = State.value
+        // The innermost open container, kept in registers: its node, kind and members so far. Its count is
+        // written to its node when a child container opens and when it closes, not once per member.
+        var container = -1
+        var isObject = false
+        var members: UInt32 = 0
         while true {
             switch state {
             case .value:
@@ -91,23 +98,30 @@ public final class JSONParser {
                             "arrays and objects are nested deeper than \(maxDepth) levels",
                             at: position)
                     }
-                    let isObject = byte == UInt8(ascii: "{")
-                    let index = appendNode(isObject ? .object : .array, start: position)
+                    let opensObject = byte == UInt8(ascii: "{")
+                    let index = appendNode(opensObject ? .object : .array, start: position)
+                    if container >= 0 { nodes[container].count = members }
                     push(UInt32(index), depth: depth)
                     depth += 1
                     position = skipWhitespace(base, position + 1, count)
-                    let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    let closer = opensObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if position < count, base[position] == closer {
                         closeContainer(index, at: position)
                         depth -= 1
                         position += 1
                         state = .afterValue
-                    } else if isObject {
+                    } else if opensObject {
+                        container = index
+                        isObject = true
+                        members = 0
                         guard position < count, base[position] == UInt8(ascii: "\"") else {
                             throw error(base, count, position, expected: "a string key or '}' after '{'")
                         }
                         state = .key
                     } else {
+                        container = index
+                        isObject = false
+                        members = 0
                         state = .value
                     }
                 case UInt8(ascii: "\""):
@@ -145,9 +159,7 @@ public final class JSONParser {
                     }
                     return
                 }
-                let container = Int(stack[depth - 1])
-                nodes[container].count &+= 1
-                let isObject = nodes[container].kind == .object
+                members &+= 1
                 guard position < count else {
                     throw error(
                         base, count, position,
@@ -165,11 +177,17 @@ public final class JSONParser {
                         state = .value
                     }
                 } else if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    nodes[container].count = members
                     closeContainer(container, at: position)
-                    if isObject, nodes[container].count > 1 {
+                    if isObject, members > 1 {
                         findDuplicateKeys(base, object: container)
                     }
                     depth -= 1
+                    if depth > 0 {
+                        container = Int(stack[depth - 1])
+                        members = nodes[container].count
+                        isObject = nodes[container].kind == .object
+                    }
                     position += 1
                     state = .afterValue
                 } else {
@@ -192,9 +210,19 @@ public final class JSONParser {
         var flags = initialFlags
         let stops = stringStops
         while true {
-            // Fast path: skip ordinary ASCII eight bytes at a time, then jump to the first byte that matters.
+            // Fast path: skip ordinary ASCII sixteen, then eight bytes at a time, then jump to the first byte
+            // that matters.
             var found = false
-            while position + 8 <= count {
+            while position + 16 <= count {
+                let mask = clm_string_stops16(base + position)
+                if mask != 0 {
+                    position += Int(mask.trailingZeroBitCount)
+                    found = true
+                    break
+                }
+                position += 16
+            }
+            while !found && position + 8 <= count {
                 let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
                 let mask = Self.attentionMask(word)
                 if mask != 0 {

@@ -1,9 +1,5 @@
 internal import CManifestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A set of byte strings known by a 128-bit fingerprint (two independent 64-bit hashes), each with a
 /// small integer: the `source-ref`s of a manifest and the line where each first appears.
 ///
@@ -13,19 +9,28 @@ internal import CManifestSupport
 /// 10^26, far below a disk's silent errors.
 ///
 /// Almost every lookup in a large table is a cache miss, and in a virtual machine a TLB miss too: the
-/// slots of a large table are asked to be backed by huge pages, and ``prefetch(_:)`` lets a caller that
-/// knows a key early have its slot loaded while it does other work.
+/// slots live in ``ZeroedMemory`` (huge pages when large), and ``prefetch(_:)`` lets a caller that knows a
+/// key early have its slot loaded while it does other work.
 struct FingerprintTable {
     private struct Slot {
-        /// 0 marks an empty slot (the hash is never 0).
+        /// 0 marks an empty slot (the hash is never 0), so zeroed memory is an empty table.
         var first: UInt64 = 0
         var second: UInt64 = 0
         var value: Int32 = 0
     }
 
-    private var slots = Self.emptySlots(1024)
+    private var memory: ZeroedMemory
+    private var slots: UnsafeMutablePointer<Slot>
+    /// The number of slots, a power of 2.
+    private var capacity: Int
     /// The number of keys.
     private(set) var count = 0
+
+    init() {
+        capacity = 1024
+        memory = ZeroedMemory(byteCount: capacity * MemoryLayout<Slot>.stride)
+        slots = memory.base.bindMemory(to: Slot.self, capacity: capacity)
+    }
 
     /// The fingerprint of `key`: two independent 64-bit hashes, the first never 0.
     static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> Hash128 {
@@ -40,25 +45,26 @@ struct FingerprintTable {
     /// The value stored for the key of `fingerprint`, after storing `value` if it was absent (then nil).
     mutating func insert(_ fingerprint: Hash128, value: Int) -> Int? {
         let (first, second) = (fingerprint.first, fingerprint.second)
-        var index = Int(truncatingIfNeeded: first) & (slots.count - 1)
+        var index = Int(truncatingIfNeeded: first) & (capacity - 1)
         while slots[index].first != 0 {
             if slots[index].first == first && slots[index].second == second { return Int(slots[index].value) }
-            index = (index + 1) & (slots.count - 1)
+            index = (index + 1) & (capacity - 1)
         }
+        makeUnique()
         slots[index] = Slot(first: first, second: second, value: Int32(clamping: value))
         count += 1
-        if count * 2 > slots.count { grow(to: slots.count * 2) }
+        if count * 2 > capacity { grow(to: capacity * 2) }
         return nil
     }
 
     /// The value stored for the key of `fingerprint`, or nil.
     func value(for fingerprint: Hash128) -> Int? {
-        var index = Int(truncatingIfNeeded: fingerprint.first) & (slots.count - 1)
+        var index = Int(truncatingIfNeeded: fingerprint.first) & (capacity - 1)
         while slots[index].first != 0 {
             if slots[index].first == fingerprint.first && slots[index].second == fingerprint.second {
                 return Int(slots[index].value)
             }
-            index = (index + 1) & (slots.count - 1)
+            index = (index + 1) & (capacity - 1)
         }
         return nil
     }
@@ -66,49 +72,35 @@ struct FingerprintTable {
     /// Starts loading the slot where the key of `fingerprint` would be, so that an insert or lookup a
     /// little later finds it in cache.
     func prefetch(_ fingerprint: Hash128) {
-        slots.withUnsafeBufferPointer { slots in
-            clm_prefetch(
-                slots.baseAddress.unsafelyUnwrapped + (Int(truncatingIfNeeded: fingerprint.first) & (slots.count - 1)))
-        }
+        clm_prefetch(slots + (Int(truncatingIfNeeded: fingerprint.first) & (capacity - 1)))
     }
 
     /// Makes room for `expected` keys in all, so that the table does not grow until there are more.
     mutating func reserve(_ expected: Int) {
-        var size = slots.count
+        var size = capacity
         while expected * 2 > size { size *= 2 }
-        if size > slots.count { grow(to: size) }
+        if size > capacity { grow(to: size) }
+    }
+
+    /// Gives this value its own slots when a copy of it shares them (value semantics).
+    private mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&memory) else { return }
+        let copy = ZeroedMemory(byteCount: capacity * MemoryLayout<Slot>.stride)
+        copy.base.copyMemory(from: memory.base, byteCount: capacity * MemoryLayout<Slot>.stride)
+        memory = copy
+        slots = copy.base.bindMemory(to: Slot.self, capacity: capacity)
     }
 
     private mutating func grow(to size: Int) {
-        var larger = Self.emptySlots(size)
-        for slot in slots where slot.first != 0 {
-            var index = Int(truncatingIfNeeded: slot.first) & (larger.count - 1)
-            while larger[index].first != 0 { index = (index + 1) & (larger.count - 1) }
-            larger[index] = slot
+        let larger = ZeroedMemory(byteCount: size * MemoryLayout<Slot>.stride)
+        let largerSlots = larger.base.bindMemory(to: Slot.self, capacity: size)
+        for old in 0..<capacity where slots[old].first != 0 {
+            var index = Int(truncatingIfNeeded: slots[old].first) & (size - 1)
+            while largerSlots[index].first != 0 { index = (index + 1) & (size - 1) }
+            largerSlots[index] = slots[old]
         }
-        slots = larger
-    }
-
-    /// `count` empty slots; when they span huge pages, the kernel is asked for those (before the first
-    /// write, which is when it chooses) to spare the TLB misses of random lookups.
-    private static func emptySlots(_ count: Int) -> [Slot] {
-        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = UnsafeMutableRawPointer(buffer.baseAddress.unsafelyUnwrapped)
-            adviseHugePages(base, bytes: count * MemoryLayout<Slot>.stride)
-            buffer.initialize(repeating: Slot())
-            initialized = count
-        }
-    }
-
-    /// Asks for huge pages on the whole 2 MiB pages inside `bytes` bytes at `base` (Linux; a hint only).
-    private static func adviseHugePages(_ base: UnsafeMutableRawPointer, bytes: Int) {
-        #if os(Linux)
-            let hugePage = 2 << 20
-            guard bytes >= 2 * hugePage else { return }
-            let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-            let end = (Int(bitPattern: base) + bytes) & ~(hugePage - 1)
-            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-        #endif
+        memory = larger
+        slots = largerSlots
+        capacity = size
     }
 }

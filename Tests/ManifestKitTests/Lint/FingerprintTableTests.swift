@@ -26,6 +26,23 @@ import Testing
         #expect(table.value(for: absent) == nil)
     }
 
+    /// The one-pass fingerprint is the two seeded hashes; an empty key hashes alike wherever it lies.
+    @Test func fingerprintIsTheTwoSeededHashes() {
+        for text in ["", "a", "s3://b/1.jpg", "s3://acme-vision-datasets/retail-shelf/2024-02/IMG_0001.jpg", "ü€𝄞"] {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { key in
+                let fingerprint = FingerprintTable.fingerprint(key)
+                #expect(fingerprint.first == ByteStringTable.hash(key))
+                #expect(fingerprint.second == ByteStringTable.hash(key, seed: FingerprintTable.secondSeed))
+            }
+        }
+        let storage: [UInt8] = [0x41]
+        let emptyWithAddress = storage.withUnsafeBufferPointer {
+            ByteStringTable.hash(UnsafeBufferPointer(rebasing: $0[0..<0]))
+        }
+        #expect(ByteStringTable.hash(UnsafeBufferPointer(start: nil, count: 0)) == emptyWithAddress)
+    }
+
     @Test func aCopyKeepsItsOwnKeys() {
         var original = FingerprintTable()
         _ = Self.key(1).withUnsafeBufferPointer { original.insert($0, value: 1) }

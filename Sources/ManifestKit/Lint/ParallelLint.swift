@@ -112,12 +112,12 @@ struct ParallelLint {
                 throw error
             case .checked(let found, let record, let partLines, let partBytes):
                 if isManifest {
-                    if index == 0 {
-                        // As many images again in the rest of the file as in this part, by its share of the bytes.
-                        tally.reserveImages(
-                            record.observations.count * (parts.last?.upperBound ?? 0) / max(1, partBytes))
-                    }
                     diagnostics += tally.replay(record, firstLine: lines + 1, file: name, line: excerptLine)
+                    if index == 0 {
+                        // As many distinct images again in the rest of the file as in this part, by its share
+                        // of the bytes (distinct: a file of one repeated source-ref needs no large table).
+                        tally.reserveImages(tally.counts.images * (parts.last?.upperBound ?? 0) / max(1, partBytes))
+                    }
                 }
                 for var diagnostic in found {
                     diagnostic.line = diagnostic.line.map { $0 + lines }

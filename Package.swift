@@ -26,7 +26,8 @@ let package = Package(
             dependencies: ["CManifestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
-        // A prefetch hint for the duplicate-key table (Swift has none): one inline C function.
+        // What Swift cannot say itself, as two inline C functions: a prefetch hint for the source-ref table
+        // and the SSE2 byte mask of the parser's string scan (a portable loop elsewhere).
         .target(name: "CManifestSupport"),
         .target(
             name: "ManifestUpload",

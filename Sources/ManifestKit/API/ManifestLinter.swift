@@ -128,7 +128,7 @@ public final class ManifestLinter {
                 if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
                 checker.check(line, file: file, into: &diagnostics)
                 bytes += line.bytes.count + 1
-                if line.number == Self.sizingLines, let size = reader.fileSize {
+                if line.number == FingerprintTable.sizingSample, let size = reader.fileSize {
                     checker.expect(totalBytes: size, afterBytes: bytes)
                 }
                 if let progress, line.number % progressInterval == 0 { progress(line.number, bytes) }
@@ -191,11 +191,6 @@ extension ManifestLinter {
         }
         return merged
     }
-}
-
-extension ManifestLinter {
-    /// After how many lines of a file the duplicate check's table is sized for the whole file.
-    static let sizingLines = 4096
 }
 
 /// Stops reading a file that turns out not to be JSON Lines.

@@ -85,9 +85,8 @@ struct DiffSide: @unchecked Sendable {
                     lines: [Int(lines[first]), line.number]))
             return
         }
-        if rawHashes.count == ManifestLinter.sizingLines, let fileSize {
-            // Sized for the whole file from its first lines, so that the table does not grow again and again.
-            keys.reserve(Int(Double(rawHashes.count) * Double(fileSize) / Double(max(1, line.offset))))
+        if rawHashes.count == FingerprintTable.sizingSample, let fileSize {
+            keys.reserve(extrapolating: rawHashes.count, over: line.offset, of: fileSize)
         }
         rawHashes.append(rawHash)
         fingerprints.append(fingerprint)

@@ -96,6 +96,15 @@ struct FingerprintTable {
         clm_prefetch(slots + (Int(truncatingIfNeeded: fingerprint.first) & (capacity - 1)))
     }
 
+    /// After how many keys (or lines) of an input its table is sized for the whole input.
+    static let sizingSample = 4096
+
+    /// Sizes the table for an input of `total` bytes whose first `read` bytes held `keys` distinct keys.
+    mutating func reserve(extrapolating keys: Int, over read: Int, of total: Int) {
+        guard read > 0, total > read else { return }
+        reserve(Int(Double(keys) * Double(total) / Double(read)))
+    }
+
     /// Makes room for `expected` keys in all, so that the table does not grow until there are more.
     mutating func reserve(_ expected: Int) {
         var size = capacity

@@ -49,11 +49,9 @@ final class LineChecker {
         tally = ManifestTally(options: options)
     }
 
-    /// Sizes the manifest-wide tables for a file of `totalBytes` whose first `afterBytes` have been checked,
-    /// so that they do not grow (and copy themselves) again and again on a large file.
+    /// Sizes the manifest-wide tables for a file of `totalBytes` whose first `afterBytes` have been checked.
     func expect(totalBytes: Int, afterBytes: Int) {
-        guard afterBytes > 0, totalBytes > afterBytes else { return }
-        tally.reserveImages(Int(Double(tally.counts.images) * Double(totalBytes) / Double(afterBytes)))
+        tally.reserveImages(afterBytes: afterBytes, ofBytes: totalBytes)
     }
 
     /// The findings about the whole manifest, once all its lines were checked (none for `validate`).

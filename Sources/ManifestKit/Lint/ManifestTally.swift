@@ -73,13 +73,7 @@ struct ManifestTally {
         endObservation()
     }
 
-    /// Records a line's `source-ref` (its decoded bytes); returns the findings about it.
-    mutating func observeSourceRef(_ sourceRef: UnsafeBufferPointer<UInt8>, number: Int) -> [(RuleDescription, String)]
-    {
-        observeSourceRef(sourceRef, fingerprint: FingerprintTable.fingerprint(sourceRef), number: number)
-    }
-
-    /// ``observeSourceRef(_:number:)`` with the bytes' fingerprint already worked out.
+    /// Records a line's `source-ref` (its decoded bytes and their fingerprint); returns the findings about it.
     mutating func observeSourceRef(
         _ sourceRef: UnsafeBufferPointer<UInt8>, fingerprint: Hash128, number: Int
     ) -> [(RuleDescription, String)] {
@@ -320,9 +314,10 @@ struct ManifestTally {
         firstLines.prefetch(fingerprint)
     }
 
-    /// Makes room for `count` distinct `source-ref`s without growing the table again.
-    mutating func reserveImages(_ count: Int) {
-        firstLines.reserve(count)
+    /// Sizes the `source-ref` table for a file of `total` bytes from the distinct images of its first `read`
+    /// bytes, so that it does not grow (and copy itself) again and again on a large file.
+    mutating func reserveImages(afterBytes read: Int, ofBytes total: Int) {
+        firstLines.reserve(extrapolating: counts.images, over: read, of: total)
     }
 
     /// Calls `body` with the decoded bytes of the string at `node` (in place when it has no escapes).

@@ -110,21 +110,19 @@ struct ParallelLint {
                     ], statistics: LintStatistics(), skipped: true)
             case .failed(let error):
                 throw error
-            case .checked(let found, let record, let partLines, let partBytes):
+            case .checked(let found, let record, let partLines, let partSize):
                 if isManifest {
                     diagnostics += tally.replay(record, firstLine: lines + 1, file: name, line: excerptLine)
-                    if index == 0 {
-                        // As many distinct images again in the rest of the file as in this part, by its share
-                        // of the bytes (distinct: a file of one repeated source-ref needs no large table).
-                        tally.reserveImages(tally.counts.images * (parts.last?.upperBound ?? 0) / max(1, partBytes))
-                    }
+                    // Sized from the first part's distinct images: a file of one repeated source-ref needs no
+                    // large table.
+                    if index == 0 { tally.reserveImages(afterBytes: partSize, ofBytes: parts.last?.upperBound ?? 0) }
                 }
                 for var diagnostic in found {
                     diagnostic.line = diagnostic.line.map { $0 + lines }
                     diagnostics.append(diagnostic)
                 }
                 lines += partLines
-                bytes += partBytes
+                bytes += partSize
                 progress?(lines, bytes)
             }
         }

@@ -14,25 +14,23 @@
 final class ZeroedMemory {
     /// The start of the block, aligned to at least 16 bytes.
     let base: UnsafeMutableRawPointer
-    /// The block's size in bytes.
-    let byteCount: Int
     /// The whole mapping, when the block was mapped (it starts before `base` when `base` was aligned).
     private let mapping: (start: UnsafeMutableRawPointer, length: Int)?
 
     private static let hugePage = 2 << 20
 
     /// A zeroed block of `byteCount` bytes (at least 1).
-    init(byteCount: Int) {
-        self.byteCount = max(1, byteCount)
+    init(byteCount requested: Int) {
+        let byteCount = max(1, requested)
         #if os(Linux)
-            if self.byteCount >= 2 * Self.hugePage {
+            if byteCount >= 2 * Self.hugePage {
                 // One huge page more than needed, so that the block can start on a huge page boundary.
-                let length = (self.byteCount + 2 * Self.hugePage - 1) & ~(Self.hugePage - 1)
+                let length = (byteCount + 2 * Self.hugePage - 1) & ~(Self.hugePage - 1)
                 let mapped = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
                 if let mapped, mapped != MAP_FAILED {
                     let aligned = (Int(bitPattern: mapped) + Self.hugePage - 1) & ~(Self.hugePage - 1)
                     let start = UnsafeMutableRawPointer(bitPattern: aligned).unsafelyUnwrapped
-                    let hugeLength = (self.byteCount + Self.hugePage - 1) & ~(Self.hugePage - 1)
+                    let hugeLength = (byteCount + Self.hugePage - 1) & ~(Self.hugePage - 1)
                     _ = madvise(start, hugeLength, MADV_HUGEPAGE)  // A hint: without it, 4 KiB pages.
                     base = start
                     mapping = (mapped, length)
@@ -40,8 +38,8 @@ final class ZeroedMemory {
                 }
             }
         #endif
-        base = UnsafeMutableRawPointer.allocate(byteCount: self.byteCount, alignment: 16)
-        base.initializeMemory(as: UInt8.self, repeating: 0, count: self.byteCount)
+        base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
         mapping = nil
     }
 

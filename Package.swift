@@ -26,8 +26,9 @@ let package = Package(
             dependencies: ["CManifestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
-        // What Swift cannot say itself, as two inline C functions: a prefetch hint for the source-ref table
-        // and the SSE2 byte mask of the parser's string scan (a portable loop elsewhere).
+        // What Swift cannot say itself: a prefetch hint for the source-ref table, the SSE2 byte mask of the
+        // parser's string scan, and the first stage of the parser's fast path (where a line's structure is,
+        // 64 bytes at a time with AVX2 when the processor has it; SSE2 or plain C otherwise). No library.
         .target(name: "CManifestSupport"),
         .target(
             name: "ManifestUpload",

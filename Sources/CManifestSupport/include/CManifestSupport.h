@@ -1,8 +1,11 @@
 #ifndef CMANIFESTSUPPORT_H
 #define CMANIFESTSUPPORT_H
 
-// What Swift cannot say itself, for ManifestKit's hot paths: a prefetch hint and a byte mask that SSE2
-// computes in four instructions (Swift's SIMD types have no "mask of lanes" operation).
+// What Swift cannot say itself, for ManifestKit's hot paths: a prefetch hint, byte masks that SSE2 computes
+// in a few instructions (Swift's SIMD types have no "mask of lanes" operation), and the first stage of the
+// JSON parser's fast path (JSONStructurals.c), which needs table lookups and carry-less multiplication.
+
+#include <stdint.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -33,5 +36,18 @@ static inline unsigned clm_string_stops16(const unsigned char *bytes) {
     return mask;
 #endif
 }
+
+/// The positions, in order, of what structures the JSON line `bytes[0..<count]`: every `{ } [ ] : ,` outside
+/// strings, every quote (so a string is two consecutive positions: its opening and its closing quote), and
+/// the first byte of each other token outside strings (a number, a literal, or something invalid).
+///
+/// Writes at most `count + 3` positions to `positions`. Returns how many, or -1 when the line needs the
+/// byte-by-byte parser: it has a backslash, a control character in a string, or an unterminated string.
+/// Sets `*has_high_bytes` to 1 when a byte is 0x80 or above (UTF-8 the caller must still validate), else 0.
+long clm_json_structurals(const unsigned char *bytes, long count, uint32_t *positions, int *has_high_bytes);
+
+/// `clm_json_structurals` without AVX2 (SSE2 on x86-64, plain C elsewhere), which that function falls back
+/// to; public so that tests compare the two on machines that have AVX2.
+long clm_json_structurals_portable(const unsigned char *bytes, long count, uint32_t *positions, int *has_high_bytes);
 
 #endif

@@ -25,6 +25,13 @@ public final class JSONParser {
     @exclusivity(unchecked) private var stack: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var stackCapacity: Int
     @exclusivity(unchecked) private var duplicates: [DuplicateKey] = []
+    /// The fast path's list of structural positions (see ``parseIndexed(_:_:)``).
+    @exclusivity(unchecked) private var positions: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var positionCapacity: Int
+    /// Whether ``parse(_:)`` tries the structural-index fast path first (tests turn it off to compare).
+    var usesStructuralIndex = true
+    /// Whether the last line parsed was accepted by the fast path.
+    private(set) var lastLineWasIndexed = false
     /// 1 for bytes that end the fast scan of a string: `"`, `\`, controls and non-ASCII.
     private let stringStops: UnsafeMutablePointer<UInt8>
 
@@ -36,6 +43,8 @@ public final class JSONParser {
         nodes = .allocate(capacity: nodeCapacity)
         stackCapacity = 64
         stack = .allocate(capacity: stackCapacity)
+        positionCapacity = 1024
+        positions = .allocate(capacity: positionCapacity)
         stringStops = .allocate(capacity: 256)
         for byte in 0..<256 {
             stringStops[byte] = (byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x80) ? 1 : 0
@@ -45,6 +54,7 @@ public final class JSONParser {
     deinit {
         nodes.deallocate()
         stack.deallocate()
+        positions.deallocate()
         stringStops.deallocate()
     }
 
@@ -60,7 +70,13 @@ public final class JSONParser {
         guard let base = bytes.baseAddress, count > 0 else {
             throw JSONSyntaxError(.syntax, "expected a JSON value, found end of line", at: 0)
         }
-        try parseValues(base, count)
+        lastLineWasIndexed = usesStructuralIndex && parseIndexed(base, count)
+        if !lastLineWasIndexed {
+            // The byte-by-byte parser decides every line the fast path declines, and names the error.
+            nodeCount = 0
+            duplicates.removeAll(keepingCapacity: true)
+            try parseValues(base, count)
+        }
         return JSONDocument(
             bytes: bytes, nodes: UnsafeBufferPointer(start: nodes, count: nodeCount),
             duplicateKeys: duplicates, owner: self)
@@ -199,6 +215,177 @@ public final class JSONParser {
         }
     }
 
+    // MARK: - The fast path
+
+    /// Parses a line from the positions of its structure (``clm_json_structurals``), or declines it.
+    ///
+    /// Writes the same nodes as ``parseValues(_:_:)``, and returns false as soon as anything is unusual (an
+    /// escape, invalid UTF-8, a syntax error, too deep a nesting); ``parse(_:)`` then runs the byte-by-byte
+    /// parser, which decides and names every error. So this path only has to recognise valid lines, never to
+    /// explain invalid ones.
+    private func parseIndexed(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count < Int(UInt32.max) - 4 else { return false }
+        if positionCapacity < count + 4 {
+            positions.deallocate()
+            positionCapacity = max(count + 4, positionCapacity * 2)
+            positions = .allocate(capacity: positionCapacity)
+        }
+        var highBytes: Int32 = 0
+        let listed = clm_json_structurals(base, count, positions, &highBytes)
+        guard listed > 0, highBytes == 0 || UTF8Validation.isValid(base, count: count) else { return false }
+        // Every node takes at least one position, so the nodes fit without a check per node.
+        while nodeCapacity < listed { growNodes() }
+        let positions = self.positions
+        let out = nodes
+        var produced = 0
+        var next = 0
+        var depth = 0
+        var container = -1
+        var isObject = false
+        var members: UInt32 = 0
+        var expectsKey = false
+        while true {
+            // A value (or, after `{` or `,` in an object, a key and its colon, then a value).
+            if expectsKey {
+                // A key is a string, so its quotes are two consecutive positions; a colon follows.
+                guard next &+ 3 < listed, base[Int(positions[next])] == UInt8(ascii: "\""),
+                    base[Int(positions[next &+ 2])] == UInt8(ascii: ":")
+                else { return false }
+                out[produced] = JSONNode(
+                    start: positions[next], end: positions[next &+ 1] &+ 1,
+                    next: UInt32(truncatingIfNeeded: produced &+ 1),
+                    count: 0, kind: .string, flags: 0)
+                produced &+= 1
+                next &+= 3
+            }
+            guard next < listed else { return false }
+            let position = positions[next]
+            next &+= 1
+            let byte = base[Int(position)]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < maxDepth, next < listed else { return false }
+                let opensObject = byte == UInt8(ascii: "{")
+                let index = produced
+                out[index] = JSONNode(
+                    start: position, end: 0, next: 0, count: 0, kind: opensObject ? .object : .array, flags: 0)
+                produced &+= 1
+                if container >= 0 { out[container].count = members }
+                push(UInt32(truncatingIfNeeded: index), depth: depth)
+                depth &+= 1
+                let following = positions[next]
+                if base[Int(following)] == (opensObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    out[index].end = following &+ 1
+                    out[index].next = UInt32(truncatingIfNeeded: produced)
+                    next &+= 1
+                    depth &-= 1
+                } else {
+                    container = index
+                    isObject = opensObject
+                    members = 0
+                    expectsKey = opensObject
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                // The closing quote is the next position: nothing inside a string is listed.
+                out[produced] = JSONNode(
+                    start: position, end: positions[next] &+ 1, next: UInt32(truncatingIfNeeded: produced &+ 1),
+                    count: 0, kind: .string, flags: 0)
+                produced &+= 1
+                next &+= 1
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // Most numbers are short integers right before the next listed position: one word settles them.
+                let limit = next < listed ? Int(positions[next]) : count
+                var (end, flags) = (limit, JSONNode.isInteger)
+                if !Self.isShortInteger(base, count, from: Int(position), to: limit) {
+                    (end, flags) = Self.numberEnd(base, count, from: Int(position))
+                    guard end > Int(position), Self.endsToken(base, count, end) else { return false }
+                }
+                out[produced] = JSONNode(
+                    start: position, end: UInt32(truncatingIfNeeded: end),
+                    next: UInt32(truncatingIfNeeded: produced &+ 1),
+                    count: 0, kind: .number, flags: flags)
+                produced &+= 1
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                let (literal, kind): (StaticString, JSONNode.Kind) =
+                    byte == UInt8(ascii: "t")
+                    ? ("true", .true) : byte == UInt8(ascii: "f") ? ("false", .false) : ("null", .null)
+                let end = Int(position) &+ literal.utf8CodeUnitCount
+                guard Self.hasLiteral(base, count, at: Int(position), literal), Self.endsToken(base, count, end) else {
+                    return false
+                }
+                out[produced] = JSONNode(
+                    start: position, end: UInt32(truncatingIfNeeded: end),
+                    next: UInt32(truncatingIfNeeded: produced &+ 1),
+                    count: 0, kind: kind, flags: 0)
+                produced &+= 1
+            default:
+                return false
+            }
+            // After a value: a comma (then the next member or element) or closing brackets.
+            while true {
+                if depth == 0 {
+                    nodeCount = produced
+                    return next == listed
+                }
+                members &+= 1
+                guard next < listed else { return false }
+                let position = positions[next]
+                next &+= 1
+                let byte = base[Int(position)]
+                if byte == UInt8(ascii: ",") {
+                    expectsKey = isObject
+                    break
+                }
+                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                out[container].count = members
+                out[container].end = position &+ 1
+                out[container].next = UInt32(truncatingIfNeeded: produced)
+                if isObject, members > 1 {
+                    nodeCount = produced
+                    findDuplicateKeys(base, object: container)
+                }
+                depth &-= 1
+                if depth > 0 {
+                    container = Int(stack[depth &- 1])
+                    members = out[container].count
+                    isObject = out[container].kind == .object
+                }
+            }
+        }
+    }
+
+    /// Whether the bytes from `start` to `end` are one to eight digits without a leading zero (checked in one
+    /// 64-bit word, when the line has eight bytes from `start`).
+    @inline(__always)
+    private static func isShortInteger(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, to end: Int) -> Bool
+    {
+        let length = end &- start
+        guard length > 0, length <= 8, start &+ 8 <= count, length == 1 || base[start] != UInt8(ascii: "0") else {
+            return false
+        }
+        let mask: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) & mask
+        // A digit is 0x30 to 0x39: its high nibble is 3, and adding 6 leaves it 3 (0x3A and up carry into it).
+        let threes = 0x3030_3030_3030_3030 & mask
+        return word & 0xF0F0_F0F0_F0F0_F0F0 == threes
+            && (word &+ (0x0606_0606_0606_0606 & mask)) & 0xF0F0_F0F0_F0F0_F0F0 == threes
+    }
+
+    /// Whether a number or literal that ends at `end` ends where a token may: at the end of the line, before
+    /// whitespace, or before a structural character or quote (which the fast path then reads).
+    @inline(__always)
+    private static func endsToken(_ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int) -> Bool {
+        guard end < count else { return true }
+        switch base[end] {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"),
+            UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
+
     // MARK: - Scalars
 
     /// Scans a string starting at its opening quote and returns the offset just past its closing quote.
@@ -311,34 +498,33 @@ public final class JSONParser {
     @inline(__always)
     private func scanNumber(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) throws(JSONSyntaxError) -> Int
     {
+        let (end, flags) = Self.numberEnd(base, count, from: start)
+        guard end > start else { throw numberError(base, count, from: start) }
+        appendScalar(.number, start: start, end: end, flags: flags)
+        return end
+    }
+
+    /// The end of the number at `start` (RFC 8259 grammar) and its flags (``JSONNode/isInteger`` when it has
+    /// neither fraction nor exponent); an end of `start` when the text there is not a number.
+    @inline(__always)
+    private static func numberEnd(
+        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int
+    ) -> (end: Int, flags: UInt8) {
         var position = start
         var flags = JSONNode.isInteger
-        if base[position] == UInt8(ascii: "-") {
-            position += 1
-            guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(
-                    .syntax, "expected a digit after '-', found \(describe(base, count, position))",
-                    at: position)
-            }
-        }
+        if base[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < count, isDigit(base[position]) else { return (start, 0) }
         if base[position] == UInt8(ascii: "0") {
             position += 1
-            if position < count, Self.isDigit(base[position]) {
-                throw JSONSyntaxError(.syntax, "number has a leading zero", at: start)
-            }
+            if position < count, isDigit(base[position]) { return (start, 0) }
         } else {
-            while position < count, Self.isDigit(base[position]) { position += 1 }
+            while position < count, isDigit(base[position]) { position += 1 }
         }
         if position < count, base[position] == UInt8(ascii: ".") {
             flags = 0
             position += 1
-            guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(
-                    .syntax,
-                    "expected a digit after '.' in number, found \(describe(base, count, position))",
-                    at: position)
-            }
-            while position < count, Self.isDigit(base[position]) { position += 1 }
+            guard position < count, isDigit(base[position]) else { return (start, 0) }
+            while position < count, isDigit(base[position]) { position += 1 }
         }
         if position < count, base[position] | 0x20 == UInt8(ascii: "e") {
             flags = 0
@@ -346,32 +532,61 @@ public final class JSONParser {
             if position < count, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") {
                 position += 1
             }
+            guard position < count, isDigit(base[position]) else { return (start, 0) }
+            while position < count, isDigit(base[position]) { position += 1 }
+        }
+        return (position, flags)
+    }
+
+    /// What is wrong with the number at `start`, which ``numberEnd(_:_:from:)`` rejected.
+    private func numberError(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> JSONSyntaxError {
+        var position = start
+        if base[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < count, Self.isDigit(base[position]) else {
+            return JSONSyntaxError(
+                .syntax, "expected a digit after '-', found \(describe(base, count, position))", at: position)
+        }
+        if base[position] == UInt8(ascii: "0"), position + 1 < count, Self.isDigit(base[position + 1]) {
+            return JSONSyntaxError(.syntax, "number has a leading zero", at: start)
+        }
+        while position < count, Self.isDigit(base[position]) { position += 1 }
+        if position < count, base[position] == UInt8(ascii: ".") {
+            position += 1
             guard position < count, Self.isDigit(base[position]) else {
-                throw JSONSyntaxError(
-                    .syntax,
-                    "expected a digit in the exponent, found \(describe(base, count, position))",
+                return JSONSyntaxError(
+                    .syntax, "expected a digit after '.' in number, found \(describe(base, count, position))",
                     at: position)
             }
             while position < count, Self.isDigit(base[position]) { position += 1 }
         }
-        appendScalar(.number, start: start, end: position, flags: flags)
-        return position
+        position += 1  // Past the 'e' or 'E': nothing else makes a number invalid.
+        if position < count, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") {
+            position += 1
+        }
+        return JSONSyntaxError(
+            .syntax, "expected a digit in the exponent, found \(describe(base, count, position))", at: position)
     }
 
     private func scanLiteral(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, _ literal: StaticString, _ kind: JSONNode.Kind
     ) throws(JSONSyntaxError) -> Int {
-        let length = literal.utf8CodeUnitCount
-        let text = literal.utf8Start
-        var index = 0
-        while index < length {
-            guard start + index < count, base[start + index] == text[index] else {
-                throw JSONSyntaxError(.syntax, "invalid literal: expected '\(literal)'", at: start)
-            }
-            index += 1
+        guard Self.hasLiteral(base, count, at: start, literal) else {
+            throw JSONSyntaxError(.syntax, "invalid literal: expected '\(literal)'", at: start)
         }
-        appendScalar(kind, start: start, end: start + length, flags: 0)
-        return start + length
+        appendScalar(kind, start: start, end: start + literal.utf8CodeUnitCount, flags: 0)
+        return start + literal.utf8CodeUnitCount
+    }
+
+    /// Whether the bytes at `start` spell `literal`.
+    @inline(__always)
+    private static func hasLiteral(
+        _ base: UnsafePointer<UInt8>, _ count: Int, at start: Int, _ literal: StaticString
+    ) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard start + length <= count else { return false }
+        let text = literal.utf8Start
+        for index in 0..<length where base[start + index] != text[index] { return false }
+        return true
     }
 
     // MARK: - Nodes

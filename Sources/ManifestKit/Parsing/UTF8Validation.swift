@@ -35,6 +35,23 @@ enum UTF8Validation {
         return length
     }
 
+    /// Whether the `count` bytes at `bytes` are well-formed UTF-8.
+    static func isValid(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            // ASCII runs eight bytes at a time.
+            if index + 8 <= count,
+                UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
+            guard let length = sequenceLength(bytes, at: index, count: count) else { return false }
+            index += length
+        }
+        return true
+    }
+
     /// The number of Unicode scalar values in the first `byteCount` bytes, counting each invalid byte as one.
     static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, upTo byteCount: Int) -> Int {
         guard let base = buffer.baseAddress else { return 0 }

@@ -145,6 +145,7 @@ public final class ManifestLinter {
         } catch {
             throw ManifestError.readFailed(path: file, reason: String(describing: error))
         }
+        checker.flush(file: file, into: &diagnostics)
         diagnostics += checker.finish(file: file)
         statistics = checker.statistics
         if !options.images.isEmpty { diagnostics = try checkImages(diagnostics, again()) }

@@ -1,4 +1,12 @@
-/// Checks one line at a time: reading and syntax (the `CL0xx` rules), then the schemas.
+/// Checks lines: reading and syntax (the `CL0xx` rules), the schemas, the line rules, and what the lines add
+/// to the manifest-wide tally.
+///
+/// Lines are checked in batches, stage by stage: each stage (parsing, the schemas, then each rule in turn)
+/// runs over every line of the batch before the next starts. A line's checks run through more code than the
+/// processor's instruction cache holds, so checking line by line would fetch that code again for every line;
+/// in batches each piece of code is fetched once per batch. Findings come out exactly as line by line: the
+/// stages of one line do not depend on other lines, and everything that does (the tally, verdicts, the
+/// findings' order) happens in line order at the end of the batch.
 final class LineChecker {
     /// What the lines are and which schemas apply.
     enum Mode {
@@ -8,15 +16,25 @@ final class LineChecker {
         case schema(SchemaValidator, SchemaReference)
     }
 
+    /// How many lines a batch holds at most.
+    static let batchLines = 32
+    /// How many bytes a batch holds before it is checked even when it has fewer lines.
+    static let batchBytes = 1 << 20
+
     private let options: LintOptions
-    private let parser: JSONParser
     private let mode: Mode
     private let schemaCheck: LineSchemaCheck?
-    // One line at a time, from one thread: no dynamic exclusivity checks needed.
-    @exclusivity(unchecked) private var violations: [SchemaViolation] = []
-    @exclusivity(unchecked) private var findings: [LineFinding] = []
+    // One batch at a time, from one thread: no dynamic exclusivity checks needed.
     @exclusivity(unchecked) private var tally: ManifestTally
-    private let manifestLine: ManifestLine
+    /// One per line of a batch; the unmanaged references let the stages' loops reach a slot without
+    /// reference counting (`slots` keeps them alive).
+    private let slots: [LineBatchSlot]
+    private let unmanagedSlots: [Unmanaged<LineBatchSlot>]
+    /// The batch's lines; their bytes are copies in `pendingBytes` (a reader's buffer moves on), so each
+    /// record's `bytes` is set from `pendingRanges` when the batch is checked.
+    @exclusivity(unchecked) private var pending: [LineRecord] = []
+    @exclusivity(unchecked) private var pendingRanges: [Range<Int>] = []
+    @exclusivity(unchecked) private var pendingBytes: [UInt8] = []
     /// When set, the manifest-wide rules are not applied here but recorded, to be replayed in line order
     /// by whoever merges this part with the others (parallel lint).
     var record: TallyRecord?
@@ -30,10 +48,11 @@ final class LineChecker {
 
     init(options: LintOptions, mode: Mode) {
         self.options = options
-        self.parser = JSONParser(maxDepth: options.maxDepth)
         self.mode = mode
         self.tally = ManifestTally(options: options)
-        self.manifestLine = ManifestLine(options: options)
+        slots = (0..<Self.batchLines).map { _ in LineBatchSlot(options: options) }
+        unmanagedSlots = slots.map { Unmanaged.passUnretained($0) }
+        pendingBytes.reserveCapacity(Self.batchBytes)
         if case .manifest(let schemas?) = mode {
             schemaCheck = LineSchemaCheck(schemas: schemas)
         } else {
@@ -44,9 +63,10 @@ final class LineChecker {
     /// What the current run has seen.
     var statistics: LintStatistics { tally.statistics }
 
-    /// Forgets the previous file: each manifest is checked on its own.
+    /// Forgets the previous file, and any lines of it not yet checked: each manifest is checked on its own.
     func reset() {
         tally = ManifestTally(options: options)
+        discardPending()
     }
 
     /// Sizes the manifest-wide tables for a file of `totalBytes` whose first `afterBytes` have been checked.
@@ -55,19 +75,108 @@ final class LineChecker {
     }
 
     /// The findings about the whole manifest, once all its lines were checked (none for `validate`).
+    ///
+    /// Call ``flush(file:into:)`` first: the lines still in the batch belong before these findings.
     func finish(file: String) -> [Diagnostic] {
+        precondition(pending.isEmpty, "LineChecker.finish(file:) with lines not yet checked")
         guard case .manifest = mode else { return [] }
         return tally.finish().map { $0.rule.diagnostic(file: file, line: nil, column: nil, message: $0.message) }
     }
 
-    /// Appends the findings for `line` of `file` to `diagnostics`.
+    /// Takes `line` of `file` into the batch, and checks the batch when it is full.
+    ///
+    /// A checked batch's findings are appended to `diagnostics`; ``flush(file:into:)`` checks the lines still
+    /// waiting.
     func check(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
+        var copy = line
+        copy.bytes = UnsafeBufferPointer(start: nil, count: 0)
+        pending.append(copy)
+        pendingRanges.append(pendingBytes.count..<(pendingBytes.count + line.bytes.count))
+        pendingBytes.append(contentsOf: line.bytes)
+        if pending.count == Self.batchLines || pendingBytes.count >= Self.batchBytes {
+            flush(file: file, into: &diagnostics)
+        }
+    }
+
+    /// Checks the lines waiting in the batch and appends their findings to `diagnostics`, in line order.
+    func flush(file: String, into diagnostics: inout [Diagnostic]) {
+        guard !pending.isEmpty else { return }
+        pendingBytes.withUnsafeBufferPointer { bytes in
+            for slot in pending.indices {
+                pending[slot].bytes = UnsafeBufferPointer(rebasing: bytes[pendingRanges[slot]])
+            }
+            checkBatch(file: file, into: &diagnostics)
+        }
+        discardPending()
+    }
+
+    private func discardPending() {
+        pending.removeAll(keepingCapacity: true)
+        pendingRanges.removeAll(keepingCapacity: true)
+        pendingBytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The stages, each over the whole batch; then each line's findings, in order.
+    private func checkBatch(file: String, into diagnostics: inout [Diagnostic]) {
+        let count = pending.count
+        var objects: [Unmanaged<LineBatchSlot>] = []
+        objects.reserveCapacity(count)
+        for index in 0..<count {
+            let slot = slots[index]
+            parse(pending[index], into: slot)
+            slot.violations.removeAll(keepingCapacity: true)
+            slot.findings.removeAll(keepingCapacity: true)
+            if case .manifest = mode, case .document(let document) = slot.parsed, document.root.kind == .object {
+                objects.append(unmanagedSlots[index])
+            }
+        }
+        switch mode {
+        case .manifest:
+            if let schemaCheck {
+                for slot in objects {
+                    slot._withUnsafeGuaranteedRef { schemaCheck.check($0.model, into: &$0.violations) }
+                }
+            }
+            for rule in Self.lineRules {
+                for slot in objects { slot._withUnsafeGuaranteedRef { rule.check($0.model, into: &$0.findings) } }
+            }
+        case .schema(let validator, let schema):
+            for slot in slots.prefix(count) {
+                guard case .document(let document) = slot.parsed else { continue }
+                validator.validate(document, node: JSONDocument.rootIndex, against: schema, into: &slot.violations)
+            }
+        }
+        for index in 0..<count { finishLine(index, file: file, into: &diagnostics) }
+    }
+
+    /// Parses `line` and, for a manifest object, loads its line model.
+    private func parse(_ line: LineRecord, into slot: LineBatchSlot) {
+        guard !line.isOversized, !Self.isBlank(line.bytes) else {
+            slot.parsed = .skipped
+            return
+        }
+        do {
+            let document = try slot.parser.parse(line.bytes)
+            slot.parsed = .document(document)
+            if case .manifest = mode, document.root.kind == .object {
+                slot.model.load(document)
+                // The duplicate check's slot is fetched while the schemas and rules run.
+                if record == nil, let fingerprint = slot.model.sourceRefFingerprint { tally.prefetch(fingerprint) }
+            }
+        } catch {
+            slot.parsed = .failed(error)
+        }
+    }
+
+    /// Appends the findings of the batch's line `index` to `diagnostics`, and what it adds to the tally.
+    private func finishLine(_ index: Int, file: String, into diagnostics: inout [Diagnostic]) {
+        let line = pending[index]
         let before = diagnostics.count
-        checkLine(line, file: file, into: &diagnostics)
+        checkLine(index, file: file, into: &diagnostics)
         if options.excerpts, !line.isOversized {
-            for index in before..<diagnostics.count {
-                guard diagnostics[index].line == line.number, let column = diagnostics[index].column else { continue }
-                diagnostics[index].excerpt = Diagnostic.Excerpt(line: line.bytes, column: column)
+            for added in before..<diagnostics.count {
+                guard diagnostics[added].line == line.number, let column = diagnostics[added].column else { continue }
+                diagnostics[added].excerpt = Diagnostic.Excerpt(line: line.bytes, column: column)
             }
         }
         if case .manifest = mode, diagnostics.count > before {
@@ -82,7 +191,10 @@ final class LineChecker {
         }
     }
 
-    private func checkLine(_ line: LineRecord, file: String, into diagnostics: inout [Diagnostic]) {
+    /// The findings of the batch's line `index`, from the stages' results, in the order line-by-line checking gave.
+    private func checkLine(_ index: Int, file: String, into diagnostics: inout [Diagnostic]) {
+        let line = pending[index]
+        let slot = slots[index]
         if line.hasByteOrderMark {
             diagnostics.append(
                 ByteOrderMark.description.diagnostic(
@@ -120,31 +232,26 @@ final class LineChecker {
             }
         }
         let sourceRef: String?
-        do {
-            let document = try parser.parse(bytes)
+        switch slot.parsed {
+        case .skipped:
+            preconditionFailure("a line that is neither blank nor oversized was not parsed")
+        case .document(let document):
             let isObject = document.root.kind == .object
-            violations.removeAll(keepingCapacity: true)
-            findings.removeAll(keepingCapacity: true)
-            switch mode {
-            case .manifest:
+            if case .manifest = mode {
                 if isObject {
-                    manifestLine.load(document)
-                    // The duplicate check's slot is fetched while the schemas and rules run.
-                    if record == nil, let fingerprint = manifestLine.sourceRefFingerprint {
-                        tally.prefetch(fingerprint)
-                    }
-                    schemaCheck?.check(manifestLine, into: &violations)
-                    for rule in Self.lineRules { rule.check(manifestLine, into: &findings) }
-                    if !findings.isEmpty || !violations.isEmpty {
-                        let errors = lineErrors()
+                    let manifestLine = slot.model
+                    if !slot.findings.isEmpty || !slot.violations.isEmpty {
+                        let errors = lineErrors(slot.findings, slot.violations)
                         if !errors.isEmpty {
-                            for rule in Self.verdictRules { rule.check(manifestLine, errors: errors, into: &findings) }
+                            for rule in Self.verdictRules {
+                                rule.check(manifestLine, errors: errors, into: &slot.findings)
+                            }
                         }
                     }
                     if let record {
                         record.observe(manifestLine, number: line.number) { column(bytes, $0) }
                     } else {
-                        tally.observe(manifestLine, number: line.number, into: &findings)
+                        tally.observe(manifestLine, number: line.number, into: &slot.findings)
                     }
                 } else {
                     diagnostics.append(
@@ -152,9 +259,9 @@ final class LineChecker {
                             file: file, line: line.number, column: column(bytes, Int(document.root.start)),
                             message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
                 }
-            case .schema(let validator, let schema):
-                validator.validate(document, node: JSONDocument.rootIndex, against: schema, into: &violations)
             }
+            let violations = slot.violations
+            let findings = slot.findings
             let hasFindings = !document.duplicateKeys.isEmpty || !violations.isEmpty || !findings.isEmpty
             // Most lines have nothing to report.
             guard hasFindings || lengthFinding != nil else { return }
@@ -186,7 +293,7 @@ final class LineChecker {
                     diagnostic(for: violation, &locator, line: line.number, file: file, sourceRef: sourceRef))
             }
             diagnostics += budget.summaries(file: file, line: line.number, sourceRef: sourceRef)
-        } catch {
+        case .failed(let error):
             let rule: RuleDescription
             switch error.category {
             case .syntax: rule = InvalidJSON.description
@@ -206,8 +313,8 @@ final class LineChecker {
         }
     }
 
-    /// Where this line's error findings and schema violations so far are.
-    private func lineErrors() -> LineErrors {
+    /// Where a line's error findings and schema violations so far are.
+    private func lineErrors(_ findings: [LineFinding], _ violations: [SchemaViolation]) -> LineErrors {
         let errorFindings = findings.filter { ($0.severity ?? $0.rule.severity) == .error }
         // Violations of the bundled schemas make an attribute unusable; user schemas say nothing about that.
         let violationNodes = violations.filter { $0.severity == .error && $0.serviceCode != nil }.map(\.node)

@@ -76,6 +76,7 @@ struct ParallelLint {
                             checker.check(line, file: name, into: &diagnostics)
                             lines += 1
                         }
+                        checker.flush(file: name, into: &diagnostics)
                         result = .checked(diagnostics, record, lines: lines, bytes: parts[index].count)
                     } catch is NotJSONLinesPart {
                         result = .notJSONLines

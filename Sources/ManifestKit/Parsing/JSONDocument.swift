@@ -181,18 +181,24 @@ public struct JSONDocument {
     @inline(__always)
     static func bytesEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         var index = 0
-        // Eight bytes at a time, then the rest one by one.
+        guard count >= 8 else {
+            while index < count {
+                if left[index] != right[index] { return false }
+                index += 1
+            }
+            return true
+        }
+        // Eight bytes at a time; the last eight, which may overlap the words before, settle the rest.
         while index + 8 <= count {
-            let leftWord = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
-            let rightWord = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
-            if leftWord != rightWord { return false }
+            if word(left, index) != word(right, index) { return false }
             index += 8
         }
-        while index < count {
-            if left[index] != right[index] { return false }
-            index += 1
-        }
-        return true
+        return index == count || word(left, count - 8) == word(right, count - 8)
+    }
+
+    @inline(__always)
+    private static func word(_ bytes: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self)
     }
 
     /// Resolves the escapes of validated string content into UTF-8 bytes.

@@ -417,7 +417,16 @@ public struct SchemaCompiler {
         for node in nodes {
             for position in Int(node.properties.start)..<Int(node.properties.start + node.properties.count) {
                 let schema = Int(pools.properties[position].schema)
-                pools.properties[position].quickTarget = schema >= 0 ? nodes[schema].quickForward : -1
+                let target = schema >= 0 ? nodes[schema].quickForward : -1
+                pools.properties[position].quickTarget = target
+                if target >= 0, nodes[Int(target)].quickKind == .scalar,
+                    nodes[Int(target)].groups.isDisjoint(with: [
+                        .applicators, .reference, .number, .string, .enumOrConst,
+                    ])
+                {
+                    pools.properties[position].typeOnlyKinds = nodes[Int(target)].kinds
+                    pools.properties[position].typeOnlyIntegers = nodes[Int(target)].integerOnly
+                }
             }
         }
     }

@@ -19,6 +19,11 @@ struct SchemaNode: Sendable {
         var prefix: UInt64 = 0
         /// For a property of a node's ``SchemaNode/properties``: its schema's ``SchemaNode/quickForward``.
         var quickTarget: Int32 = -1
+        /// When the quick target checks `type` and nothing else: its ``SchemaNode/kinds`` (0 otherwise), so
+        /// the quick path checks the member's kind without visiting the target.
+        var typeOnlyKinds: UInt8 = 0
+        /// With ``typeOnlyKinds``: the target's ``SchemaNode/integerOnly``.
+        var typeOnlyIntegers = false
 
         /// The ``prefix`` of a name.
         static func prefix(of name: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -104,6 +104,8 @@ struct SchemaQuickPath {
             // Members usually come in the schema's order: look first just after the last match.
             var position = hint < count ? hint : 0
             var target = additionalTarget
+            var typeOnlyKinds: UInt8 = 0
+            var typeOnlyIntegers = false
             for _ in 0..<count {
                 let property = list + position
                 if Int(property.pointee.count) == length && property.pointee.prefix == prefix
@@ -113,11 +115,21 @@ struct SchemaQuickPath {
                     if position < 64 { seen |= 1 &<< UInt64(position) }
                     hint = position &+ 1
                     target = Int(property.pointee.quickTarget)
+                    typeOnlyKinds = property.pointee.typeOnlyKinds
+                    typeOnlyIntegers = property.pointee.typeOnlyIntegers
                     break
                 }
                 position = position &+ 1 == count ? 0 : position &+ 1
             }
-            if target >= 0, !check(member &+ 1, target, depth: depth &+ 1) { return false }
+            if typeOnlyKinds != 0 {
+                // A `type` alone (most box and metadata members): checked here, without visiting the target.
+                let value = tree[member &+ 1]
+                guard typeOnlyKinds &>> value.kind.rawValue & 1 != 0,
+                    value.kind != .number || !typeOnlyIntegers || value.flags & JSONNode.isInteger != 0
+                else { return false }
+            } else if target >= 0, !check(member &+ 1, target, depth: depth &+ 1) {
+                return false
+            }
             if namesTarget >= 0, !check(member, namesTarget, depth: depth &+ 1) { return false }
             member = Int(tree[member &+ 1].next)
         }

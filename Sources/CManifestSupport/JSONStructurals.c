@@ -106,8 +106,8 @@ typedef struct {
     uint64_t high;             // every high byte seen so far
 } clm_scan_state;
 
-/// The positions to list from a block's masks (see clm_json_structurals), or all ones with `*declined` set
-/// when the line needs the byte parser.
+/// The positions to list from a block's masks (see clm_json_structurals); sets `*declined` when the line
+/// needs the byte parser.
 static inline uint64_t clm_listed(clm_block_masks masks, uint64_t in_string, clm_scan_state *state, int *declined) {
     state->in_string_carry = (uint64_t)0 - (in_string >> 63);
     // A backslash, or a control character in a string (an error the byte parser names), declines the line.
@@ -119,7 +119,7 @@ static inline uint64_t clm_listed(clm_block_masks masks, uint64_t in_string, clm
     uint64_t breaks = structurals | (masks.whitespace & outside) | (masks.quotes & outside);
     // Any other byte outside a string that follows a break starts a scalar (number, literal, or something
     // invalid that the Swift side rejects).
-    uint64_t others = outside & ~breaks & ~masks.quotes;
+    uint64_t others = outside & ~breaks;  // (an opening quote is inside its string, a closing one a break)
     uint64_t starts = others & ((breaks << 1) | state->break_carry);
     state->break_carry = breaks >> 63;
     return structurals | masks.quotes | starts;

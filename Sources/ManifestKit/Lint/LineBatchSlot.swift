@@ -3,7 +3,7 @@
 final class LineBatchSlot {
     /// How far the stages took a line.
     enum Parsed {
-        /// Not parsed: blank or too long to read.
+        /// Not parsed: too long to read, or blank.
         case skipped
         case document(JSONDocument)
         case failed(JSONSyntaxError)

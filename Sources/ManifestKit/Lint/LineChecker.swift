@@ -35,6 +35,8 @@ final class LineChecker {
     @exclusivity(unchecked) private var pending: [LineRecord] = []
     @exclusivity(unchecked) private var pendingRanges: [Range<Int>] = []
     @exclusivity(unchecked) private var pendingBytes: [UInt8] = []
+    /// The batch's manifest objects, which the schemas and rules check.
+    @exclusivity(unchecked) private var objects: [Unmanaged<LineBatchSlot>] = []
     /// When set, the manifest-wide rules are not applied here but recorded, to be replayed in line order
     /// by whoever merges this part with the others (parallel lint).
     var record: TallyRecord?
@@ -119,8 +121,7 @@ final class LineChecker {
     /// The stages, each over the whole batch; then each line's findings, in order.
     private func checkBatch(file: String, into diagnostics: inout [Diagnostic]) {
         let count = pending.count
-        var objects: [Unmanaged<LineBatchSlot>] = []
-        objects.reserveCapacity(count)
+        objects.removeAll(keepingCapacity: true)
         for index in 0..<count {
             let slot = slots[index]
             parse(pending[index], into: slot)
@@ -217,7 +218,8 @@ final class LineChecker {
             return
         }
         let bytes = line.bytes
-        if Self.isBlank(bytes) {
+        // The parse stage skips only oversized lines (done above) and blank ones.
+        if case .skipped = slot.parsed {
             diagnostics.append(
                 BlankLine.description.diagnostic(
                     file: file, line: line.number, column: 1,
@@ -234,7 +236,7 @@ final class LineChecker {
         let sourceRef: String?
         switch slot.parsed {
         case .skipped:
-            preconditionFailure("a line that is neither blank nor oversized was not parsed")
+            return  // Blank: reported above.
         case .document(let document):
             let isObject = document.root.kind == .object
             if case .manifest = mode {

@@ -123,10 +123,9 @@ struct SchemaQuickPath {
             }
             if typeOnlyKinds != 0 {
                 // A `type` alone (most box and metadata members): checked here, without visiting the target.
-                let value = tree[member &+ 1]
-                guard typeOnlyKinds &>> value.kind.rawValue & 1 != 0,
-                    value.kind != .number || !typeOnlyIntegers || value.flags & JSONNode.isInteger != 0
-                else { return false }
+                guard Self.kindAllowed(tree[member &+ 1], kinds: typeOnlyKinds, integerOnly: typeOnlyIntegers) else {
+                    return false
+                }
             } else if target >= 0, !check(member &+ 1, target, depth: depth &+ 1) {
                 return false
             }
@@ -182,8 +181,14 @@ struct SchemaQuickPath {
     /// exponent (such as `1.0`), which the full evaluation decides exactly.
     @inline(__always)
     private func kindPasses(_ node: JSONNode, _ schema: UnsafePointer<SchemaNode>) -> Bool {
-        guard schema.pointee.kinds &>> node.kind.rawValue & 1 != 0 else { return false }
-        return node.kind != .number || !schema.pointee.integerOnly || node.flags & JSONNode.isInteger != 0
+        Self.kindAllowed(node, kinds: schema.pointee.kinds, integerOnly: schema.pointee.integerOnly)
+    }
+
+    /// ``kindPasses(_:_:)`` from a schema's ``SchemaNode/kinds`` and ``SchemaNode/integerOnly``.
+    @inline(__always)
+    private static func kindAllowed(_ node: JSONNode, kinds: UInt8, integerOnly: Bool) -> Bool {
+        guard kinds &>> node.kind.rawValue & 1 != 0 else { return false }
+        return node.kind != .number || !integerOnly || node.flags & JSONNode.isInteger != 0
     }
 
     /// `type`, integer bounds, string lengths and `pattern`, string `const` and `enum`.

@@ -39,7 +39,7 @@ final class LineChecker {
     @exclusivity(unchecked) private var objects: [Unmanaged<LineBatchSlot>] = []
     /// When set, the manifest-wide rules are not applied here but recorded, to be replayed in line order
     /// by whoever merges this part with the others (parallel lint).
-    var record: TallyRecord?
+    @exclusivity(unchecked) var record: TallyRecord?
 
     /// The rules that look at each object line of a manifest.
     private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }

@@ -61,7 +61,7 @@ struct ParallelLint {
             DispatchQueue.concurrentPerform(iterations: jobs) { _ in
                 let checker = work.value()
                 while let index = board.claim() {
-                    let record = TallyRecord()
+                    let record = TallyRecord(partBytes: parts[index].count)
                     checker.record = record
                     checker.reset()
                     var diagnostics: [Diagnostic] = []

@@ -59,6 +59,17 @@ enum UTF8Validation {
         var scalars = 0
         var index = 0
         while index < limit {
+            // ASCII, eight bytes at a time (the last few too, when the buffer has eight bytes from there).
+            if index &+ 8 <= buffer.count {
+                let step = min(8, limit &- index)
+                let mask: UInt64 =
+                    step == 8 ? 0x8080_8080_8080_8080 : 0x8080_8080_8080_8080 & (1 &<< UInt64(step &* 8) &- 1)
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & mask == 0 {
+                    index &+= step
+                    scalars &+= step
+                    continue
+                }
+            }
             if base[index] < 0x80 {
                 index += 1
             } else if let length = sequenceLength(base, at: index, count: buffer.count) {

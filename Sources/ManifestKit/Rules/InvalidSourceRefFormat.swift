@@ -69,6 +69,7 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
         var position = 5
         var previous: UInt8 = 0
         var onlyDigitsAndDots = true
+        let bucketCharacters = Self.bucketCharacters  // Fetched once, not once per byte.
         // One table lookup per byte: 1 letter or hyphen, 2 digit, 3 dot, 0 anything else (also '/').
         while position < bytes.count {
             let byte = bytes[position]

@@ -27,8 +27,9 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         // What Swift cannot say itself: a prefetch hint for the source-ref table, the SSE2 byte mask of the
-        // parser's string scan, and the first stage of the parser's fast path (where a line's structure is,
-        // 64 bytes at a time with AVX2 when the processor has it; SSE2 or plain C otherwise). No library.
+        // parser's string scan, and the parser's fast path: its first stage (where a line's structure is, 64
+        // bytes at a time with AVX2 when the processor has it; SSE2 or plain C otherwise) and its second (the
+        // nodes, from that list, in a loop Swift kept fewer values of in registers). No library.
         .target(name: "CManifestSupport"),
         .target(
             name: "ManifestUpload",

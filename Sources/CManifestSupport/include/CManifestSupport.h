@@ -2,14 +2,32 @@
 #define CMANIFESTSUPPORT_H
 
 // What Swift cannot say itself, for ManifestKit's hot paths: a prefetch hint, byte masks that SSE2 computes
-// in a few instructions (Swift's SIMD types have no "mask of lanes" operation), and the first stage of the
-// JSON parser's fast path (JSONStructurals.c), which needs table lookups and carry-less multiplication.
+// in a few instructions (Swift's SIMD types have no "mask of lanes" operation), the first stage of the JSON
+// parser's fast path (JSONStructurals.c), which needs table lookups and carry-less multiplication, and its
+// second stage (JSONNodes.c), a loop that keeps more values in registers than Swift's build of it did.
 
 #include <stdint.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+/// One value of a parsed line, laid out exactly as ManifestKit's `JSONNode` (20 bytes; JSONParserTests
+/// checks the layout): byte offsets of its first byte and just past its last, the node index just past its
+/// subtree, its members or elements, its kind (`JSONNode.Kind`'s raw value) and flags.
+typedef struct {
+    uint32_t start;
+    uint32_t end;
+    uint32_t next;
+    uint32_t count;
+    uint8_t kind;
+    uint8_t flags;
+} clm_json_node;
+
+/// `JSONNode.Kind`'s raw values.
+enum { CLM_KIND_OBJECT, CLM_KIND_ARRAY, CLM_KIND_STRING, CLM_KIND_NUMBER, CLM_KIND_TRUE, CLM_KIND_FALSE, CLM_KIND_NULL };
+/// `JSONNode.isInteger`: a number written without a fraction or an exponent.
+enum { CLM_NODE_INTEGER = 2 };
 
 /// Asks the processor to start loading the cache line at `address` for a read soon; never faults, and
 /// costs nothing to wait for.
@@ -49,5 +67,15 @@ long clm_json_structurals(const unsigned char *bytes, long count, uint32_t *posi
 /// `clm_json_structurals` without AVX2 (SSE2 on x86-64, plain C elsewhere), which that function falls back
 /// to; public so that tests compare the two on machines that have AVX2.
 long clm_json_structurals_portable(const unsigned char *bytes, long count, uint32_t *positions, int *has_high_bytes);
+
+/// The nodes of the JSON line `bytes[0..<count]` from the `listed` positions `clm_json_structurals` found, in
+/// document order, exactly as JSONParser's byte-by-byte parser writes them.
+///
+/// `out` must hold `listed` nodes (each node takes at least one position) and `stack` `min(max_depth, listed)`
+/// entries. Returns the number of nodes, or -1 when the line needs the byte-by-byte parser: any syntax
+/// error, nesting deeper than `max_depth`, an object of more than 32 members, or a repeated key. The line's
+/// UTF-8 must have been validated, and it must have no backslash (`clm_json_structurals` declines those).
+long clm_json_nodes(const unsigned char *bytes, long count, const uint32_t *positions, long listed,
+                    clm_json_node *out, uint32_t *stack, long max_depth);
 
 #endif

@@ -217,12 +217,13 @@ public final class JSONParser {
 
     // MARK: - The fast path
 
-    /// Parses a line from the positions of its structure (``clm_json_structurals``), or declines it.
+    /// Parses a line from the positions of its structure (``clm_json_structurals``), whose nodes
+    /// ``clm_json_nodes`` builds, or declines it.
     ///
     /// Writes the same nodes as ``parseValues(_:_:)``, and returns false as soon as anything is unusual (an
-    /// escape, invalid UTF-8, a syntax error, too deep a nesting); ``parse(_:)`` then runs the byte-by-byte
-    /// parser, which decides and names every error. So this path only has to recognise valid lines, never to
-    /// explain invalid ones.
+    /// escape, invalid UTF-8, a syntax error, too deep a nesting, an object of over 32 members, a repeated
+    /// key); ``parse(_:)`` then runs the byte-by-byte parser, which decides and names every error and records
+    /// duplicate keys. So this path only has to recognise valid lines, never to explain invalid ones.
     private func parseIndexed(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         guard count < Int(UInt32.max) - 4 else { return false }
         if positionCapacity < count + 4 {
@@ -233,157 +234,15 @@ public final class JSONParser {
         var highBytes: Int32 = 0
         let listed = clm_json_structurals(base, count, positions, &highBytes)
         guard listed > 0, highBytes == 0 || UTF8Validation.isValid(base, count: count) else { return false }
-        // Every node takes at least one position, so the nodes fit without a check per node.
+        // Every node takes at least one position, and every level of nesting one more.
         while nodeCapacity < listed { growNodes() }
-        let positions = self.positions
-        let out = nodes
-        var produced = 0
-        var next = 0
-        var depth = 0
-        var container = -1
-        var isObject = false
-        var members: UInt32 = 0
-        var expectsKey = false
-        while true {
-            // A value (or, after `{` or `,` in an object, a key and its colon, then a value).
-            if expectsKey {
-                // A key is a string, so its quotes are two consecutive positions; a colon follows.
-                guard next &+ 3 < listed, base[Int(positions[next])] == UInt8(ascii: "\""),
-                    base[Int(positions[next &+ 2])] == UInt8(ascii: ":")
-                else { return false }
-                out[produced] = JSONNode(
-                    start: positions[next], end: positions[next &+ 1] &+ 1,
-                    next: UInt32(truncatingIfNeeded: produced &+ 1),
-                    count: 0, kind: .string, flags: 0)
-                produced &+= 1
-                next &+= 3
-            }
-            guard next < listed else { return false }
-            let position = positions[next]
-            next &+= 1
-            let byte = base[Int(position)]
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard depth < maxDepth, next < listed else { return false }
-                let opensObject = byte == UInt8(ascii: "{")
-                let index = produced
-                out[index] = JSONNode(
-                    start: position, end: 0, next: 0, count: 0, kind: opensObject ? .object : .array, flags: 0)
-                produced &+= 1
-                if container >= 0 { out[container].count = members }
-                push(UInt32(truncatingIfNeeded: index), depth: depth)
-                depth &+= 1
-                let following = positions[next]
-                if base[Int(following)] == (opensObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    out[index].end = following &+ 1
-                    out[index].next = UInt32(truncatingIfNeeded: produced)
-                    next &+= 1
-                    depth &-= 1
-                } else {
-                    container = index
-                    isObject = opensObject
-                    members = 0
-                    expectsKey = opensObject
-                    continue
-                }
-            case UInt8(ascii: "\""):
-                // The closing quote is the next position: nothing inside a string is listed.
-                out[produced] = JSONNode(
-                    start: position, end: positions[next] &+ 1, next: UInt32(truncatingIfNeeded: produced &+ 1),
-                    count: 0, kind: .string, flags: 0)
-                produced &+= 1
-                next &+= 1
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                // Most numbers are short integers right before the next listed position: one word settles them.
-                let limit = next < listed ? Int(positions[next]) : count
-                var (end, flags) = (limit, JSONNode.isInteger)
-                if !Self.isShortInteger(base, count, from: Int(position), to: limit) {
-                    (end, flags) = Self.numberEnd(base, count, from: Int(position))
-                    guard end > Int(position), Self.endsToken(base, count, end) else { return false }
-                }
-                out[produced] = JSONNode(
-                    start: position, end: UInt32(truncatingIfNeeded: end),
-                    next: UInt32(truncatingIfNeeded: produced &+ 1),
-                    count: 0, kind: .number, flags: flags)
-                produced &+= 1
-            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                let (literal, kind): (StaticString, JSONNode.Kind) =
-                    byte == UInt8(ascii: "t")
-                    ? ("true", .true) : byte == UInt8(ascii: "f") ? ("false", .false) : ("null", .null)
-                let end = Int(position) &+ literal.utf8CodeUnitCount
-                guard Self.hasLiteral(base, count, at: Int(position), literal), Self.endsToken(base, count, end) else {
-                    return false
-                }
-                out[produced] = JSONNode(
-                    start: position, end: UInt32(truncatingIfNeeded: end),
-                    next: UInt32(truncatingIfNeeded: produced &+ 1),
-                    count: 0, kind: kind, flags: 0)
-                produced &+= 1
-            default:
-                return false
-            }
-            // After a value: a comma (then the next member or element) or closing brackets.
-            while true {
-                if depth == 0 {
-                    nodeCount = produced
-                    return next == listed
-                }
-                members &+= 1
-                guard next < listed else { return false }
-                let position = positions[next]
-                next &+= 1
-                let byte = base[Int(position)]
-                if byte == UInt8(ascii: ",") {
-                    expectsKey = isObject
-                    break
-                }
-                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
-                out[container].count = members
-                out[container].end = position &+ 1
-                out[container].next = UInt32(truncatingIfNeeded: produced)
-                if isObject, members > 1 {
-                    nodeCount = produced
-                    findDuplicateKeys(base, object: container)
-                }
-                depth &-= 1
-                if depth > 0 {
-                    container = Int(stack[depth &- 1])
-                    members = out[container].count
-                    isObject = out[container].kind == .object
-                }
-            }
+        while stackCapacity < min(maxDepth, listed) { growStack() }
+        let produced = nodes.withMemoryRebound(to: clm_json_node.self, capacity: nodeCapacity) { out in
+            clm_json_nodes(base, count, positions, listed, out, stack, maxDepth)
         }
-    }
-
-    /// Whether the bytes from `start` to `end` are one to eight digits without a leading zero (checked in one
-    /// 64-bit word, when the line has eight bytes from `start`).
-    @inline(__always)
-    private static func isShortInteger(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, to end: Int) -> Bool
-    {
-        let length = end &- start
-        guard length > 0, length <= 8, start &+ 8 <= count, length == 1 || base[start] != UInt8(ascii: "0") else {
-            return false
-        }
-        let mask: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) & mask
-        // A digit is 0x30 to 0x39: its high nibble is 3, and adding 6 leaves it 3 (0x3A and up carry into it).
-        let threes = 0x3030_3030_3030_3030 & mask
-        return word & 0xF0F0_F0F0_F0F0_F0F0 == threes
-            && (word &+ (0x0606_0606_0606_0606 & mask)) & 0xF0F0_F0F0_F0F0_F0F0 == threes
-    }
-
-    /// Whether a number or literal that ends at `end` ends where a token may: at the end of the line, before
-    /// whitespace, or before a structural character or quote (which the fast path then reads).
-    @inline(__always)
-    private static func endsToken(_ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int) -> Bool {
-        guard end < count else { return true }
-        switch base[end] {
-        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"),
-            UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
-            return true
-        default:
-            return false
-        }
+        guard produced >= 0 else { return false }
+        nodeCount = produced
+        return true
     }
 
     // MARK: - Scalars
@@ -623,14 +482,16 @@ public final class JSONParser {
 
     @inline(__always)
     private func push(_ index: UInt32, depth: Int) {
-        if depth == stackCapacity {
-            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: stackCapacity * 2)
-            grown.moveInitialize(from: stack, count: stackCapacity)
-            stack.deallocate()
-            stack = grown
-            stackCapacity *= 2
-        }
+        if depth == stackCapacity { growStack() }
         stack[depth] = index
+    }
+
+    private func growStack() {
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: stackCapacity * 2)
+        grown.moveInitialize(from: stack, count: stackCapacity)
+        stack.deallocate()
+        stack = grown
+        stackCapacity *= 2
     }
 
     /// Closes the container at node `index`, whose closing bracket is at `position`.

@@ -117,6 +117,54 @@ private func expectAgreement(_ bytes: [UInt8], maxDepth: Int = 512, sourceLocati
         }
     }
 
+    @Test func nodeLayoutMatchesTheSecondStage() {
+        // clm_json_nodes (C) writes JSONNode values through its own struct: the layouts must be the same.
+        #expect(MemoryLayout<JSONNode>.size == 18)
+        #expect(MemoryLayout<JSONNode>.stride == MemoryLayout<clm_json_node>.stride)
+        #expect(MemoryLayout<JSONNode>.alignment == MemoryLayout<clm_json_node>.alignment)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.start) == 0)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.end) == 4)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.next) == 8)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.count) == 12)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.kind) == 16)
+        #expect(MemoryLayout<JSONNode>.offset(of: \.flags) == 17)
+        let kinds: [(JSONNode.Kind, Int)] = [
+            (.object, Int(CLM_KIND_OBJECT)), (.array, Int(CLM_KIND_ARRAY)),
+            (.string, Int(CLM_KIND_STRING)), (.number, Int(CLM_KIND_NUMBER)),
+            (.true, Int(CLM_KIND_TRUE)), (.false, Int(CLM_KIND_FALSE)),
+            (.null, Int(CLM_KIND_NULL)),
+        ]
+        for (kind, value) in kinds {
+            #expect(Int(unsafeBitCast(kind, to: UInt8.self)) == value, "\(kind)")
+        }
+        #expect(Int(JSONNode.isInteger) == Int(CLM_NODE_INTEGER))
+    }
+
+    @Test func agreesOnObjectSizesAndRepeatedKeys() {
+        // The second stage takes objects of up to 32 members whose keys differ, and declines the others.
+        for members in [1, 2, 31, 32, 33, 40] {
+            let line = "{" + (0..<members).map { #""k\#($0)":[\#($0)]"# }.joined(separator: ",") + "}"
+            #expect(expectAgreement(Array(line.utf8)) == (members <= 32), "\(members) members")
+            #expect(expectAgreement(Array("[\(line),{\"x\":\(line)}]".utf8)) == (members <= 32), "\(members) members")
+        }
+        let lines = [
+            #"{"a":1,"b":2,"a":3}"#, #"{"ab":1,"cd":2,"ef":3}"#, #"{"ab":1,"cd":2,"ab":3}"#, #"{"x":{"k":1,"k":2}}"#,
+            #"[{"k":1},{"k":1}]"#, #"{"k":{},"j":[],"k":null}"#, #"{"confidence":1,"class-name":"a","job-name":"b"}"#,
+            #"{"":1,"":2}"#, #"{"a":{"b":{"c":{}}},"b":[[],[{}]]}"#,
+        ]
+        for line in lines { expectAgreement(Array(line.utf8)) }
+    }
+
+    @Test func agreesOnDeepNesting() {
+        // Deeper than the parser's first stack allocation, up to and past the default limit of 512.
+        for depth in [63, 64, 65, 200, 512, 513] {
+            let arrays = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            expectAgreement(Array(arrays.utf8))
+            let objects = String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+            expectAgreement(Array(objects.utf8))
+        }
+    }
+
     @Test func agreesOnNestingAtTheDepthLimit() {
         for depth in [3, 4, 5] {
             let line = String(repeating: "[", count: 4) + String(repeating: "]", count: 4)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `clmanifest lint` (release) against jq and Python on the same generated manifest, in one run,
-# then each stage of lint (read, parse, syntax rules, schemas) through the library.
+# then `clmanifest diff` against an orjson peer on the file and a changed copy (make-diff-pair.py), then each
+# stage of lint (read, parse, syntax rules, schemas) through the library.
 #
 # Usage: Benchmarks/run.sh [LINES] [RUNS] [EXTRA_LINES...]
 #   LINES        lines in the benchmark manifest (default 250000, about 165 MB)
@@ -25,6 +26,11 @@ manifest() {
 extra=()
 for size in "$@"; do extra+=("$(manifest "$size")"); done
 python3 "$root/Benchmarks/peers/measure.py" "$root/.build/release/clmanifest" "$(manifest "$lines")" "$runs" ${extra[@]+"${extra[@]}"}
+echo
+prior=$(manifest "$lines")
+new="${prior%.manifest}.new.manifest"
+[ -s "$new" ] || python3 "$root/Benchmarks/make-diff-pair.py" "$prior" "$new"
+python3 "$root/Benchmarks/peers/measure.py" diff "$root/.build/release/clmanifest" "$prior" "$new" "$runs"
 echo
 echo "Stages of lint on $(basename "$(manifest "$lines")"), median of $runs runs, one process:"
 echo

@@ -14,21 +14,45 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
-def run(command):
-    """Seconds, peak RSS in bytes and exit code of one run.
+def run(command, capture=False):
+    """Seconds, peak RSS in bytes, exit code and (with `capture`) standard output of one run.
 
     Peak RSS comes from /usr/bin/time (GNU time's %M): measured in a small parent, it is not inflated by
     this Python process, which wait4 would also count for a forked child before it execs.
     """
     wrapped = [TIME, "-f", "%M"] + command if TIME else command
     start = time.perf_counter()
-    process = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.run(
+        wrapped, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     peak = 0
     if TIME:
         last = process.stderr.decode(errors="replace").strip().splitlines()[-1:]
         peak = int(last[0]) * 1024 if last and last[0].isdigit() else 0
+    if capture:
+        return elapsed, peak, process.returncode, process.stdout.decode(errors="replace")
     return elapsed, peak, process.returncode
+
+
+SIMDJSON = "simdjson parse_many (C++, 1 thread)"
+
+
+def simdjson_peer():
+    """The simdjson peer's binary, built from simdjson_lines.cpp when a C++ compiler and the simdjson
+    headers and library are installed (Debian: libsimdjson-dev); None otherwise."""
+    compiler = shutil.which("c++") or shutil.which("g++") or shutil.which("clang++")
+    if not compiler or not os.path.exists("/usr/include/simdjson.h"):
+        print("(simdjson is not installed: the parsing-limit peer is not measured)")
+        return None
+    source = os.path.join(HERE, "simdjson_lines.cpp")
+    binary = os.path.join(HERE, "..", ".build", "simdjson-lines")
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+        os.makedirs(os.path.dirname(binary), exist_ok=True)
+        built = subprocess.run([compiler, "-O3", "-std=c++17", source, "-lsimdjson", "-o", binary])
+        if built.returncode != 0:
+            print("(simdjson_lines.cpp did not build: the parsing-limit peer is not measured)")
+            return None
+    return binary
 
 
 def machine():
@@ -60,7 +84,40 @@ def prefix_of(path, lines):
     return target
 
 
+def diff(clmanifest, prior, new, runs):
+    """`clmanifest diff` against the orjson peer on one pair of files, interleaved: a Markdown table."""
+    tools = [("clmanifest diff", [clmanifest, "diff", prior, new])]
+    try:
+        __import__("orjson")
+        tools.append(("python orjson diff", [sys.executable, os.path.join(HERE, "diff_orjson.py"), prior, new]))
+    except ImportError:
+        print("(orjson is not installed: the diff peer is not measured)")
+    times = {name: [] for name, _ in tools}
+    rss = {name: 0 for name, _ in tools}
+    for _ in range(runs):
+        for name, command in tools:
+            elapsed, peak, code = run(command)
+            if code != 0:
+                sys.exit(f"{name} exited {code}")
+            times[name].append(elapsed)
+            rss[name] = max(rss[name], peak)
+    with open(new, "rb") as f:
+        lines = sum(1 for _ in f)
+    print(f"Diff: {os.path.basename(prior)} against {os.path.basename(new)} ({lines:,} lines); "
+          f"median of {runs} runs, interleaved\n")
+    print("| tool | median s | runs, s | clmanifest diff is × faster | peak RSS MB |")
+    print("|---|---:|---|---:|---:|")
+    base = statistics.median(times["clmanifest diff"])
+    for name, _ in tools:
+        median = statistics.median(times[name])
+        each = ", ".join(f"{t:.2f}" for t in times[name])
+        print(f"| {name} | {median:.3f} | {each} | {median / base:.1f} | {rss[name] / 1e6:.1f} |")
+
+
 def main():
+    if sys.argv[1] == "diff":
+        diff(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
+        return
     clmanifest, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     extra = sys.argv[4:]
     size = os.path.getsize(path)
@@ -75,6 +132,9 @@ def main():
     ]
     if shutil.which("jq"):
         tools.append(("jq -c .", ["jq", "-c", ".", path], path))
+    simdjson = simdjson_peer()
+    if simdjson:
+        tools.append((SIMDJSON, [simdjson, path], path))
     tools.append(("python json.loads per line", [sys.executable, os.path.join(HERE, "python_json.py"), path], path))
     schemas = os.path.join(HERE, "python_schemas.py")
     for module, name, script in (
@@ -92,9 +152,16 @@ def main():
 
     times = {name: [] for name, _, _ in tools}
     rss = {name: 0 for name, _, _ in tools}
+    parse_only = []  # simdjson's own timing of its parse, the file's loading excluded
     for _ in range(runs):
         for name, command, _ in tools:
-            elapsed, peak, code = run(command)
+            if name == SIMDJSON:
+                elapsed, peak, code, output = run(command, capture=True)
+                fields = output.split()
+                if code == 0 and len(fields) == 2:
+                    parse_only.append(float(fields[1]))
+            else:
+                elapsed, peak, code = run(command)
             if name.startswith("clmanifest") and code not in (0, 1):
                 sys.exit(f"clmanifest exited {code}")
             if not name.startswith("clmanifest") and code != 0:
@@ -113,6 +180,11 @@ def main():
         speed = os.path.getsize(on) / median
         read = lines if on == path else PREFIX_LINES
         print(f"| {name} | {read:,} | {median:.3f} | {speed / 1e6:.0f} | {base / speed:.1f} | {rss[name] / 1e6:.1f} |")
+        if name == SIMDJSON and parse_only:
+            median = statistics.median(parse_only)
+            speed = size / median
+            print(f"| {SIMDJSON}, parse only (its own timer, loading excluded) | {lines:,} | {median:.3f} | "
+                  f"{speed / 1e6:.0f} | {base / speed:.2f} | |")
 
     if extra:
         print("\nPeak RSS of `clmanifest lint` by file size:\n")

@@ -4,8 +4,9 @@
 // It writes exactly the nodes JSONParser's byte-by-byte parser writes, and declines (returns -1) anything it
 // does not settle on its own: a syntax error, nesting deeper than allowed, an object with more than 32
 // members or a repeated key (the byte parser records duplicates, and names every error). Written in C
-// because the loop keeps a dozen values live at once; Swift's build of the same loop spilled most of them to
-// the stack and took about twice the instructions per node.
+// because the loop keeps a dozen values live at once: Swift's build of the same walk spilled most of them to
+// the stack, and it and its duplicate-key check took a quarter more instructions than this (125 M against
+// 100 M on 20,000 benchmark lines).
 
 #include "CManifestSupport.h"
 

@@ -2,6 +2,9 @@
 ///
 /// Containers are followed by their children; ``next`` is the index just past the node's subtree, so a
 /// reader can skip a value without walking it. An object's children alternate key, value, key, value.
+///
+/// The parser's fast path writes nodes from C (`clm_json_node` in CManifestSupport), so the stored properties'
+/// order, types and the kinds' raw values are a layout both sides share (StructuralIndexTests checks it).
 public struct JSONNode: Sendable, Hashable {
     /// What kind of JSON value a node holds.
     public enum Kind: UInt8, Sendable {

@@ -12,7 +12,7 @@
 #include <emmintrin.h>
 #endif
 
-/// One value of a parsed line, laid out exactly as ManifestKit's `JSONNode` (20 bytes; JSONParserTests
+/// One value of a parsed line, laid out exactly as ManifestKit's `JSONNode` (20 bytes; StructuralIndexTests
 /// checks the layout): byte offsets of its first byte and just past its last, the node index just past its
 /// subtree, its members or elements, its kind (`JSONNode.Kind`'s raw value) and flags.
 typedef struct {

@@ -50,7 +50,7 @@ final class TallyRecord {
 
     /// A record for a part of about `partBytes` bytes, its lists sized for lines of about 512 bytes (a guess:
     /// they grow when it is wrong), which spares most of their regrowth.
-    init(partBytes: Int = 0) {
+    init(partBytes: Int) {
         let lines = partBytes / 512
         counted.reserveCapacity(lines)
         observations.reserveCapacity(lines)

@@ -72,9 +72,8 @@ public final class JSONParser {
         }
         lastLineWasIndexed = usesStructuralIndex && parseIndexed(base, count)
         if !lastLineWasIndexed {
-            // The byte-by-byte parser decides every line the fast path declines, and names the error.
-            nodeCount = 0
-            duplicates.removeAll(keepingCapacity: true)
+            // The byte-by-byte parser decides every line the fast path declines, and names the error; a declined
+            // line leaves no nodes or duplicates behind.
             try parseValues(base, count)
         }
         return JSONDocument(
@@ -357,33 +356,34 @@ public final class JSONParser {
     @inline(__always)
     private func scanNumber(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) throws(JSONSyntaxError) -> Int
     {
-        let (end, flags) = Self.numberEnd(base, count, from: start)
-        guard end > start else { throw numberError(base, count, from: start) }
-        appendScalar(.number, start: start, end: end, flags: flags)
-        return end
-    }
-
-    /// The end of the number at `start` (RFC 8259 grammar) and its flags (``JSONNode/isInteger`` when it has
-    /// neither fraction nor exponent); an end of `start` when the text there is not a number.
-    @inline(__always)
-    private static func numberEnd(
-        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int
-    ) -> (end: Int, flags: UInt8) {
         var position = start
         var flags = JSONNode.isInteger
-        if base[position] == UInt8(ascii: "-") { position += 1 }
-        guard position < count, isDigit(base[position]) else { return (start, 0) }
+        if base[position] == UInt8(ascii: "-") {
+            position += 1
+            guard position < count, Self.isDigit(base[position]) else {
+                throw JSONSyntaxError(
+                    .syntax, "expected a digit after '-', found \(describe(base, count, position))",
+                    at: position)
+            }
+        }
         if base[position] == UInt8(ascii: "0") {
             position += 1
-            if position < count, isDigit(base[position]) { return (start, 0) }
+            if position < count, Self.isDigit(base[position]) {
+                throw JSONSyntaxError(.syntax, "number has a leading zero", at: start)
+            }
         } else {
-            while position < count, isDigit(base[position]) { position += 1 }
+            while position < count, Self.isDigit(base[position]) { position += 1 }
         }
         if position < count, base[position] == UInt8(ascii: ".") {
             flags = 0
             position += 1
-            guard position < count, isDigit(base[position]) else { return (start, 0) }
-            while position < count, isDigit(base[position]) { position += 1 }
+            guard position < count, Self.isDigit(base[position]) else {
+                throw JSONSyntaxError(
+                    .syntax,
+                    "expected a digit after '.' in number, found \(describe(base, count, position))",
+                    at: position)
+            }
+            while position < count, Self.isDigit(base[position]) { position += 1 }
         }
         if position < count, base[position] | 0x20 == UInt8(ascii: "e") {
             flags = 0
@@ -391,61 +391,32 @@ public final class JSONParser {
             if position < count, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard position < count, isDigit(base[position]) else { return (start, 0) }
-            while position < count, isDigit(base[position]) { position += 1 }
-        }
-        return (position, flags)
-    }
-
-    /// What is wrong with the number at `start`, which ``numberEnd(_:_:from:)`` rejected.
-    private func numberError(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> JSONSyntaxError {
-        var position = start
-        if base[position] == UInt8(ascii: "-") { position += 1 }
-        guard position < count, Self.isDigit(base[position]) else {
-            return JSONSyntaxError(
-                .syntax, "expected a digit after '-', found \(describe(base, count, position))", at: position)
-        }
-        if base[position] == UInt8(ascii: "0"), position + 1 < count, Self.isDigit(base[position + 1]) {
-            return JSONSyntaxError(.syntax, "number has a leading zero", at: start)
-        }
-        while position < count, Self.isDigit(base[position]) { position += 1 }
-        if position < count, base[position] == UInt8(ascii: ".") {
-            position += 1
             guard position < count, Self.isDigit(base[position]) else {
-                return JSONSyntaxError(
-                    .syntax, "expected a digit after '.' in number, found \(describe(base, count, position))",
+                throw JSONSyntaxError(
+                    .syntax,
+                    "expected a digit in the exponent, found \(describe(base, count, position))",
                     at: position)
             }
             while position < count, Self.isDigit(base[position]) { position += 1 }
         }
-        position += 1  // Past the 'e' or 'E': nothing else makes a number invalid.
-        if position < count, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") {
-            position += 1
-        }
-        return JSONSyntaxError(
-            .syntax, "expected a digit in the exponent, found \(describe(base, count, position))", at: position)
+        appendScalar(.number, start: start, end: position, flags: flags)
+        return position
     }
 
     private func scanLiteral(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, _ literal: StaticString, _ kind: JSONNode.Kind
     ) throws(JSONSyntaxError) -> Int {
-        guard Self.hasLiteral(base, count, at: start, literal) else {
-            throw JSONSyntaxError(.syntax, "invalid literal: expected '\(literal)'", at: start)
-        }
-        appendScalar(kind, start: start, end: start + literal.utf8CodeUnitCount, flags: 0)
-        return start + literal.utf8CodeUnitCount
-    }
-
-    /// Whether the bytes at `start` spell `literal`.
-    @inline(__always)
-    private static func hasLiteral(
-        _ base: UnsafePointer<UInt8>, _ count: Int, at start: Int, _ literal: StaticString
-    ) -> Bool {
         let length = literal.utf8CodeUnitCount
-        guard start + length <= count else { return false }
         let text = literal.utf8Start
-        for index in 0..<length where base[start + index] != text[index] { return false }
-        return true
+        var index = 0
+        while index < length {
+            guard start + index < count, base[start + index] == text[index] else {
+                throw JSONSyntaxError(.syntax, "invalid literal: expected '\(literal)'", at: start)
+            }
+            index += 1
+        }
+        appendScalar(kind, start: start, end: start + length, flags: 0)
+        return start + length
     }
 
     // MARK: - Nodes

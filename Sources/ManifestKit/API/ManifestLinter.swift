@@ -21,7 +21,7 @@ public final class ManifestLinter {
     public var progressInterval = 65_536
     /// How many threads check a file (`--jobs`).
     ///
-    /// Files under two parts (32 MB) and standard input use one. The findings are the same, in the same
+    /// Files under two parts (8 MB with the default 4 MB parts) and standard input use one. The findings are the same, in the same
     /// order, whatever the number.
     public var jobs = 1
     /// Threads that read image headers when ``LintOptions/images`` is set: also the most files open at once.
@@ -72,6 +72,9 @@ public final class ManifestLinter {
                 reason: "image checks (--images) need a regular file, not standard input or a pipe")
         }
 
+        // Opened once: a pipe cannot be opened twice. Its first bytes decide whether it is JSON Lines at all.
+        let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
+        if let finding = try wholeFileFinding(reader) { return [finding] }
         var isManifest = false
         if case .manifest = mode { isManifest = true }
         var parallel = ParallelLint(
@@ -80,18 +83,15 @@ public final class ManifestLinter {
         parallel.partBytes = partBytes
         if let outcome = try parallel.run(path: path, name: displayName ?? path, progress: progress) {
             statistics = outcome.statistics
-            statistics.skipped = outcome.skipped
             var diagnostics = outcome.diagnostics
-            if !outcome.skipped, !options.images.isEmpty {
+            if !options.images.isEmpty {
                 diagnostics = try checkImages(
                     diagnostics,
                     JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes))
             }
             diagnostics.sort(by: Diagnostic.sortOrder)
-            return options.servicePrecedence && !outcome.skipped
-                ? ServicePrecedence.apply(to: diagnostics) : diagnostics
+            return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
         }
-        let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
         return try lint(reader) { () throws(ManifestError) in
             try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: options.maxLineBytes)
         }
@@ -106,6 +106,7 @@ public final class ManifestLinter {
     public func lint(bytes: [UInt8], name: String) -> [Diagnostic] {
         let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes)
         // Reading from memory cannot fail.
+        if let finding = try? wholeFileFinding(reader) { return [finding] }
         return (try? lint(reader) { JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes) })
             ?? []
     }
@@ -117,15 +118,9 @@ public final class ManifestLinter {
         var diagnostics: [Diagnostic] = []
         let file = reader.name
         checker.reset()
-        var skipped = false
-        defer {
-            if skipped { statistics = checker.statistics }
-            statistics.skipped = skipped
-        }
         do {
             var bytes = 0
             try reader.forEachLine { line in
-                if NotJSONLines.opensXML(line) { throw NotJSONLinesFile() }
                 checker.check(line, file: file, into: &diagnostics)
                 bytes += line.bytes.count + 1
                 if line.number == FingerprintTable.sizingSample, let size = reader.fileSize {
@@ -133,13 +128,6 @@ public final class ManifestLinter {
                 }
                 if let progress, line.number % progressInterval == 0 { progress(line.number, bytes) }
             }
-        } catch is NotJSONLinesFile {
-            checker.reset()
-            skipped = true
-            return [
-                NotJSONLines.description.diagnostic(
-                    file: file, line: 1, column: 1, message: "the file is XML, not JSON Lines: skipped")
-            ]
         } catch let error as ManifestError {
             throw error
         } catch {
@@ -155,6 +143,19 @@ public final class ManifestLinter {
 }
 
 extension ManifestLinter {
+    /// The one finding for a file that is not JSON Lines (XML, binary, JSON spread over lines).
+    ///
+    /// Decided from the file's first bytes; nil for a file to lint line by line. Sets the statistics of a
+    /// file not linted.
+    private func wholeFileFinding(_ reader: JSONLinesReader) throws(ManifestError) -> Diagnostic? {
+        let prefix = try reader.peek(upTo: FileShape.sampleBytes)
+        let shape = FileShape.of(prefix, isWhole: prefix.count < FileShape.sampleBytes)
+        guard let finding = try shape.finding(reader) else { return nil }
+        statistics = LintStatistics()
+        statistics.skipped = true
+        return finding
+    }
+
     /// Whether `path` is standard input, a FIFO, a socket or a device: something that can be read only once.
     private static func isStream(_ path: String) -> Bool {
         var status = stat()
@@ -193,6 +194,3 @@ extension ManifestLinter {
         return merged
     }
 }
-
-/// Stops reading a file that turns out not to be JSON Lines.
-private struct NotJSONLinesFile: Error {}

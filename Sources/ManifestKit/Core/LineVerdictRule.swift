@@ -7,8 +7,8 @@ protocol LineVerdictRule: Rule {
 
 /// Where a line's error findings are, as sorted node indices.
 struct LineErrors {
-    /// Errors that make a label attribute unusable: its format (the schemas), its type, a missing box
-    /// confidence or class-map id.
+    /// Errors that make a label attribute unusable: its format (the schemas, or metadata that is not an
+    /// object), its type, a missing box confidence or class-map id.
     let attributeLevel: [Int]
     /// Errors the service attaches to one box, which it then trains without: an invalid or too small box.
     let boxLevel: [Int]
@@ -16,7 +16,7 @@ struct LineErrors {
     /// The rules whose errors make an attribute unusable, besides schema violations.
     static let attributeRules: Set = [
         UnsupportedUseCaseType.description.code, MissingBoundingBoxConfidence.description.code,
-        MissingClassMapID.description.code,
+        MissingClassMapID.description.code, InvalidLabelAttributeMetadataFormat.description.code,
     ]
     /// The rules whose errors concern one box.
     static let boxRules: Set = [InvalidBoundingBox.description.code, BoundingBoxTooSmall.description.code]

@@ -14,6 +14,8 @@ public enum RuleRegistry {
         DuplicateKeyRule.self,
         NestingTooDeep.self,
         NotJSONLines.self,
+        BinaryFile.self,
+        MultiLineJSON.self,
         MissingSourceRef.self,
         InvalidSourceRefFormat.self,
         InvalidLabelAttributeFormat.self,

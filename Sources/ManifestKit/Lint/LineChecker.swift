@@ -352,8 +352,8 @@ final class LineChecker {
     private func tooLong(_ line: LineRecord, characters: Int, file: String, detail: String) -> Diagnostic {
         LineTooLong.description.diagnostic(
             file: file, line: line.number, column: options.maxLineCharacters + 1,
-            message: "line is \(characters) characters long, over the service's limit of "
-                + "\(options.maxLineCharacters)\(detail)")
+            message: "line is \(Count.phrase(characters, "character")) long, over the service's limit of "
+                + "\(Count.grouped(options.maxLineCharacters))\(detail)")
     }
 
     /// The 1-based column, in Unicode scalar values, of byte `offset`.

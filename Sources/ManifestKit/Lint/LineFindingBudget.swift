@@ -27,8 +27,8 @@ struct LineFindingBudget {
         overflow.map { rule, count in
             rule.diagnostic(
                 file: file, line: line, column: 1,
-                message: "\(count) more finding\(count == 1 ? "" : "s") of this rule on this line not shown "
-                    + "(at most \(Self.limit) a line)",
+                message: "\(Count.phrase(count, "more finding")) of this rule on this line not shown "
+                    + "(at most \(Count.grouped(Self.limit)) a line)",
                 sourceRef: sourceRef)
         }
     }

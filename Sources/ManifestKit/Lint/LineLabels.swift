@@ -19,7 +19,7 @@ enum LineLabels {
                         nodes.append(key + 1)
                     }
                 }
-            case .unsupported, .missingType:
+            case .unsupported, .missingType, .metadataNotObject:
                 continue
             }
         }

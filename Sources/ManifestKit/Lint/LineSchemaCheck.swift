@@ -32,6 +32,8 @@ struct LineSchemaCheck: Sendable {
                 validator.validate(document, node: pair.metadata, against: schemas.metadataBase, into: &violations)
             case .unsupported:
                 continue  // Reported by UnsupportedUseCaseType (CL204).
+            case .metadataNotObject:
+                continue  // Reported by InvalidLabelAttributeMetadataFormat (CL202), which says what it holds.
             }
         }
     }

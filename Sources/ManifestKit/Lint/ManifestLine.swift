@@ -11,7 +11,7 @@ final class ManifestLine {
         var attribute: Int
         /// The key node of `X-metadata`.
         var metadataKey: Int
-        /// The value of `X-metadata` (an object).
+        /// The value of `X-metadata`: an object, unless ``useCase`` is ``UseCase/metadataNotObject``.
         var metadata: Int
         /// What the metadata `type` says the pair is.
         var useCase: UseCase
@@ -33,6 +33,9 @@ final class ManifestLine {
         case unsupported
         /// No `type` member.
         case missingType
+        /// `X-metadata` (beside an `X`) is not an object: a string (often the object JSON-encoded twice),
+        /// null, a list or a number.
+        case metadataNotObject
     }
 
     // Filled by one thread for one line at a time, then only read: no dynamic exclusivity checks needed.
@@ -84,14 +87,18 @@ final class ManifestLine {
             let value = member + 1
             if sourceRef == nil, Self.sourceRefKey.withUnsafeBufferPointer({ document.keyEquals(member, $0) }) {
                 sourceRef = value
-            } else if document[value].kind == .object, let found = Self.attribute(pairedWith: member, in: document),
-                let attribute = found,
+            } else if let found = Self.attribute(pairedWith: member, in: document), let attribute = found,
+                // Pairing is by name: a metadata value that is not an object still pairs with its `X` (and is
+                // CL202); without an `X` it is just another key.
+                document[value].kind == .object || attribute >= 0,
                 // The service's own `cl-metadata` (in pulled manifests) is not a label unless `cl` exists.
                 attribute >= 0 || !Self.serviceMetadataKey.withUnsafeBufferPointer({ document.keyEquals(member, $0) })
             {
                 var pair = LabelPair(
                     nameKey: attribute >= 0 ? attribute - 1 : -1, attribute: attribute, metadataKey: member,
-                    metadata: value, useCase: Self.useCase(of: value, in: document))
+                    metadata: value,
+                    useCase: document[value].kind == .object
+                        ? Self.useCase(of: value, in: document) : .metadataNotObject)
                 if pair.useCase == .detection, let classMap = document.member(utf8: ManifestKeys.classMap, in: value),
                     document[classMap].kind == .object
                 {

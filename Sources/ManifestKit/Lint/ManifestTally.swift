@@ -43,10 +43,13 @@ struct ManifestTally {
         bytes += lineBytes + 1
         counts.bytes = bytes
         if rows == maxRows + 1 {
-            return (TooManyRows.description, "line \(rows) is over the limit of \(maxRows) lines per manifest")
+            return (
+                TooManyRows.description,
+                "line \(Count.grouped(rows)) is over the limit of \(Count.phrase(maxRows, "line")) per manifest"
+            )
         }
         if before <= maxBytes && bytes > maxBytes {
-            return (ManifestTooLarge.description, "the manifest passes \(maxBytes) bytes on this line")
+            return (ManifestTooLarge.description, "the manifest passes \(Count.bytes(maxBytes)) on this line")
         }
         return nil
     }
@@ -178,7 +181,7 @@ struct ManifestTally {
             findings.append(
                 (
                     TooFewLabels.description,
-                    "the manifest has \(count) distinct \(kind) label\(count == 1 ? "" : "s"); "
+                    "the manifest has \(Count.phrase(count, "distinct \(kind) label")); "
                         + "training may need 2 (the documentation is inconsistent)"
                 ))
         }

@@ -26,7 +26,6 @@ struct ParallelLint {
     struct Outcome {
         var diagnostics: [Diagnostic]
         var statistics: LintStatistics
-        var skipped: Bool
     }
 
     /// The findings for the file at `path`, or nil when it is better read by one thread (standard input,
@@ -72,14 +71,11 @@ struct ParallelLint {
                             path: path, displayName: name, maxLineBytes: options.maxLineBytes, range: parts[index],
                             firstLine: 1)
                         try reader.forEachLine { line in
-                            if index == 0, NotJSONLines.opensXML(line) { throw NotJSONLinesPart() }
                             checker.check(line, file: name, into: &diagnostics)
                             lines += 1
                         }
                         checker.flush(file: name, into: &diagnostics)
                         result = .checked(diagnostics, record, lines: lines, bytes: parts[index].count)
-                    } catch is NotJSONLinesPart {
-                        result = .notJSONLines
                     } catch let error as ManifestError {
                         result = .failed(error)
                     } catch {
@@ -103,12 +99,6 @@ struct ParallelLint {
             } : nil
         for index in parts.indices {
             switch board.take(index) {
-            case .notJSONLines:
-                return Outcome(
-                    diagnostics: [
-                        NotJSONLines.description.diagnostic(
-                            file: name, line: 1, column: 1, message: "the file is XML, not JSON Lines: skipped")
-                    ], statistics: LintStatistics(), skipped: true)
             case .failed(let error):
                 throw error
             case .checked(let found, let record, let partLines, let partSize):
@@ -132,7 +122,7 @@ struct ParallelLint {
                 $0.rule.diagnostic(file: name, line: nil, column: nil, message: $0.message)
             }
         }
-        return Outcome(diagnostics: diagnostics, statistics: tally.statistics, skipped: false)
+        return Outcome(diagnostics: diagnostics, statistics: tally.statistics)
     }
 
     /// `count` ranges that cover the file, each ending just after an LF (the last at the end of the file).
@@ -167,7 +157,6 @@ struct ParallelLint {
 /// One part's result.
 private enum PartResult {
     case checked([Diagnostic], TallyRecord, lines: Int, bytes: Int)
-    case notJSONLines
     case failed(ManifestError)
 }
 
@@ -215,10 +204,14 @@ private final class PartBoard: @unchecked Sendable {
     func take(_ index: Int) -> PartResult {
         condition.lock()
         defer { condition.unlock() }
-        while results[index] == nil { condition.wait() }
-        merged = index + 1
-        condition.broadcast()
-        return results.removeValue(forKey: index) ?? .notJSONLines
+        while true {
+            if let result = results.removeValue(forKey: index) {
+                merged = index + 1
+                condition.broadcast()
+                return result
+            }
+            condition.wait()
+        }
     }
 
     func cancel() {
@@ -228,9 +221,6 @@ private final class PartBoard: @unchecked Sendable {
         condition.unlock()
     }
 }
-
-/// Stops reading a part that turns out to open an XML file.
-private struct NotJSONLinesPart: Error {}
 
 /// A mutex and a condition variable (pthreads: the library does not use Foundation).
 private final class Condition: @unchecked Sendable {

@@ -24,6 +24,10 @@ public final class JSONLinesReader {
     private let chunkSize: Int
     /// For a part of a file: where it starts and ends, and the number of its first line.
     private var part: (start: Int, end: Int, firstLine: Int)?
+    /// Bytes read ahead by ``peek(upTo:)``, handed out again before anything else is read.
+    private var peeked: [UInt8] = []
+    /// How much of ``peeked`` ``forEachLine(_:)`` has taken back.
+    private var peekedTaken = 0
 
     private enum Source {
         case descriptor(Int32, closeWhenDone: Bool)
@@ -86,6 +90,24 @@ public final class JSONLinesReader {
 
     deinit {
         if case .descriptor(let descriptor, true) = source { close(descriptor) }
+    }
+
+    /// The first `count` bytes of the input (fewer when it is shorter), read ahead without losing them:
+    /// ``forEachLine(_:)`` still reads the input from its start, so a pipe is read only once.
+    ///
+    /// Call it before ``forEachLine(_:)``; not for a part of a file.
+    public func peek(upTo count: Int) throws(ManifestError) -> [UInt8] {
+        var memoryOffset = 0
+        while peeked.count < count {
+            let wanted = count - peeked.count
+            let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+            defer { chunk.deallocate() }
+            memoryOffset = peeked.count
+            let got = try readSource(into: chunk, wanted: wanted, memoryOffset: &memoryOffset)
+            if got == 0 { break }
+            peeked.append(contentsOf: UnsafeBufferPointer(start: chunk, count: got))
+        }
+        return Array(peeked.prefix(count))
     }
 
     /// Calls `body` with each line in order.
@@ -151,6 +173,25 @@ public final class JSONLinesReader {
         into destination: UnsafeMutablePointer<UInt8>, capacity: Int, memoryOffset: inout Int
     ) throws(ManifestError) -> Int {
         let wanted = min(capacity, chunkSize)
+        if peekedTaken < peeked.count {
+            // What peek(upTo:) read ahead comes first; the source continues after it.
+            let count = min(wanted, peeked.count - peekedTaken)
+            peeked.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                destination.update(from: base + peekedTaken, count: count)
+            }
+            peekedTaken += count
+            memoryOffset += count
+            return count
+        }
+        return try readSource(into: destination, wanted: wanted, memoryOffset: &memoryOffset)
+    }
+
+    /// Reads up to `wanted` bytes from the source itself at `memoryOffset` (memory and parts are read by
+    /// position; a descriptor reads on from where it is).
+    private func readSource(
+        into destination: UnsafeMutablePointer<UInt8>, wanted: Int, memoryOffset: inout Int
+    ) throws(ManifestError) -> Int {
         switch source {
         case .bytes(let bytes):
             let count = min(wanted, bytes.count - memoryOffset)
@@ -178,7 +219,10 @@ public final class JSONLinesReader {
             }
             while true {
                 let got = read(descriptor, destination, wanted)
-                if got >= 0 { return got }
+                if got >= 0 {
+                    memoryOffset += got
+                    return got
+                }
                 if errno == EINTR { continue }
                 throw ManifestError.readFailed(path: name, reason: Self.systemError())
             }
@@ -192,7 +236,7 @@ public final class JSONLinesReader {
     }
 
     private static func systemError() -> String {
-        String(cString: strerror(errno))
+        FileContents.systemReason()
     }
 }
 

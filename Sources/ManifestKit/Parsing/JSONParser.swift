@@ -108,6 +108,9 @@ public final class JSONParser {
                 switch byte {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     guard depth < maxDepth else {
+                        // No nodes past the limit, but the rest of the line is still checked: a line that is
+                        // also not JSON is reported as such.
+                        try checkSyntaxPastLimit(base, count, from: position, depth: depth)
                         throw JSONSyntaxError(
                             .nestingTooDeep,
                             "arrays and objects are nested deeper than \(maxDepth) levels",
@@ -209,6 +212,104 @@ public final class JSONParser {
                     throw error(
                         base, count, position,
                         expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                }
+            }
+        }
+    }
+
+    /// Checks the syntax of the rest of a line past the nesting limit, building no nodes.
+    ///
+    /// `start` is an opening bracket past the limit, with the `depth` containers already open; a stack of one
+    /// flag a level says which bracket closes each. Throws the first syntax error; returns when the line is
+    /// valid JSON.
+    private func checkSyntaxPastLimit(
+        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, depth: Int
+    ) throws(JSONSyntaxError) {
+        let keptNodes = nodeCount
+        defer { nodeCount = keptNodes }
+        var isObject = (0..<depth).map { nodes[Int(stack[$0])].kind == .object }
+        var position = start
+        var state = State.value
+        while true {
+            switch state {
+            case .value:
+                guard position < count else { throw error(base, count, position, expected: "a JSON value") }
+                let byte = base[position]
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let opensObject = byte == UInt8(ascii: "{")
+                    position = skipWhitespace(base, position + 1, count)
+                    if position < count, base[position] == (opensObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                        position += 1
+                        state = .afterValue
+                    } else {
+                        isObject.append(opensObject)
+                        if opensObject {
+                            guard position < count, base[position] == UInt8(ascii: "\"") else {
+                                throw error(base, count, position, expected: "a string key or '}' after '{'")
+                            }
+                            state = .key
+                        }
+                    }
+                case UInt8(ascii: "\""):
+                    position = try scanString(base, count, from: position, flags: 0)
+                    state = .afterValue
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    position = try scanNumber(base, count, from: position)
+                    state = .afterValue
+                case UInt8(ascii: "t"):
+                    position = try scanLiteral(base, count, from: position, "true", .true)
+                    state = .afterValue
+                case UInt8(ascii: "f"):
+                    position = try scanLiteral(base, count, from: position, "false", .false)
+                    state = .afterValue
+                case UInt8(ascii: "n"):
+                    position = try scanLiteral(base, count, from: position, "null", .null)
+                    state = .afterValue
+                default:
+                    throw error(base, count, position, expected: "a JSON value")
+                }
+                nodeCount = keptNodes
+            case .key:
+                position = try scanString(base, count, from: position, flags: 0)
+                nodeCount = keptNodes
+                position = skipWhitespace(base, position, count)
+                guard position < count, base[position] == UInt8(ascii: ":") else {
+                    throw error(base, count, position, expected: "':' after object key")
+                }
+                position = skipWhitespace(base, position + 1, count)
+                state = .value
+            case .afterValue:
+                position = skipWhitespace(base, position, count)
+                guard let inObject = isObject.last else {
+                    guard position == count else {
+                        throw error(base, count, position, expected: "end of line after the JSON value")
+                    }
+                    return
+                }
+                guard position < count else {
+                    throw error(
+                        base, count, position,
+                        expected: inObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                }
+                let byte = base[position]
+                if byte == UInt8(ascii: ",") {
+                    position = skipWhitespace(base, position + 1, count)
+                    if inObject {
+                        guard position < count, base[position] == UInt8(ascii: "\"") else {
+                            throw error(base, count, position, expected: "a string key after ','")
+                        }
+                        state = .key
+                    } else {
+                        state = .value
+                    }
+                } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    isObject.removeLast()
+                    position += 1
+                } else {
+                    throw error(
+                        base, count, position,
+                        expected: inObject ? "',' or '}' after object member" : "',' or ']' after array element")
                 }
             }
         }

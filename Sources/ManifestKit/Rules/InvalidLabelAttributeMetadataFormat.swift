@@ -1,5 +1,5 @@
-/// Flags label attribute metadata that does not have the fields its `type` requires.
-public struct InvalidLabelAttributeMetadataFormat: SchemaRule {
+/// Flags label attribute metadata that does not have the fields its `type` requires, or is not an object.
+public struct InvalidLabelAttributeMetadataFormat: SchemaRule, LineRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL202",
@@ -20,12 +20,54 @@ public struct InvalidLabelAttributeMetadataFormat: SchemaRule {
                     + #""human-annotated": ↓true, "creation-date": "2024-05-01T08:00:00", "#
                     + #""type": "groundtruth/image-classification"}}"#),
             Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓{"class-name": "cat"}}"#),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓"{\"confidence\": 1, "#
+                    + #"\"class-name\": \"cat\", \"human-annotated\": \"yes\", "#
+                    + #"\"creation-date\": \"2024-05-01T08:00:00\", "#
+                    + #"\"type\": \"groundtruth/image-classification\"}"}"#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓null}"#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓[]}"#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓5}"#),
         ],
         nonTriggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 0.9, "class-name": "cat", "#
                     + #""human-annotated": "no", "creation-date": "2024-05-01T08:00:00.123Z", "#
-                    + #""type": "groundtruth/image-classification", "job-name": "labeling-job/cats"}}"#)
+                    + #""type": "groundtruth/image-classification", "job-name": "labeling-job/cats"}}"#),
+            // Without its label attribute a non-object `-metadata` is just another key (CL209).
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "note-metadata": "{}"}"#),
         ]
     )
+
+    static func check(_ line: ManifestLine, into findings: inout [LineFinding]) {
+        let document = line.document
+        for pair in line.pairs where pair.useCase == .metadataNotObject {
+            let name = document.string(at: pair.metadataKey)
+            let kind = document[pair.metadata].kind
+            var message = "'\(name)' is \(describe(kind)), not an object"
+            if kind == .string, let text = document.stringValue(at: pair.metadata), holdsObject(text) {
+                message += ": the metadata was JSON-encoded twice (the string holds a JSON object); write the object"
+            }
+            findings.append(LineFinding(rule: description, node: pair.metadata, message: message))
+        }
+    }
+
+    private static func describe(_ kind: JSONNode.Kind) -> String {
+        switch kind {
+        case .string: "a string"
+        case .null: "null"
+        case .array: "a list"
+        case .number: "a number"
+        case .true, .false: "a boolean"
+        case .object: "an object"
+        }
+    }
+
+    /// Whether `text` is a JSON object.
+    private static func holdsObject(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            (try? JSONParser().parse(UnsafeBufferPointer(buffer)))?.root.kind == .object
+        }
+    }
 }

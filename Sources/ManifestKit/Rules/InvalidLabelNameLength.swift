@@ -41,7 +41,7 @@ public struct InvalidLabelNameLength: LineRule {
                 LineFinding(
                     rule: description, node: label,
                     message: characters > limit
-                        ? "label name is \(characters) characters, over the limit of \(limit)"
+                        ? "label name is \(Count.phrase(characters, "character")), over the limit of \(limit)"
                         : "label name is \(limit) characters; the API's label filters take at most 255",
                     severity: characters > limit ? nil : .warning))
         }

@@ -109,7 +109,7 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
         let bucket = String(decoding: rest[..<slash], as: UTF8.self)
         let keyBytes = rest.count - (slash - rest.startIndex) - 1
         if keyBytes == 0 { return ("'\(value)' has an empty key", .error) }
-        if keyBytes > 1024 { return ("the key of '\(value)' is \(keyBytes) bytes, over S3's 1,024", .error) }
+        if keyBytes > 1024 { return ("the key of '\(value)' is \(Count.bytes(keyBytes)), over S3's 1,024", .error) }
         return bucketProblem(bucket).map { ("bucket '\(bucket)' \($0.0)", $0.1) }
     }
 

@@ -33,7 +33,9 @@ public struct NoValidAnnotations: LineVerdictRule {
             findings.append(
                 LineFinding(
                     rule: description, node: annotations,
-                    message: "all \(pair.annotationCount) boxes are invalid: the attribute is not used"))
+                    message:
+                        "all \(Count.phrase(pair.annotationCount, "box", "boxes")) are invalid: the attribute is not used"
+                ))
         }
     }
 }

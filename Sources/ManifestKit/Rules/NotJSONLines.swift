@@ -10,19 +10,31 @@ public struct NotJSONLines: Rule {
         rationale: """
             `.manifest` is also the extension of Windows application manifests, which are XML. A pre-commit \
             hook on `*.manifest` meets them; they are not datasets, so clmanifest notes and skips such a file \
-            (its first character is `<`) instead of failing on every line.
+            instead of failing on every line. A file is taken as XML when it is text (not binary data, see \
+            CL011) that starts as XML does after an optional byte order mark and whitespace: `<?xml`, `<!` \
+            (a comment or DOCTYPE) or `<` and a name; any other file is linted.
             """,
         fix: "nothing, if the file is not a dataset; exclude it from the hook's files to silence the note",
         triggeringExamples: [
             Example("↓<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<assembly manifestVersion=\"1.0\"/>\n")
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
+            Example("< not xml\n"),
+            Example("<\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}binary\n"),
         ]
     )
 
-    /// Whether `line`, the first of a file, opens an XML document (after a byte order mark and spaces).
-    static func opensXML(_ line: LineRecord) -> Bool {
-        line.number == 1 && line.bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } == UInt8(ascii: "<")
+    /// Whether the text that starts a file, `prefix` (not binary, see ``BinaryFile``), opens an XML document:
+    /// after a byte order mark and whitespace, `<?xml`, `<!`, or `<` and a name's first character.
+    static func opensXML(_ prefix: [UInt8]) -> Bool {
+        var bytes = prefix[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        guard bytes.first == UInt8(ascii: "<"), let next = bytes.dropFirst().first else { return false }
+        if bytes.starts(with: Array("<?xml".utf8)) || next == UInt8(ascii: "!") { return true }
+        // A name starts with a letter, '_' or ':' (or any non-ASCII character).
+        return (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z")) || next == UInt8(ascii: "_")
+            || next == UInt8(ascii: ":") || next >= 0x80
     }
 }

@@ -35,7 +35,8 @@ public struct TooManyBoundingBoxes: LineRule {
         findings.append(
             LineFinding(
                 rule: description, node: line.boxes[limit].annotation,
-                message: "the image has \(line.boxes.count) bounding boxes, over the limit of \(limit)"
+                message:
+                    "the image has \(Count.phrase(line.boxes.count, "bounding box", "bounding boxes")), over the limit of \(limit)"
                     + (limit == Self.limit ? "" : " set in the configuration")))
     }
 }

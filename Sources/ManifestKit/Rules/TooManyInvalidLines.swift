@@ -12,8 +12,8 @@ public struct TooManyInvalidLines: Rule {
     /// The finding's message for a manifest with these counts.
     static func message(_ statistics: LintStatistics) -> String {
         let percent = Int((statistics.invalidShare * 100).rounded())
-        return "\(statistics.linesWithErrors) of \(statistics.lines) lines (\(percent)%) have errors, over the 20% the "
-            + "service allows"
+        return "\(Count.grouped(statistics.linesWithErrors)) of \(Count.phrase(statistics.lines, "line")) "
+            + "(\(percent)%) \(statistics.linesWithErrors == 1 ? "has" : "have") errors, over the 20% the service allows"
     }
 
     /// The rule's code, documentation and examples.

@@ -92,7 +92,7 @@ public enum SchemaDocumentReader {
         guard budget >= 0 else {
             throw SchemaError(
                 document: name,
-                message: "the document expands to more than \(maxValues) values "
+                message: "the document expands to more than \(Count.grouped(maxValues)) values "
                     + "(YAML aliases?)")
         }
         switch node {
@@ -162,7 +162,8 @@ public enum SchemaDocumentReader {
         let bytes = text.utf8.count
         guard bytes <= maxBytes else {
             throw SchemaError(
-                document: name, message: "the document is \(bytes) bytes; at most \(maxBytes >> 20) MB are read")
+                document: name,
+                message: "the document is \(Count.bytes(bytes)); at most \(Count.bytes(maxBytes)) are read")
         }
     }
 }

@@ -23,7 +23,11 @@ import Testing
         ("invalid UTF-8", Array(#"{"é":"ab"#.utf8) + [0xFE] + Array("\"}\n".utf8), "CL005", 2, 9),
         ("NUL byte", Array(#"{"é":1}"#.utf8) + [0x00, 0x0A], "CL006", 2, 8),
         ("duplicate key", Array(#"{"source-ref":"s3://bucket/b.jpg","é":1,"é":2}"#.utf8) + [0x0A], "CL008", 2, 41),
-        ("nesting", Array(String(repeating: "[", count: 600).utf8) + [0x0A], "CL009", 2, 513),
+        (
+            "nesting", Array((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8) + [0x0A],
+            "CL009", 2, 513
+        ),
+        ("nesting and not JSON", Array(String(repeating: "[", count: 600).utf8) + [0x0A], "CL001", 2, 601),
     ])
     func malformedLine(kind: String, line: [UInt8], code: String, lineNumber: Int, column: Int) throws {
         let diagnostics = lint(valid("a") + newline + line + valid("c") + newline)
@@ -46,7 +50,7 @@ import Testing
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.code == "CL007" && diagnostic.column == 100_001)
-        #expect(diagnostic.message == "line is 100051 characters long, over the service's limit of 100000")
+        #expect(diagnostic.message == "line is 100,051 characters long, over the service's limit of 100,000")
         #expect(diagnostic.sourceRef == "s3://bucket/a.jpg")
     }
 
@@ -59,7 +63,7 @@ import Testing
             $0.code.hasPrefix("CL0")
         }
         #expect(diagnostics.map(\.code) == ["CL007"])
-        #expect(diagnostics.first?.message.contains("300041 characters") == true)
+        #expect(diagnostics.first?.message.contains("300,041 characters") == true)
     }
 
     @Test func findingsCarryTheSourceRefAndPointer() throws {
@@ -79,5 +83,37 @@ import Testing
         let text = "[1]\n{\"source-ref\":\"s3://bucket/a.jpg\",\"a\":1,\"a\":2,\"a\":3}\n\n"
         let diagnostics = lint(Array(text.utf8))
         #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:1", "2:41", "2:47", "3:1"])
+    }
+}
+
+/// A `-metadata` that is not an object still pairs with its attribute by name: an error with the service's
+/// code that makes the line invalid, never a line that counts as valid with "0 labels".
+@Suite struct MetadataNotAnObjectTests {
+    static let metadata =
+        #"{"confidence":1,"class-name":"cat","human-annotated":"yes","creation-date":"2024-05-01T08:00:00","#
+        + #""type":"groundtruth/image-classification"}"#
+
+    @Test(arguments: [
+        (
+            "\"" + metadata.replacing("\"", with: "\\\"") + "\"",
+            "is a string, not an object: the metadata was JSON-encoded twice"
+        ),
+        ("\"cat\"", "is a string, not an object"), ("null", "is null, not an object"),
+        ("[]", "is a list, not an object"),
+        ("5", "is a number, not an object"),
+    ])
+    func isAnErrorThatCountsTowardTheLimit(value: String, message: String) throws {
+        let line = #"{"source-ref":"s3://bucket/a.jpg","cat":1,"cat-metadata":"# + value + "}\n"
+        let linter = ManifestLinter()
+        let findings = linter.lint(bytes: Array(line.utf8), name: "m.manifest")
+        let finding = try #require(findings.first { $0.code == "CL202" })
+        #expect(finding.message.hasPrefix("'cat-metadata' " + message), "\(finding.message)")
+        #expect(finding.serviceCode == .invalidLabelAttributeMetadataFormat && finding.severity == .error)
+        #expect(finding.pointer == "/cat-metadata" && finding.column == 58)
+        #expect(!findings.contains { $0.code == "CL209" }, "the pair is found by name, not left unpaired")
+        #expect(findings.contains { $0.code == "CL206" }, "its only label attribute is invalid")
+        #expect(linter.statistics.linesWithErrors == 1 && linter.statistics.labels == 0)
+        #expect(findings.contains { $0.code == "CL408" })
+        if !message.contains("twice") { #expect(!finding.message.contains("twice")) }
     }
 }

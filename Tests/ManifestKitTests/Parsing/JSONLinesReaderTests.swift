@@ -96,7 +96,7 @@ private func read(_ text: String, maxLineBytes: Int = 1 << 20, chunkSize: Int = 
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try readAll(JSONLinesReader(path: url.path)).map(\.text) == ["{\"a\":1}", "{\"b\":2}"])
 
-        #expect(throws: ManifestError.cannotOpen(path: "/no/such/file.manifest", reason: "No such file or directory")) {
+        #expect(throws: ManifestError.cannotOpen(path: "/no/such/file.manifest", reason: "no such file or directory")) {
             _ = try JSONLinesReader(path: "/no/such/file.manifest")
         }
         let directory = FileManager.default.temporaryDirectory.path

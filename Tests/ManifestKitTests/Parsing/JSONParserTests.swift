@@ -154,8 +154,28 @@ private func syntaxError(bytes: [UInt8], maxDepth: Int = 512) -> JSONSyntaxError
                 String(repeating: "[", count: 11) + String(repeating: "]", count: 11),
                 maxDepth: 10))
         #expect(error.category == .nestingTooDeep && error.offset == 10)
-        let huge = try #require(syntaxError(String(repeating: "{\"a\":", count: 100_000)))
+        let huge = try #require(
+            syntaxError(String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)))
         #expect(huge.category == .nestingTooDeep && huge.offset == 512 * 5)
+    }
+
+    /// Past the depth limit no nodes are built, but the syntax is still checked to the end of the line: a
+    /// line that is also not JSON is a syntax error, whose position is where the syntax fails.
+    @Test(arguments: [
+        (String(repeating: "[", count: 20), "expected a JSON value, found end of line", 20),
+        (String(repeating: "[", count: 20) + String(repeating: "]", count: 19) + ",", "expected a JSON value", 40),
+        (
+            String(repeating: "[", count: 15) + "{\"a\" 1}" + String(repeating: "]", count: 15), "':' after object key",
+            20
+        ),
+        (String(repeating: "[", count: 15) + "tru" + String(repeating: "]", count: 15), "invalid literal", 15),
+        (String(repeating: "{\"a\":", count: 15) + "1" + String(repeating: "}", count: 15) + "}", "end of line", 91),
+    ])
+    func anInvalidLineDeeperThanTheLimitIsASyntaxError(line: String, message: String, offset: Int) throws {
+        let error = try #require(syntaxError(line, maxDepth: 10))
+        #expect(error.category == .syntax)
+        #expect(error.message.contains(message), "\(error.message)")
+        #expect(error.offset == offset)
     }
 
     @Test func reusesItsBuffersAcrossLines() throws {

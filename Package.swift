@@ -66,7 +66,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "rekognition-local",
-            dependencies: ["_RekognitionTestServer"],
+            dependencies: [
+                "_RekognitionTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

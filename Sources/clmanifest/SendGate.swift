@@ -6,6 +6,6 @@ enum SendGate {
     static func errors(in diagnostics: [Diagnostic]) -> (findings: [Diagnostic], count: String)? {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
-        return (errors, "\(errors.count) error finding\(errors.count == 1 ? "" : "s")")
+        return (errors, Count.phrase(errors.count, "error finding"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ManifestKit
 import ManifestUpload
 
 /// A client for the dataset named on the command line: credentials, region and endpoint resolved, the
@@ -108,7 +109,7 @@ struct ServiceConnection {
         let progress = ProgressDisplay()
         defer { progress.end() }
         let puller = DatasetPuller(client: client, datasetARN: datasetARN, stripsServiceKeys: strippingServiceKeys) {
-            progress.note("pulling the dataset: \(ProgressDisplay.grouped($0)) entries")
+            progress.note("pulling the dataset: \(Count.grouped($0)) entries")
         }
         do {
             return try puller.pull()

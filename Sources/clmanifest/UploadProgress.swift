@@ -1,3 +1,4 @@
+import ManifestKit
 import ManifestUpload
 
 /// Tells the user how an upload goes, on standard error: a line per batch sent, confirmed, skipped or sent
@@ -14,9 +15,7 @@ final class UploadProgress {
     func show(_ event: UploadEvent) {
         switch event {
         case .sending(let index, _, let lines, let bytes):
-            log(
-                "batch \(index + 1)/\(batches): sending \(ProgressDisplay.grouped(lines)) line\(lines == 1 ? "" : "s"), "
-                    + "\(ProgressDisplay.grouped(bytes)) bytes")
+            log("batch \(index + 1)/\(batches): sending \(Count.phrase(lines, "line")), \(Count.bytes(bytes))")
         case .updating(let index, let status, let seconds):
             display.note("batch \(index + 1)/\(batches): \(status), \(Int(seconds)) s")
         case .confirmed(let index):

@@ -64,14 +64,20 @@ import _RekognitionTestServer
             encoded.standardError.contains(
                 "; dataset UPDATE_COMPLETE (The dataset was successfully updated.), 3 entries"))
         #expect(server.receivedBlobs == [Array(two.utf8), Array(UploadCommandTests.line(3).utf8)])
-        // Raw JSON given where base64 is expected: refused as the AWS CLI v2 refuses it.
+        // Raw JSON Lines where base64 is expected, as AWS CLI v1 scripts pass them: '{' is not base64, so they are
+        // taken as they are (with a note), and one command line works with both AWS CLI versions.
         let raw = try Self.run(
             server, ["--dataset-arn", Self.arn, "--changes", "{\"GroundTruth\": \(Self.jsonString(Self.line))}"])
-        #expect(raw.status == 252)
-        #expect(raw.standardError.contains("Invalid base64") && raw.standardError.contains("raw-in-base64-out"))
+        #expect(raw.status == 0, "\(raw.standardError)")
+        #expect(raw.standardError.contains("GroundTruth is JSON text, not base64: taken as the JSON Lines themselves"))
+        #expect(server.receivedBlobs.count == 3 && server.receivedBlobs.last == Array(Self.line.utf8))
+        // Text that is neither base64 nor JSON is still refused, with the hint.
+        let neither = try Self.run(server, ["--dataset-arn", Self.arn, "--changes", "GroundTruth='not base64!'"])
+        #expect(neither.status == 252)
+        #expect(neither.standardError.contains("Invalid base64") && neither.standardError.contains("raw-in-base64-out"))
         let unquoted = try Self.run(server, ["--dataset-arn", Self.arn, "--changes", "GroundTruth=\(Self.line)"])
         #expect(unquoted.status == 252)
-        #expect(server.receivedBlobs.count == 2)
+        #expect(server.receivedBlobs.count == 3)
     }
 
     @Test func fileValuesAndInputDocuments() throws {
@@ -110,7 +116,8 @@ import _RekognitionTestServer
         #expect(input.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(input.standardOutput.utf8)) as? [String: Any]
         #expect(object?["DatasetArn"] as? String == "")
-        #expect((object?["Changes"] as? [String: Any])?["GroundTruth"] as? String == "")
+        // As the AWS CLI prints a blob member: null (botocore's ArgumentGenerator).
+        #expect((object?["Changes"] as? [String: Any])?["GroundTruth"] is NSNull)
         #expect(
             try CommandRunner.run(["update-dataset-entries", "--generate-cli-skeleton", "output"]).standardOutput
                 == "{}\n")
@@ -122,7 +129,7 @@ import _RekognitionTestServer
         defer { server.stop() }
         let filled = yaml.replacingOccurrences(of: "DatasetArn: ''", with: "DatasetArn: '\(Self.arn)'")
             .replacingOccurrences(
-                of: "GroundTruth: ''", with: "GroundTruth: '\(Data(Self.line.utf8).base64EncodedString())'")
+                of: "GroundTruth: null", with: "GroundTruth: '\(Data(Self.line.utf8).base64EncodedString())'")
         let result = try Self.run(server, ["--cli-input-yaml", filled])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(server.receivedBlobs == [Array(Self.line.utf8)])
@@ -186,6 +193,12 @@ import _RekognitionTestServer
             server, ["--dataset-arn", Self.arn, "--changes", "GroundTruth='\(Self.line)'", "--wait"] + raw)
         #expect(failed.status == 254)
         #expect(failed.standardError.contains("UPDATE_FAILED (CLIENT_ERROR): ERROR_MANIFEST_TOO_MANY_LABELS"))
+        // The advice names the command that was run.
+        #expect(failed.standardError.contains("fix it and run `clmanifest update-dataset-entries` again"))
+        #expect(!failed.standardError.contains("upload again"))
+        let malformed = try Self.run(
+            server, ["--dataset-arn", "not-an-arn", "--changes", "GroundTruth='\(Self.line)'"] + raw)
+        #expect(malformed.status == 252 && malformed.standardError.contains("'not-an-arn' is not a dataset ARN"))
         // Options without effect here are accepted.
         let globals = try Self.run(
             server,
@@ -218,7 +231,8 @@ import _RekognitionTestServer
             ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
-            result.standardError.contains("over the 5,242,880 of one call: sending it in 3 batches, each waited for"))
+            result.standardError.contains(
+                "over the 5,242,880 bytes of one call: sending it in 3 batches, each waited for"))
         for batch in 1...3 { #expect(result.standardError.contains("batch \(batch)/3: UPDATE_COMPLETE")) }
         #expect(result.standardOutput.isEmpty)
         let blobs = server.receivedBlobs

@@ -161,12 +161,12 @@ import _RekognitionTestServer
             ))
         #expect(
             failed.standardError.contains(
-                "2 of 5 batches are confirmed in the dataset; run the same command again to resume"))
+                "2 of 5 batches confirmed in the dataset; run the same command again to resume"))
         let resumed = try CommandRunner.run(arguments, environment: Self.environment)
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(
             resumed.standardError.hasPrefix(
-                "resuming an interrupted upload of \(workspace.manifest): 2 of 5 batches were confirmed"))
+                "resuming an interrupted upload of \(workspace.manifest): 2 of 5 batches confirmed"))
         #expect(resumed.standardError.contains("batch 1/5: confirmed by an earlier run, skipped"))
         let holds = Self.holdsExactly(server, lines)
         #expect(holds)
@@ -192,7 +192,7 @@ import _RekognitionTestServer
         #expect(sentBeforeKill == 3)
         let resumed = try CommandRunner.run(arguments, environment: Self.environment)
         #expect(resumed.status == 0, "\(resumed.standardError)")
-        #expect(resumed.standardError.contains("2 of 5 batches were confirmed"))
+        #expect(resumed.standardError.contains("2 of 5 batches confirmed"))
         let holds = Self.holdsExactly(server, lines)
         #expect(holds)
         // Batch 3 was in flight when the process died: sent again once (safe). Nothing else twice.
@@ -244,7 +244,8 @@ import _RekognitionTestServer
             Self.arguments(server, workspace) + ["--prior", priorFile, "--max-batch-bytes", "400000"],
             environment: Self.environment)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("6250 added, 6250 updated, 237500 unchanged, 6250 only in \(priorFile)"))
+        #expect(
+            result.standardError.contains("6,250 added, 6,250 updated, 237,500 unchanged, 6,250 only in \(priorFile)"))
         let intended = new + (243_750..<250_000).map { Self.line($0) }
         let holds = Self.holdsExactly(server, intended)
         #expect(holds)
@@ -306,5 +307,125 @@ import _RekognitionTestServer
                 "\"warnings\":[{\"code\":\"WARNING_UNANNOTATED_RECORD\",\"message\":\"Record is unannotated.\"}]}\n"))
         let bad = try CommandRunner.run(["pull", "--project", "p"], environment: Self.environment)
         #expect(bad.status == 2 && bad.standardError.contains("--project needs --dataset-type train or test"))
+    }
+
+    /// Runs `clmanifest arguments` on a terminal (`script` gives it one) and answers `answer` at the prompt.
+    static func runOnATerminal(_ arguments: [String], answer: String) throws -> (status: Int32, output: String) {
+        let command = ([CommandRunner.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // Answer once the question is on the terminal.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("[y/N]") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        try input.fileHandleForWriting.write(contentsOf: Data(answer.utf8))
+        seen += output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: seen, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: no /usr/bin/script"))
+    func answeringNoAtThePromptExitsOneAndSendsNothing() throws {
+        let server = try FakeRekognitionServer()
+        defer { server.stop() }
+        let workspace = try Self.workspace((0..<3).map { Self.line($0) })
+        let declined = try Self.runOnATerminal(Self.arguments(server, workspace) + ["--all"], answer: "n\n")
+        #expect(declined.output.contains("send 1 batch to \(FakeRekognitionServer.datasetARN)? [y/N]"))
+        #expect(declined.output.contains("nothing sent"))
+        #expect(declined.status == 1)
+        #expect(server.requestCounts["UpdateDatasetEntries"] == nil)
+        let accepted = try Self.runOnATerminal(Self.arguments(server, workspace) + ["--all"], answer: "y\n")
+        #expect(accepted.status == 0, "\(accepted.output)")
+        #expect(server.requestCounts["UpdateDatasetEntries"] == 1)
+    }
+
+    /// Refusals that a re-run meets again exit 2 with the reason, and leave no journal to resume.
+    @Test func permanentRefusalsExitTwoAndLeaveNoJournal() throws {
+        let server = try FakeRekognitionServer()
+        defer { server.stop() }
+        let workspace = try Self.workspace((0..<3).map { Self.line($0) })
+        var wrongSecret = Self.environment
+        wrongSecret["AWS_SECRET_ACCESS_KEY"] = "not-the-secret"
+        let denied = try CommandRunner.run(Self.arguments(server, workspace) + ["--all"], environment: wrongSecret)
+        #expect(denied.status == 2, "\(denied.standardError)")
+        #expect(denied.standardError.contains("the signature does not match"))
+        #expect(denied.standardError.contains("nothing was applied"))
+        #expect(!denied.standardError.contains("run the same command again to resume"))
+        let unknown = try CommandRunner.run(
+            Self.arguments(server, workspace).map {
+                $0 == FakeRekognitionServer.datasetARN ? FakeRekognitionServer.datasetARN + "9" : $0
+            } + ["--all"], environment: Self.environment)
+        #expect(unknown.status == 2, "\(unknown.standardError)")
+        #expect(unknown.standardError.contains("ResourceNotFoundException"))
+        let journals = try CommandRunner.run(["journals", "--state-dir", workspace.directory + "/.clmanifest"])
+        #expect(journals.standardError == "no upload journals in \(workspace.directory)/.clmanifest\n")
+    }
+
+    /// A dry run against a file needs no credentials, and no dry run writes anything to disk.
+    @Test func aDryRunNeedsNoCredentialsAgainstAFileAndWritesNothing() throws {
+        let server = try FakeRekognitionServer()
+        defer { server.stop() }
+        server.seed((0..<2).map { Self.line($0) })
+        let workspace = try Self.workspace((0..<3).map { Self.line($0) })
+        let prior = workspace.directory + "/prior.manifest"
+        try Self.line(0).appending("\n").write(toFile: prior, atomically: true, encoding: .utf8)
+        var noCredentials = Self.environment
+        noCredentials["AWS_ACCESS_KEY_ID"] = ""
+        noCredentials["AWS_SECRET_ACCESS_KEY"] = ""
+        let offline = try CommandRunner.run(
+            [
+                "upload", workspace.manifest, "--dataset-arn", FakeRekognitionServer.datasetARN, "--prior", prior,
+                "--dry-run", "--state-dir", workspace.directory + "/.clmanifest", "--isolated",
+            ],
+            environment: noCredentials)
+        #expect(offline.status == 0, "\(offline.standardError)")
+        #expect(offline.standardError.contains("2 added, 0 updated, 1 unchanged"))
+        #expect(
+            offline.standardError.contains("(us-east-1)") && offline.standardError.contains("dry run: nothing sent"))
+        // Against the live dataset: pulled into memory, compared, nothing written.
+        let live = try CommandRunner.run(
+            Self.arguments(server, workspace) + ["--dry-run"], environment: Self.environment)
+        #expect(live.status == 0, "\(live.standardError)")
+        #expect(live.standardError.contains("1 added, 0 updated, 2 unchanged"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.directory + "/.clmanifest"))
+        #expect(server.requestCounts["UpdateDatasetEntries"] == nil)
+    }
+
+    /// `clmanifest journals` lists the journals kept, says which cannot be resumed, and removes them.
+    @Test func journalsAreListedAndRemovable() throws {
+        let server = try FakeRekognitionServer()
+        defer { server.stop() }
+        let workspace = try Self.workspace((0..<60).map { Self.line($0) })
+        server.inject(.updateFailed("ERROR_MANIFEST_TOO_MANY_LABELS"), on: "UpdateDatasetEntries", after: 2)
+        let arguments = Self.arguments(server, workspace) + ["--all", "--max-batch-bytes", "3000"]
+        #expect(try CommandRunner.run(arguments, environment: Self.environment).status == 3)
+        let stateDir = workspace.directory + "/.clmanifest"
+        let listed = try CommandRunner.run(["journals", "--state-dir", stateDir])
+        #expect(listed.status == 0)
+        let fields = listed.standardOutput.split(separator: " ", omittingEmptySubsequences: true)
+        let key = try #require(fields.first.map(String.init))
+        #expect(listed.standardOutput.contains("2 of 5 batches confirmed"))
+        #expect(listed.standardOutput.contains(FakeRekognitionServer.datasetARN))
+        #expect(listed.standardOutput.hasSuffix(workspace.manifest + "\n"))
+        // A damaged change set: listed as such (a resume would refuse it).
+        try Data("x".utf8).write(to: URL(fileURLWithPath: stateDir + "/uploads/\(key).changes"))
+        let damaged = try CommandRunner.run(["journals", "--state-dir", stateDir])
+        #expect(damaged.standardOutput.contains("cannot be resumed: the saved change set"))
+        let unknown = try CommandRunner.run(["journals", "--state-dir", stateDir, "--discard", "nope"])
+        #expect(unknown.status == 2 && unknown.standardError.contains("no journal 'nope'"))
+        let discarded = try CommandRunner.run(["journals", "--state-dir", stateDir, "--discard", key])
+        #expect(discarded.status == 0 && discarded.standardError == "removed the journal \(key)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: stateDir + "/uploads").isEmpty)
     }
 }

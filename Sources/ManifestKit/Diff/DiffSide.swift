@@ -5,7 +5,9 @@
 /// The raw hash settles most comparisons (an entry written the same way is unchanged); only entries whose
 /// bytes differ are parsed again, from their place in the file, and compared by canonical form.
 struct DiffSide: @unchecked Sendable {
-    let file: String
+    let source: ManifestSource
+    /// The manifest's name in findings and errors.
+    var file: String { source.name }
     var keys = FingerprintTable()
     var fingerprints: [Hash128] = []
     var rawHashes: [Hash128] = []
@@ -19,8 +21,8 @@ struct DiffSide: @unchecked Sendable {
     /// The size of the file, once opened (regular files only).
     private var fileSize: Int?
 
-    init(file: String) {
-        self.file = file
+    init(_ source: ManifestSource) {
+        self.source = source
     }
 
     /// Reads `file`: every object line with a string `source-ref`.
@@ -28,7 +30,7 @@ struct DiffSide: @unchecked Sendable {
         let parser = JSONParser()
         let reader: JSONLinesReader
         do {
-            reader = try JSONLinesReader(path: file)
+            reader = try source.reader()
         } catch {
             failure = .cannotRead(error)
             return

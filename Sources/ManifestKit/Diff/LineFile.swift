@@ -4,26 +4,42 @@
     import Darwin
 #endif
 
-/// Reads lines of a file again by their place (`pread`), for the entries a diff must look at closely.
+/// Reads lines of a manifest again by their place (`pread` for a file), for the entries a diff must look at
+/// closely.
 final class LineFile {
     private let descriptor: Int32
+    /// The manifest's bytes when it is in memory (then ``descriptor`` is -1).
+    private let memory: [UInt8]
     private var buffer: [UInt8] = []
 
-    init(path: String) throws(DiffError) {
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw .cannotRead(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
+    init(_ source: ManifestSource) throws(DiffError) {
+        switch source {
+        case .file(let path):
+            memory = []
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw .cannotRead(.cannotOpen(path: path, reason: FileContents.systemReason()))
+            }
+        case .memory(let bytes, _):
+            memory = bytes
+            descriptor = -1
         }
     }
 
     deinit {
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Calls `body` with the `length` bytes at `offset`.
     func withBytes<Result>(
         at offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
+        if descriptor < 0 {
+            return memory.withUnsafeBufferPointer { bytes in
+                let start = min(offset, bytes.count)
+                return body(UnsafeBufferPointer(rebasing: bytes[start..<min(start + length, bytes.count)]))
+            }
+        }
         if buffer.count < max(length, 1) { buffer = [UInt8](repeating: 0, count: max(length, 1)) }
         return buffer.withUnsafeMutableBufferPointer { memory in
             guard let base = memory.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }

@@ -27,7 +27,14 @@ public final class ManifestDiff {
     public func run(
         prior: String, new: String, changes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
     ) throws(DiffError) -> DiffResult {
-        for path in [prior, new] where path == "-" {
+        try run(prior: .file(prior), new: .file(new), changes: changes)
+    }
+
+    /// Compares two manifests from any source (a file, or bytes in memory such as a pulled dataset).
+    public func run(
+        prior: ManifestSource, new: ManifestSource, changes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
+    ) throws(DiffError) -> DiffResult {
+        for case .file(let path) in [prior, new] where path == "-" {
             throw .cannotRead(
                 .readFailed(path: path, reason: "diff reads lines again by their place; save standard input to a file"))
         }
@@ -58,8 +65,8 @@ public final class ManifestDiff {
         }
 
         // Entries written differently: compare by canonical form, and say what changed.
-        let priorFile = try LineFile(path: prior)
-        let newFile = try LineFile(path: new)
+        let priorFile = try LineFile(prior)
+        let newFile = try LineFile(new)
         let hasher = CanonicalHasher(ignoring: options.ignoredFields)
         let priorParser = JSONParser()
         let newParser = JSONParser()
@@ -122,15 +129,15 @@ public final class ManifestDiff {
     }
 
     /// Reads both sides at once, PRIOR on another thread.
-    private static func readBoth(_ prior: String, _ new: String) -> (DiffSide, DiffSide) {
+    private static func readBoth(_ prior: ManifestSource, _ new: ManifestSource) -> (DiffSide, DiffSide) {
         final class Box: @unchecked Sendable {
             var side: DiffSide
             init(_ side: DiffSide) { self.side = side }
         }
-        let priorBox = Box(DiffSide(file: prior))
+        let priorBox = Box(DiffSide(prior))
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { priorBox.side.read() }
-        var newSide = DiffSide(file: new)
+        var newSide = DiffSide(new)
         newSide.read()
         group.wait()
         return (priorBox.side, newSide)

@@ -57,7 +57,7 @@ public struct CLIInputDocument: Sendable, Equatable {
         {
             "DatasetArn": "",
             "Changes": {
-                "GroundTruth": ""
+                "GroundTruth": null
             }
         }
 
@@ -67,7 +67,7 @@ public struct CLIInputDocument: Sendable, Equatable {
     public static let yamlInputSkeleton = """
         DatasetArn: '' # [REQUIRED] The Amazon Resource Name (ARN) of the dataset that you want to update.
         Changes: # [REQUIRED] The changes that you want to make to the dataset.
-          GroundTruth: '' # [REQUIRED] One or more JSON Lines (base64, or as they are with --cli-binary-format raw-in-base64-out).
+          GroundTruth: null # [REQUIRED] One or more JSON Lines (base64, or as they are with --cli-binary-format raw-in-base64-out).
 
         """
 

@@ -36,17 +36,30 @@ public enum ChangesParameter {
                 "Parameter validation failed:\nMissing required parameter in Changes: \"GroundTruth\"")
         }
         guard let text = value as? String else {
+            // As botocore says it (null is Python's None: what --generate-cli-skeleton leaves to fill in).
+            let shown = value is NSNull ? "None, type: <class 'NoneType'>" : "\(value)"
             throw CLIInputError(
                 "Parameter validation failed:\nInvalid type for parameter Changes.GroundTruth (in \(parameter)), "
-                    + "value: \(value), valid types: <class 'bytes'>, <class 'bytearray'>, file-like object")
+                    + "value: \(shown), valid types: <class 'bytes'>, <class 'bytearray'>, file-like object")
         }
         return text
     }
 
+    /// Whether `text` is JSON text (it starts with `{` after whitespace) rather than base64: `{` is not in the
+    /// base64 alphabet, so such a value is unambiguously the JSON Lines themselves, as AWS CLI v1 passes them.
+    public static func isJSONText(_ text: String) -> Bool {
+        text.first { !$0.isWhitespace } == "{"
+    }
+
     /// The bytes of a blob's text.
+    ///
+    /// With `base64`, JSON text (``isJSONText(_:)``) is taken as it is, so that
+    /// one command line works with AWS CLI v1 and v2 habits.
     public static func decode(_ text: String, format: BinaryFormat) throws(CLIInputError) -> [UInt8] {
         switch format {
         case .rawInBase64Out:
+            return Array(text.utf8)
+        case .base64 where isJSONText(text):
             return Array(text.utf8)
         case .base64:
             let compact = text.filter { !$0.isWhitespace }

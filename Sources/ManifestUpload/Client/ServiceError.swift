@@ -59,6 +59,13 @@ public struct ServiceError: Error, Sendable, Equatable {
     /// again, but the request may have been acted on.
     public var isServerFault: Bool { [500, 502, 503, 504, 509].contains(status) && !isThrottling }
 
+    /// Whether the same request will be refused again until something is changed here: a 4xx answer other
+    /// than throttling and a busy dataset (authentication, permissions, an unknown dataset, a clock that is
+    /// off, an invalid request).
+    public var isPermanent: Bool {
+        (400..<500).contains(status) && !isThrottling && code != "ResourceInUseException"
+    }
+
     /// Whether the local clock is too far from the service's for a signature to be accepted.
     public var isClockSkew: Bool {
         ["InvalidSignatureException", "SignatureDoesNotMatch", "RequestExpired", "RequestTimeTooSkewed"].contains(code)

@@ -13,15 +13,18 @@ public enum UploadError: Error, Sendable, CustomStringConvertible {
     /// The journal could not be written.
     case journal(UploadJournal.JournalError)
 
-    /// What happened and what to do, for people.
-    public var description: String {
+    /// What happened and what to do, for people, for a run of `clmanifest upload`.
+    public var description: String { description(rerun: "clmanifest upload") }
+
+    /// What happened and what to do, naming `command` as the one to run again.
+    public func description(rerun command: String) -> String {
         func batch(_ index: Int?) -> String { index.map { "batch \($0 + 1): " } ?? "" }
         switch self {
         case .updateFailed(let index, let message, let code):
             return "\(batch(index))the service ended the update with UPDATE_FAILED"
                 + (code.map { " (\($0))" } ?? "") + (message.map { ": \($0)" } ?? "")
                 + "\n  the entries of this batch were not applied; earlier batches were. The service does not say "
-                + "which line caused it: run `clmanifest lint` on the manifest, fix it and run upload again"
+                + "which line caused it: run `clmanifest lint` on the manifest, fix it and run `\(command)` again"
         case .request(let index, let error):
             return "\(batch(index))\(error)"
         case .timedOut(let index, let status, let seconds):

@@ -1,4 +1,5 @@
 import Foundation
+import ManifestKit
 
 #if canImport(Glibc)
     import Glibc
@@ -34,6 +35,56 @@ public final class UploadJournal {
         public var description: String
     }
 
+    /// An upload's journal as found in a state directory, for `clmanifest journals`.
+    public struct Session: Sendable, Equatable {
+        /// The upload's key (the journal's file name without `.journal`).
+        public var key: String
+        /// The dataset it uploads to; nil when the journal is unreadable.
+        public var datasetARN: String?
+        /// The manifest it sends; nil when the journal is unreadable.
+        public var manifest: String?
+        /// When it started (ISO 8601); nil when the journal is unreadable.
+        public var started: String?
+        /// The batches confirmed.
+        public var confirmed: Int
+        /// The batches in all.
+        public var batches: Int
+        /// Why it cannot be resumed, when it cannot: its plan or change set is damaged or missing.
+        public var problem: String?
+    }
+
+    /// The journals under `directory` (a state directory such as `.clmanifest`), by start time.
+    public static func sessions(in directory: String) -> [Session] {
+        let folder = PathName.joined(directory, "uploads")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var sessions: [Session] = []
+        for name in names where name.hasSuffix(".journal") {
+            let key = String(name.dropLast(".journal".count))
+            let journal = UploadJournal(directory: directory, key: key)
+            var session = Session(key: key, confirmed: 0, batches: 0)
+            if let data = FileManager.default.contents(atPath: journal.journalPath),
+                let first = data.split(separator: UInt8(ascii: "\n")).first,
+                let header = (try? JSONSerialization.jsonObject(with: Data(first))) as? [String: Any]
+            {
+                session.datasetARN = header["datasetArn"] as? String
+                session.manifest = header["manifest"] as? String
+                session.started = header["at"] as? String
+            }
+            do {
+                if let saved = try journal.load() {
+                    session.confirmed = saved.confirmed.count
+                    session.batches = saved.plan.batches.count
+                } else {
+                    session.problem = "its plan was not fully written"
+                }
+            } catch {
+                session.problem = error.description
+            }
+            sessions.append(session)
+        }
+        return sessions.sorted { ($0.started ?? "", $0.key) < ($1.started ?? "", $1.key) }
+    }
+
     /// The journal file.
     public let journalPath: String
     /// The saved change set.
@@ -42,9 +93,9 @@ public final class UploadJournal {
 
     /// The journal of upload `key` under `directory`.
     public init(directory: String, key: String) {
-        let folder = (directory as NSString).appendingPathComponent("uploads")
-        journalPath = (folder as NSString).appendingPathComponent("\(key).journal")
-        changesPath = (folder as NSString).appendingPathComponent("\(key).changes")
+        let folder = PathName.joined(directory, "uploads")
+        journalPath = PathName.joined(folder, "\(key).journal")
+        changesPath = PathName.joined(folder, "\(key).changes")
     }
 
     deinit {
@@ -98,7 +149,7 @@ public final class UploadJournal {
 
     /// Saves `plan` and starts a new journal for it (replacing any other of the same key).
     public func start(plan: UploadPlan, datasetARN: String, manifest: String) throws(JournalError) {
-        let folder = (journalPath as NSString).deletingLastPathComponent
+        let folder = PathName.directory(of: journalPath)
         do {
             // The journal and change set hold request data: readable by the owner only.
             try FileManager.default.createDirectory(
@@ -117,9 +168,10 @@ public final class UploadJournal {
             let data = try JSONSerialization.data(
                 withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes])
             try Self.writePrivately(data + Data([UInt8(ascii: "\n")]), to: journalPath)
+        } catch let error as JournalError {
+            throw error
         } catch {
-            throw JournalError(
-                description: "cannot write the upload journal in \(folder): \(error.localizedDescription)")
+            throw JournalError(description: "cannot write the upload journal in \(folder)")
         }
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
@@ -147,21 +199,23 @@ public final class UploadJournal {
         if descriptor < 0 {
             descriptor = open(journalPath, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw JournalError(description: "cannot open \(journalPath): \(String(cString: strerror(errno)))")
+                throw JournalError(description: "cannot open \(journalPath): \(FileContents.systemReason())")
             }
         }
         let bytes = Array(record.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw JournalError(description: "cannot write \(journalPath): \(String(cString: strerror(errno)))")
+            throw JournalError(description: "cannot write \(journalPath): \(FileContents.systemReason())")
         }
     }
 
     /// Writes `data` to `path` through a temporary file created with mode 0600, synced, then renamed.
-    private static func writePrivately(_ data: Data, to path: String) throws {
+    private static func writePrivately(_ data: Data, to path: String) throws(JournalError) {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard descriptor >= 0 else {
+            throw JournalError(description: "cannot write \(temporary): \(FileContents.systemReason())")
+        }
         defer { close(descriptor) }
         // A file left by an older version keeps its mode through O_TRUNC: set it.
         fchmod(descriptor, 0o600)
@@ -169,7 +223,7 @@ public final class UploadJournal {
             bytes.isEmpty ? 0 : write(descriptor, bytes.baseAddress, bytes.count)
         }
         guard written == data.count, fsync(descriptor) == 0, rename(temporary, path) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            throw JournalError(description: "cannot write \(path): \(FileContents.systemReason())")
         }
     }
 

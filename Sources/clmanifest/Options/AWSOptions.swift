@@ -1,4 +1,5 @@
 import ArgumentParser
+import ManifestUpload
 
 /// The options that say which dataset to talk to and how: shared by `upload` and `pull`.
 struct AWSOptions: ParsableArguments {
@@ -43,6 +44,9 @@ struct AWSOptions: ParsableArguments {
         case (nil, nil, .some): throw ValidationError("--dataset-type needs --project")
         case (nil, nil, nil):
             throw ValidationError("give --dataset-arn ARN, or --project NAME --dataset-type train|test")
+        }
+        if let datasetArn, let problem = DatasetARN.problem(with: datasetArn) {
+            throw ValidationError("--dataset-arn: \(problem)")
         }
         if readTimeout <= 0 { throw ValidationError("--read-timeout must be a positive number of seconds") }
     }

@@ -14,7 +14,8 @@ extension CLManifest {
                 ({"GroundTruth": "…"}), either of them from file:// or fileb://; --cli-input-json or \
                 --cli-input-yaml (options on the command line win); --generate-cli-skeleton. As in AWS CLI \
                 v2, GroundTruth is base64 unless --cli-binary-format raw-in-base64-out. The JSON Lines are \
-                linted first (error findings stop the call; --force sends anyway). A blob within 5,242,880 \
+                linted first (error findings stop the call; --force sends anyway). JSON text in GroundTruth (it starts \
+                with '{', which base64 never does) is taken as the JSON Lines themselves, as AWS CLI v1 takes them. A blob within 5,242,880 \
                 bytes is sent once, as the AWS CLI sends it; a larger one is split on line boundaries and \
                 sent batch by batch, each batch waited for (UPDATE_COMPLETE) before the next. --wait also \
                 waits after the last and prints the dataset's final status. Success prints nothing on \
@@ -115,8 +116,17 @@ extension CLManifest {
                 guard let arn, !arn.isEmpty else {
                     throw CLIInputError("the following arguments are required: --dataset-arn")
                 }
+                // The AWS CLI would send it and get a ValidationException back; this says why before sending.
+                if let problem = DatasetARN.problem(with: arn) {
+                    throw CLIInputError("Parameter validation failed:\nInvalid DatasetArn: \(problem)")
+                }
                 guard let text else { throw CLIInputError("the following arguments are required: --changes") }
                 let format = ChangesParameter.BinaryFormat(rawValue: global.cliBinaryFormat.rawValue) ?? .base64
+                if format == .base64, ChangesParameter.isJSONText(text) {
+                    Output.standardError(
+                        "note: GroundTruth is JSON text, not base64: taken as the JSON Lines themselves (as AWS CLI "
+                            + "v1 takes them)\n")
+                }
                 let blob = try ChangesParameter.decode(text, format: format)
                 guard !blob.isEmpty else {
                     throw CLIInputError(
@@ -165,11 +175,12 @@ extension CLManifest {
                         maxBatchBytes: BatchPacker.defaultMaxBytes)
                 } catch {
                     throw AWSCLIFailure.parameter(
-                        "line \(error.position) of GroundTruth is \(error.size) bytes, more than one call may carry")
+                        "line \(Count.grouped(error.position)) of GroundTruth is \(Count.bytes(error.size)), more than one "
+                            + "call may carry")
                 }
                 Output.standardError(
-                    "GroundTruth is \(ProgressDisplay.grouped(blob.count)) bytes, over the 5,242,880 of one call: "
-                        + "sending it in \(plan.batches.count) batches, each waited for\n")
+                    "GroundTruth is \(Count.bytes(blob.count)), over the 5,242,880 bytes of one call: "
+                        + "sending it in \(Count.phrase(plan.batches.count, "batch", "batches")), each waited for\n")
             }
             InterruptNotice.install(message: "\ninterrupted\n")
             let progress = UploadProgress(batches: plan.batches.count)
@@ -195,16 +206,16 @@ extension CLManifest {
             } catch let error as UploadError {
                 progress.end()
                 if case .request(_, let underlying) = error { throw Self.failure(underlying) }
-                throw AWSCLIFailure.service(error.description)
+                throw AWSCLIFailure.service(error.description(rerun: "clmanifest update-dataset-entries"))
             }
             progress.end()
-            var summary = "sent \(ProgressDisplay.grouped(plan.lineCount)) line\(plan.lineCount == 1 ? "" : "s") to "
+            var summary = "sent \(Count.phrase(plan.lineCount, "line")) to "
             summary += connection.datasetARN
-            if plan.batches.count > 1 { summary += " in \(plan.batches.count) batches" }
+            if plan.batches.count > 1 { summary += " in \(Count.phrase(plan.batches.count, "batch", "batches"))" }
             if let final = report.final {
                 summary += "; dataset \(final.statusText ?? "?")"
                 if let message = final.statusMessage { summary += " (\(message))" }
-                if let total = final.totalEntries { summary += ", \(ProgressDisplay.grouped(total)) entries" }
+                if let total = final.totalEntries { summary += ", \(Count.grouped(total)) entries" }
             } else {
                 summary += "; the update runs on (DescribeDataset tells when it ends, or pass --wait)"
             }

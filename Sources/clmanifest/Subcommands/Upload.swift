@@ -23,10 +23,15 @@ extension CLManifest {
                 the outcome of a send is unknown, the dataset is waited for and the same batch sent again \
                 (safe: entries are replaced by source-ref). Progress is journalled under --state-dir, so \
                 running the same command again after a crash or Ctrl-C resumes without resending confirmed \
-                batches. At the end, the entries the service marked with errors are reported at their lines \
-                in NEW. Exit status: 0 uploaded (or nothing to do); 1 lint refused the manifest, or the \
-                service reported errors on its entries; 2 could not start; 3 the upload stopped part-way \
-                (run the command again to resume).
+                batches; `clmanifest journals` lists the journals kept and removes those no longer wanted. At \
+                the end, the entries the service marked with errors are reported at their lines in NEW. A dry \
+                run writes nothing, and needs no credentials with --prior or --all and --dataset-arn. Exit \
+                status: 0 uploaded (or nothing to do); 1 lint refused the manifest, the answer at the prompt \
+                was no, or the service reported errors on its entries; 2 could not start, or the service \
+                refused for good (credentials, permissions, an unknown dataset, an invalid request: a re-run \
+                fails the same way until that is fixed); 3 the upload stopped part-way for a reason a re-run \
+                can get past (network, throttling, UPDATE_FAILED, a timeout): run the same command again to \
+                resume.
                 """
         )
 
@@ -68,6 +73,7 @@ extension CLManifest {
         var isolated = false
 
         func validate() throws {
+            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
             if prior != nil && all { throw ValidationError("give --prior or --all, not both") }
             if let maxBatchBytes, !(1...BatchPacker.defaultMaxBytes).contains(maxBatchBytes) {
                 throw ValidationError("--max-batch-bytes must be between 1 and 5,242,880 (the API's limit)")
@@ -80,8 +86,13 @@ extension CLManifest {
             let (configuration, linter) = try settings.linter(for: new)
             try lint(linter, configuration)
             let batchBytes = maxBatchBytes ?? configuration.maxBatchBytes
-            let connection = try ServiceConnection(aws)
-            let arn = connection.datasetARN
+            // A dry run against a file (or of every line) to a known ARN needs no credentials.
+            let offline = dryRun && (prior != nil || all) && aws.datasetArn != nil
+            let connection = offline ? nil : try ServiceConnection(aws)
+            guard let arn = connection?.datasetARN ?? aws.datasetArn else {
+                throw CommandFailure(message: "no dataset ARN")  // AWSOptions.validate requires one or a project.
+            }
+            let region = connection?.region.region ?? RegionResolver.region(inARN: arn) ?? "region not resolved"
             let mode = all ? "all" : prior.map { "prior:\(FileDigest.sha256(path: $0) ?? $0)" } ?? "live"
             let key = UploadJournal.key(
                 datasetARN: arn, manifestDigest: try Self.sha256(file: new), planOptions: "\(mode) \(batchBytes)")
@@ -92,14 +103,15 @@ extension CLManifest {
             do {
                 saved = try journal.load()
             } catch {
-                throw CommandFailure(message: error.description)
+                throw CommandFailure(
+                    message: "\(error.description); `clmanifest journals --discard \(key)` removes it")
             }
             if let saved {
                 plan = saved.plan
                 confirmed = saved.confirmed
                 Output.standardError(
-                    "resuming an interrupted upload of \(new): \(confirmed.count) of \(plan.batches.count) batches "
-                        + "were confirmed (journal \(journal.journalPath))\n")
+                    "resuming an interrupted upload of \(new): \(confirmed.count) of "
+                        + "\(Count.phrase(plan.batches.count, "batch", "batches")) confirmed (journal \(key))\n")
             } else {
                 plan = try makePlan(connection, maxBatchBytes: batchBytes)
             }
@@ -107,11 +119,11 @@ extension CLManifest {
                 Output.standardError("nothing to upload: the dataset has every entry of \(new) as it is\n")
                 return
             }
-            printPlan(plan, confirmed: confirmed, arn: arn, connection: connection)
-            if dryRun { return }
+            printPlan(plan, confirmed: confirmed, arn: arn, region: region)
+            guard !dryRun, let connection else { return }
             guard try confirm(plan, confirmed: confirmed, arn: arn) else {
                 Output.standardError("nothing sent\n")
-                return
+                throw ExitCode(ExitStatus.findings)
             }
             if saved == nil {
                 do {
@@ -132,28 +144,61 @@ extension CLManifest {
                 report = try uploader.upload(plan, confirmed: confirmed, journal: journal)
             } catch {
                 progress.end()
-                let done = (try? journal.load())?.confirmed.count ?? confirmed.count
-                Output.standardError(
-                    "error: \(error)\n\(done) of \(plan.batches.count) batches are confirmed in the dataset; "
-                        + "run the same command again to resume\n")
-                throw ExitCode(ExitStatus.uploadIncomplete)
+                throw stopped(by: error, journal: journal, key: key, batches: plan.batches.count, before: confirmed)
             }
             progress.end()
             journal.finish()
             let seconds = Double((ContinuousClock.now - started).components.seconds)
-            var summary = "uploaded \(report.confirmed) batch\(report.confirmed == 1 ? "" : "es") "
-            summary += "(\(Self.grouped(plan.lineCount)) lines) in \(Int(seconds)) s"
-            if report.skipped > 0 { summary += "; \(report.skipped) confirmed by an earlier run" }
+            var summary = "uploaded \(Count.phrase(report.confirmed, "batch", "batches")) "
+            summary += "(\(Count.phrase(plan.lineCount, "line"))) in \(Int(seconds)) s"
+            if report.skipped > 0 { summary += "; \(Count.grouped(report.skipped)) confirmed by an earlier run" }
             if report.resends > 0 {
-                summary += "; \(report.resends) sent again after a busy dataset or an unknown outcome"
+                summary += "; \(Count.grouped(report.resends)) sent again after a busy dataset or an unknown outcome"
             }
             if let final = report.final {
                 summary += "; dataset \(final.statusText ?? "?")"
-                if let total = final.totalEntries { summary += ", \(Self.grouped(total)) entries" }
-                if let errors = final.errorEntries, errors > 0 { summary += ", \(Self.grouped(errors)) with errors" }
+                if let total = final.totalEntries { summary += ", \(Count.phrase(total, "entry", "entries"))" }
+                if let errors = final.errorEntries, errors > 0 { summary += ", \(Count.grouped(errors)) with errors" }
             }
             Output.standardError(summary + "\n")
             try reportServiceErrors(connection)
+        }
+
+        /// What to say and the exit status when the upload stopped with `error`: 2 when running again cannot
+        /// help as things are (the service refused for good: credentials, permissions, an unknown dataset, an
+        /// invalid request), and the journal is removed if nothing was confirmed; else 3, to resume.
+        private func stopped(
+            by error: any Error, journal: UploadJournal, key: String, batches: Int, before: Set<Int>
+        ) -> ExitCode {
+            let done = (try? journal.load())?.confirmed.count ?? before.count
+            guard Self.isPermanent(error) else {
+                Output.standardError(
+                    "error: \(error)\n\(done) of \(Count.phrase(batches, "batch", "batches")) confirmed in the "
+                        + "dataset; run the same command again to resume\n")
+                return ExitCode(ExitStatus.uploadIncomplete)
+            }
+            var text = "error: \(error)\n"
+            if done == 0 {
+                journal.finish()
+                text += "nothing was applied, and running the same command again will fail the same way until this "
+                text += "is fixed\n"
+            } else {
+                text +=
+                    "\(done) of \(Count.phrase(batches, "batch", "batches")) confirmed in the dataset; after fixing "
+                text += "this, run the same command again to resume, or remove the journal with "
+                text += "`clmanifest journals --discard \(key)`\n"
+            }
+            Output.standardError(text)
+            return ExitCode(ExitStatus.couldNotRun)
+        }
+
+        /// Whether `error` is a refusal that the same request will meet again: authentication, permissions, an
+        /// unknown dataset, a request the service finds invalid (a 4xx other than throttling or a busy dataset).
+        static func isPermanent(_ error: any Error) -> Bool {
+            guard case .request(_, let request) = error as? UploadError, let service = request.serviceError else {
+                return false
+            }
+            return service.isPermanent
         }
 
         /// Lints NEW; prints the error findings and stops unless `--force`.
@@ -170,22 +215,33 @@ extension CLManifest {
         }
 
         /// The change set: every line, or the lines that differ from --prior or from the live dataset.
-        private func makePlan(_ connection: ServiceConnection, maxBatchBytes: Int) throws -> UploadPlan {
+        private func makePlan(_ connection: ServiceConnection?, maxBatchBytes: Int) throws -> UploadPlan {
             var changeSet: [UInt8] = []
             var lineSizes: [Int]
             if all {
-                guard let data = FileManager.default.contents(atPath: new) else {
-                    throw CommandFailure(message: "cannot read '\(new)'")
+                let data: [UInt8]
+                do {
+                    data = try FileContents.bytes(new)
+                } catch {
+                    throw CommandFailure(message: error.description)
                 }
-                (changeSet, lineSizes) = UploadPlan.allLines(of: Array(data))
+                (changeSet, lineSizes) = UploadPlan.allLines(of: data)
             } else {
-                let priorPath = try prior ?? pullLive(connection)
-                defer { if prior == nil { try? FileManager.default.removeItem(atPath: priorPath) } }
+                let priorSource: ManifestSource
+                if let prior {
+                    priorSource = .file(prior)
+                } else if let connection {
+                    // Kept in memory: a dry run writes nothing to disk.
+                    priorSource = .memory(
+                        try connection.pull(strippingServiceKeys: false).manifest, name: "the dataset")
+                } else {
+                    throw CommandFailure(message: "comparing with the live dataset needs a connection")
+                }
                 let result: DiffResult
                 do {
                     var options = DiffOptions()
                     options.details = false
-                    result = try ManifestDiff(options: options).run(prior: priorPath, new: new) {
+                    result = try ManifestDiff(options: options).run(prior: priorSource, new: .file(new)) {
                         changeSet.append(contentsOf: $0)
                     }
                 } catch {
@@ -194,40 +250,27 @@ extension CLManifest {
                 lineSizes = result.changeSetLineSizes
                 let against = prior ?? "the dataset"
                 Output.standardError(
-                    "\(new) against \(against): \(result.added) added, \(result.updated) updated, "
-                        + "\(result.unchanged) unchanged, \(result.onlyInPrior) only in \(against) (kept there)\n")
+                    "\(new) against \(against): \(Count.grouped(result.added)) added, "
+                        + "\(Count.grouped(result.updated)) updated, \(Count.grouped(result.unchanged)) unchanged, "
+                        + "\(Count.grouped(result.onlyInPrior)) only in \(against) (kept there)\n")
                 for finding in result.invalid { Output.standardError(TextReporter().render([finding])) }
             }
             do {
                 return try UploadPlan(changeSet: changeSet, lineSizes: lineSizes, maxBatchBytes: maxBatchBytes)
             } catch {
                 throw CommandFailure(
-                    message: "line \(error.position) of the change set is \(error.size) bytes, more than a batch "
-                        + "may hold (\(maxBatchBytes))")
+                    message: "line \(Count.grouped(error.position)) of the change set is \(Count.bytes(error.size)), "
+                        + "more than a batch may hold (\(Count.bytes(maxBatchBytes)))")
             }
         }
 
-        /// Pulls the dataset into a file under the state directory and returns its path.
-        private func pullLive(_ connection: ServiceConnection) throws -> String {
-            let pulled = try connection.pull(strippingServiceKeys: false)
-            try? FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
-            let path = (stateDir as NSString).appendingPathComponent("pulled-\(getpid()).manifest")
-            guard FileManager.default.createFile(atPath: path, contents: Data(pulled.manifest)) else {
-                throw CommandFailure(message: "cannot write '\(path)'")
-            }
-            return path
-        }
-
-        private func printPlan(_ plan: UploadPlan, confirmed: Set<Int>, arn: String, connection: ServiceConnection) {
-            let mebibytes = (Double(plan.byteCount) / 1_048_576 * 100).rounded() / 100
-            var text = "plan: \(Self.grouped(plan.lineCount)) lines, \(Self.grouped(plan.byteCount)) bytes"
-            if mebibytes >= 1 { text += " (\(mebibytes) MiB)" }
-            text += " in \(plan.batches.count) "
-            text += "batch\(plan.batches.count == 1 ? "" : "es") to \(arn) (\(connection.region.region))\n"
+        private func printPlan(_ plan: UploadPlan, confirmed: Set<Int>, arn: String, region: String) {
+            var text = "plan: \(Count.phrase(plan.lineCount, "line")), \(Count.bytes(plan.byteCount)) in "
+            text += "\(Count.phrase(plan.batches.count, "batch", "batches")) to \(arn) (\(region))\n"
             if dryRun {
                 for (index, batch) in plan.batches.enumerated() {
-                    text += "  batch \(index + 1): \(Self.grouped(plan.lineCounts[index])) lines, "
-                    text += "\(Self.grouped(batch.count)) bytes\(confirmed.contains(index) ? " (confirmed)" : "")\n"
+                    text += "  batch \(index + 1): \(Count.phrase(plan.lineCounts[index], "line")), "
+                    text += "\(Count.bytes(batch.count))\(confirmed.contains(index) ? " (confirmed)" : "")\n"
                 }
                 text += "dry run: nothing sent\n"
             }
@@ -237,7 +280,8 @@ extension CLManifest {
         /// Asks on a terminal; elsewhere, and with --yes, goes ahead.
         private func confirm(_ plan: UploadPlan, confirmed: Set<Int>, arn: String) throws -> Bool {
             guard !yes, isatty(0) == 1, isatty(2) == 1 else { return true }
-            Output.standardError("send \(plan.batches.count - confirmed.count) batch(es) to \(arn)? [y/N] ")
+            let remaining = plan.batches.count - confirmed.count
+            Output.standardError("send \(Count.phrase(remaining, "batch", "batches")) to \(arn)? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return answer == "y" || answer == "yes"
         }
@@ -260,8 +304,11 @@ extension CLManifest {
                 entries: entries, manifest: new, lines: lines)
             Output.standardOutput(TextReporter().render(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
-            var text = "the service reports \(errors) error\(errors == 1 ? "" : "s") on entries of \(new)"
-            if elsewhere > 0 { text += ", and errors on \(elsewhere) entries of the dataset that are not in it" }
+            var text = "the service reports \(Count.phrase(errors, "error")) on entries of \(new)"
+            if elsewhere > 0 {
+                text +=
+                    ", and errors on \(Count.phrase(elsewhere, "entry", "entries")) of the dataset that are not in it"
+            }
             Output.standardError(text + " (ListDatasetEntries, HasErrors)\n")
             if errors > 0 { throw ExitCode(ExitStatus.findings) }
         }
@@ -274,8 +321,5 @@ extension CLManifest {
             return digest
         }
 
-        static func grouped(_ number: Int) -> String {
-            ProgressDisplay.grouped(number)
-        }
     }
 }

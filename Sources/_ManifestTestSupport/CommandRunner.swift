@@ -24,12 +24,13 @@ package enum CommandRunner {
         return SharedDirectory.packageRoot.appendingPathComponent(".build/debug/clmanifest")
     }
 
-    /// Runs `clmanifest` with `arguments` in the package root, feeding `input` to standard input.
+    /// Runs `clmanifest` with `arguments` in the package root (or `directory`), feeding `input` to standard
+    /// input.
     ///
     /// The environment is this process's without the colour switches (`FORCE_COLOR`, `NO_COLOR`), so that
     /// output does not depend on where the tests run, plus `environment`.
     package static func run(
-        _ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:]
+        _ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:], directory: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -38,7 +39,7 @@ package enum CommandRunner {
         inherited["FORCE_COLOR"] = nil
         inherited["NO_COLOR"] = nil
         process.environment = inherited.merging(environment) { $1 }
-        process.currentDirectoryURL = SharedDirectory.packageRoot
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? SharedDirectory.packageRoot
         let output = Pipe()
         let error = Pipe()
         let inputPipe = Pipe()

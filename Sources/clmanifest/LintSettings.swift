@@ -25,8 +25,15 @@ final class LintSettings {
         self.schemas = schemas
         self.servicePrecedence = servicePrecedence
         self.excerpts = excerpts
-        // A configuration named on the command line must be usable before any file is read.
+        // A configuration or schema named on the command line must be usable before any file is read.
         if let config { _ = try linter(forConfiguration: config) }
+        if !schemas.isEmpty, config == nil {
+            do {
+                _ = try ManifestSchemas.load(userSchemas: ManifestSchemas.readFiles(schemas))
+            } catch {
+                throw CommandFailure(message: "schema \(error.description)")
+            }
+        }
     }
 
     /// The configuration and the linter for the manifest at `path`.
@@ -35,8 +42,9 @@ final class LintSettings {
         do {
             return try linter(forConfiguration: file)
         } catch {
-            // Reported like a file that cannot be read: the other manifests are still checked, exit 2.
-            throw ManifestError.readFailed(path: path, reason: "\(error)")
+            // Reported like a file that cannot be read, naming the configuration: the other manifests are still
+            // checked, exit 2.
+            throw ManifestError.unusableConfiguration(path: path, reason: "\(error)")
         }
     }
 
@@ -47,12 +55,12 @@ final class LintSettings {
         do {
             configuration = try file.map(Configuration.load(path:)) ?? Configuration()
         } catch {
-            throw CommandFailure(message: "configuration \(error.description)")
+            throw CommandFailure(message: error.description)
         }
         let loaded: ManifestSchemas
         do {
             loaded = try ManifestSchemas.load(userSchemas: ManifestSchemas.readFiles(schemas + configuration.schemas))
-        } catch let error as SchemaError {
+        } catch {
             throw CommandFailure(message: "schema \(error.description)")
         }
         var options = configuration.options

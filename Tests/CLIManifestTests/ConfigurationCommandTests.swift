@@ -82,4 +82,36 @@ import _ManifestTestSupport
         let bad = try CommandRunner.run(["lint", "--baseline", broken, manifest.path])
         #expect(bad.status == 2 && bad.standardError.contains("line 1 is not a baseline entry"))
     }
+
+    /// A baseline written in `cfg/` works from its parent and from `cfg/` itself: findings without a
+    /// source-ref are keyed by the path relative to the baseline, not as typed.
+    @Test func aBaselineWorksFromAnyWorkingDirectory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let cfg = root.appendingPathComponent("cfg")
+        try FileManager.default.createDirectory(at: cfg, withIntermediateDirectories: true)
+        let sample = SharedDirectory.packageRoot.appendingPathComponent("samples/typical-mistakes.manifest")
+        try FileManager.default.copyItem(at: sample, to: cfg.appendingPathComponent("m.manifest"))
+        let record = try CommandRunner.run(
+            ["lint", "--isolated", "--write-baseline", "baseline.jsonl", "m.manifest"], directory: cfg.path)
+        #expect(record.status == 1)
+        let recorded = try String(contentsOf: cfg.appendingPathComponent("baseline.jsonl"), encoding: .utf8)
+        #expect(recorded.contains(#""file":"m.manifest""#))
+        for (directory, baseline, manifest) in [
+            (root.path, "cfg/baseline.jsonl", "cfg/m.manifest"), (cfg.path, "baseline.jsonl", "./m.manifest"),
+            (root.path, "cfg/baseline.jsonl", cfg.appendingPathComponent("m.manifest").path),
+            (cfg.path, "../cfg/baseline.jsonl", "m.manifest"),
+        ] {
+            let run = try CommandRunner.run(
+                ["lint", "--isolated", "--baseline", baseline, manifest], directory: directory)
+            #expect(run.status == 0, "\(directory): \(baseline) \(manifest): \(run.standardOutput)")
+            #expect(run.standardOutput.isEmpty)
+            // What was reported and what the service would do, said consistently.
+            #expect(
+                run.standardError.hasPrefix(
+                    "No problems reported in 1 file (29 findings not shown: 29 in the baseline)."))
+            #expect(
+                run.standardError.contains(
+                    "; 20 with errors, dropped or not used (91%, over the 20% the service allows"))
+        }
+    }
 }

@@ -30,7 +30,7 @@ import _ManifestTestSupport
         #expect(
             result.standardOutput.hasPrefix(
                 "1 added, 0 updated, 1 unchanged, 1 only in prior (cannot be removed through UpdateDatasetEntries); "
-                    + "change set 0.0 MiB in 1 batch\n"))
+                    + "change set 40 bytes in 1 batch\n"))
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: changes))
                 == Data((#"{"source-ref": "s3://b/3.jpg", "x": 3}"# + "\r\n").utf8))
@@ -66,6 +66,38 @@ import _ManifestTestSupport
         #expect(result.standardError.contains("prior.manifest: 's3://b/1.jpg' on lines 1, 3"))
     }
 
+    /// A second split into the same folder leaves exactly its own batches (`cat batches/*` is the change set);
+    /// a folder with other files is refused; a batch over the API's limit needs --force.
+    @Test func splitReplacesItsOwnEarlierBatchesAndNothingElse() throws {
+        let dir = try directory()
+        let lines = (1...10).map { #"{"source-ref": "s3://b/\#($0).jpg"}"# + "\n" }
+        let out = dir.appendingPathComponent("batches").path
+        let big = try write(lines.joined(), "big.jsonl", in: dir)
+        #expect(try CommandRunner.run(["split", big, "--out-dir", out, "--max-bytes", "100"]).status == 0)
+        let small = try write(lines.prefix(3).joined(), "small.jsonl", in: dir)
+        let again = try CommandRunner.run(["split", small, "--out-dir", out, "--max-bytes", "100"])
+        #expect(again.status == 0)
+        #expect(again.standardError == "removed 4 batch files of an earlier run from \(out)\n")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names == ["batch-0001.jsonl"])
+        let joined = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("batch-0001.jsonl"))
+        #expect(joined == Data(lines.prefix(3).joined().utf8))
+        // Any other file: refused before anything is removed or written.
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("notes.txt"))
+        let refused = try CommandRunner.run(["split", big, "--out-dir", out])
+        #expect(refused.status == 2 && refused.standardError.contains("holds other files ('notes.txt')"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["batch-0001.jsonl", "notes.txt"])
+        // Over the API's limit of 5,242,880 bytes a call: refused unless --force.
+        let over = try CommandRunner.run(["split", big, "--dry-run", "--max-bytes", "5242881"])
+        #expect(over.status == 2 && over.standardError.contains("over the API's limit of 5,242,880 bytes a call"))
+        let exact = try CommandRunner.run(["split", big, "--dry-run", "--max-bytes", "5242880"])
+        #expect(exact.status == 0)
+        let forced = try CommandRunner.run(["split", big, "--dry-run", "--max-bytes", "6000000", "--force"])
+        #expect(
+            forced.status == 0
+                && forced.standardOutput.hasPrefix("1 batch, 10 lines, 311 bytes (at most 6,000,000 bytes"))
+    }
+
     @Test func splitWritesBatchesThatPutTogetherGiveTheInput() throws {
         let dir = try directory()
         let lines = (1...10).map { #"{"source-ref": "s3://b/\#($0).jpg"}"# + "\n" }  // 31 or 32 bytes each
@@ -89,6 +121,6 @@ import _ManifestTestSupport
         #expect(configured.standardOutput.hasPrefix("4 batches, 10 lines, 311 bytes (at most 100 bytes a batch)"))
         let tooSmall = try CommandRunner.run(["split", changes, "--dry-run", "--max-bytes", "30"])
         #expect(tooSmall.status == 2 && tooSmall.standardError.contains("line 1 of"))
-        #expect(tooSmall.standardError.contains("is 31 bytes, over the 30 a batch may hold"))
+        #expect(tooSmall.standardError.contains("is 31 bytes, over the 30 bytes a batch may hold"))
     }
 }

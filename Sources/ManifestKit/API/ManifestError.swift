@@ -8,6 +8,8 @@ public enum ManifestError: Error, LocalizedError, Sendable, Equatable, CustomStr
     case isDirectory(path: String)
     /// Reading failed part way.
     case readFailed(path: String, reason: String)
+    /// The configuration that applies to the manifest cannot be used, so the manifest was not checked.
+    case unusableConfiguration(path: String, reason: String)
 
     /// One sentence for the user.
     public var errorDescription: String? { description }
@@ -18,6 +20,7 @@ public enum ManifestError: Error, LocalizedError, Sendable, Equatable, CustomStr
         case .cannotOpen(let path, let reason): "cannot open '\(path)': \(reason)"
         case .isDirectory(let path): "'\(path)' is a directory, not a manifest file"
         case .readFailed(let path, let reason): "cannot read '\(path)': \(reason)"
+        case .unusableConfiguration(let path, let reason): "'\(path)' was not checked: \(reason)"
         }
     }
 }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What `.clmanifest.yml` says: which rules to run and how severe they are, per-file exceptions, extra
 /// schemas and limits.
 ///
@@ -29,7 +35,7 @@ public struct Configuration: Sendable {
     public var extendSelect: [String] = []
     /// Codes or prefixes not to run.
     public var ignore: [String] = []
-    /// Severities replacing the rules' defaults, by code.
+    /// Severities replacing the rules' defaults, by code or prefix (the longest matching one applies).
     public var severities: [String: Severity] = [:]
     /// Glob patterns (relative to the configuration's directory) and the codes or prefixes ignored in
     /// matching files.
@@ -51,15 +57,15 @@ public struct Configuration: Sendable {
     /// The configuration that applies to `path`: the closest `.clmanifest.yml` in its directory or above,
     /// or nil when there is none.
     public static func discover(for path: String) -> String? {
-        let start =
-            path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-        var directory = URL(fileURLWithPath: start.isEmpty ? "." : start).standardizedFileURL
+        var status = stat()
+        let isDirectory = path != "-" && stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        let start = path == "-" ? "." : isDirectory ? path : PathName.directory(of: path)
+        var directory = PathName.absolute(start)
         while true {
-            let candidate = directory.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { return nil }
-            directory = parent
+            let candidate = PathName.joined(directory, fileName)
+            if access(candidate, F_OK) == 0 { return candidate }
+            if directory == "/" { return nil }
+            directory = PathName.directory(of: directory)
         }
     }
 
@@ -70,10 +76,9 @@ public struct Configuration: Sendable {
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileContents.text(path, limit: SchemaDocumentReader.maxBytes)
         } catch {
-            throw ConfigurationError(
-                file: path, message: "cannot read the configuration: \(error.localizedDescription)")
+            throw ConfigurationError(file: path, message: "cannot be read: \(error.reason)")
         }
         return try parse(text, file: path)
     }
@@ -97,7 +102,7 @@ public struct Configuration: Sendable {
         }
         var configuration = Configuration()
         configuration.file = file
-        let base = (file as NSString).deletingLastPathComponent
+        let base = PathName.directory(of: file)
         for member in members {
             let reader = ValueReader(file: file, member: member)
             switch member.key {
@@ -145,7 +150,7 @@ public struct Configuration: Sendable {
                 for entry in try reader.mapping() {
                     let setting = ValueReader(file: file, member: entry)
                     guard entry.key == "ignore-fields" else {
-                        throw setting.error("unknown diff setting '\(entry.key)'; known: ignore-fields")
+                        throw setting.unknownKey("diff setting", known: ["ignore-fields"])
                     }
                     configuration.diffIgnoredFields = try setting.strings().map(FieldPattern.init)
                 }
@@ -160,15 +165,17 @@ public struct Configuration: Sendable {
                     case "max-bytes": configuration.options.maxBytes = value
                     case "max-batch-bytes": configuration.maxBatchBytes = value
                     default:
-                        throw limit.error(
-                            "unknown limit '\(entry.key)'; known: max-line-characters, max-rows, max-bytes, "
-                                + "max-batch-bytes")
+                        throw limit.unknownKey(
+                            "limit", known: ["max-line-characters", "max-rows", "max-bytes", "max-batch-bytes"])
                     }
                 }
             default:
-                throw reader.error(
-                    "unknown key '\(member.key)'; known: version, select, extend-select, ignore, severity, "
-                        + "per-file-ignores, schemas, service-precedence, limits, rules, diff, images")
+                throw reader.unknownKey(
+                    "key",
+                    known: [
+                        "version", "select", "extend-select", "ignore", "severity", "per-file-ignores", "schemas",
+                        "service-precedence", "limits", "rules", "diff", "images",
+                    ])
             }
         }
         return configuration
@@ -190,18 +197,24 @@ public struct Configuration: Sendable {
             case (LabelNotAllowed.description.code, "labels"):
                 options.allowedLabels = Set(try value.strings())
             case (nil, _):
-                throw reader.error("'\(entry.key)' under 'rules' is not a rule code or name")
+                let candidates = RuleRegistry.all.flatMap { [$0.description.code, $0.description.name] }
+                throw reader.error(
+                    "'\(entry.key)' under 'rules' is not a rule code or name"
+                        + Suggestion.phrase(for: entry.key, among: candidates))
+            case (TooManyBoundingBoxes.description.code, _):
+                throw value.unknownKey("\(entry.key) setting", known: ["max-boxes"])
+            case (LabelNotAllowed.description.code, _):
+                throw value.unknownKey("\(entry.key) setting", known: ["labels"])
             default:
                 throw value.error(
-                    "unknown setting '\(setting.key)' for \(entry.key); rules with settings: CL305 (max-boxes), "
-                        + "CL210 (labels)")
+                    "\(entry.key) has no settings; rules with settings: CL305 (max-boxes), CL210 (labels)")
             }
         }
     }
 
     /// `path` relative to `directory` unless absolute.
     private static func resolve(_ path: String, in directory: String) -> String {
-        path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        PathName.joined(directory, path)
     }
 
     /// `diagnostics` of the manifest `file` after selection, severities and per-file ignores, with the
@@ -209,9 +222,9 @@ public struct Configuration: Sendable {
     public func apply(to diagnostics: [Diagnostic], file: String, select: [String], ignore: [String]) -> [Diagnostic] {
         let selected = (select.isEmpty ? self.select : select) + (select.isEmpty ? extendSelect : [])
         var ignored = self.ignore + ignore
-        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        let path = PathName.absolute(file)
         for (pattern, codes) in perFileIgnores {
-            let absolute = URL(fileURLWithPath: pattern).standardizedFileURL.path
+            let absolute = PathName.absolute(pattern)
             if fnmatch(absolute, path, 0) == 0 || fnmatch(pattern, file, 0) == 0 { ignored += codes }
         }
         return diagnostics.compactMap { diagnostic in
@@ -219,7 +232,12 @@ public struct Configuration: Sendable {
                 !ignored.contains(where: { diagnostic.code.hasPrefix($0) })
             else { return nil }
             var adjusted = diagnostic
-            if let severity = severities[diagnostic.code] { adjusted.severity = severity }
+            // The most specific entry wins: CL303 over CL3 over CL.
+            if let match = severities.keys.filter({ diagnostic.code.hasPrefix($0) }).max(by: { $0.count < $1.count }),
+                let severity = severities[match]
+            {
+                adjusted.severity = severity
+            }
             return adjusted
         }
     }

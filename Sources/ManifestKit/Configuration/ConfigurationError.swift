@@ -17,10 +17,10 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
-    /// `file:line:column: message`.
+    /// `configuration file:line:column: message`.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(location): \(message)"
+        return "configuration \(location): \(message)"
     }
 }

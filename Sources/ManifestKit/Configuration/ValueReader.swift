@@ -44,12 +44,19 @@ struct ValueReader {
         try strings().map { text throws(ConfigurationError) in try code(text) }
     }
 
-    /// `text` as a rule code or prefix (`CL`, `CL3`, `CL30`, `CL303`), upper-cased.
+    /// `text` as a rule code or prefix (`CL`, `CL3`, `CL303`) or a rule name: the code or prefix it selects.
     func code(_ text: String) throws(ConfigurationError) -> String {
-        let code = text.uppercased()
-        guard code.wholeMatch(of: /CL\d{0,3}/) != nil else {
-            throw error("'\(text)' in '\(member.key)' is not a rule code or prefix such as CL3 or CL401")
+        do {
+            return try RuleSelector.resolve(text)
+        } catch {
+            throw self.error("in '\(member.key)': \(error.description)")
         }
-        return code
+    }
+
+    /// An error for an unknown key at this member, listing the known ones and the closest.
+    func unknownKey(_ what: String, known: [String]) -> ConfigurationError {
+        error(
+            "unknown \(what) '\(member.key)'\(Suggestion.phrase(for: member.key, among: known)) (known: "
+                + known.joined(separator: ", ") + ")")
     }
 }

@@ -63,22 +63,16 @@ public struct ManifestSchemas: Sendable {
 
     /// Reads schema files for ``load(userSchemas:)``; each is named by its file name.
     ///
-    /// - Throws: ``ManifestError`` when a file cannot be read.
-    public static func readFiles(_ paths: [String]) throws(ManifestError) -> [(name: String, text: String)] {
+    /// - Throws: ``SchemaError`` naming the file when it cannot be read, is too large or is not UTF-8.
+    public static func readFiles(_ paths: [String]) throws(SchemaError) -> [(name: String, text: String)] {
         var result: [(name: String, text: String)] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ManifestError.cannotOpen(path: path, reason: "No such file or directory")
+            do {
+                result.append(
+                    (PathName.lastComponent(path), try FileContents.text(path, limit: SchemaDocumentReader.maxBytes)))
+            } catch {
+                throw SchemaError(document: path, message: "cannot be read: \(error.reason)")
             }
-            guard !isDirectory.boolValue else { throw ManifestError.isDirectory(path: path) }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ManifestError.readFailed(path: path, reason: "permission denied or unreadable")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ManifestError.readFailed(path: path, reason: "not UTF-8 text")
-            }
-            result.append(((path as NSString).lastPathComponent, text))
         }
         return result
     }

@@ -55,6 +55,11 @@ extension CLManifest {
         @Flag(help: "Use no configuration file.")
         var isolated = false
 
+        func validate() throws {
+            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
+            if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+        }
+
         func run() throws {
             var options = DiffOptions()
             if let file = config ?? (isolated ? nil : Configuration.discover(for: new)) {
@@ -63,12 +68,12 @@ extension CLManifest {
                     options.ignoredFields += configuration.diffIgnoredFields
                     options.maxBatchBytes = configuration.maxBatchBytes
                 } catch {
-                    throw CommandFailure(message: "configuration \(error.description)")
+                    throw CommandFailure(message: error.description)
                 }
             }
             options.ignoredFields += ignoredFields.map(FieldPattern.init)
             if let maxBytes { options.maxBatchBytes = maxBytes }
-            var changes = Data()
+            var changes: [UInt8] = []
             let result: DiffResult
             do {
                 result = try ManifestDiff(options: options).run(
@@ -79,9 +84,9 @@ extension CLManifest {
             }
             if let changesOut {
                 do {
-                    try changes.write(to: URL(fileURLWithPath: changesOut))
+                    try AtomicFile.write(changes, to: changesOut)
                 } catch {
-                    throw CommandFailure(message: "cannot write '\(changesOut)': \(error.localizedDescription)")
+                    throw CommandFailure(message: "cannot write '\(changesOut)': \(error.reason)")
                 }
             }
             for finding in result.invalid { Output.standardError(TextReporter().render([finding])) }
@@ -91,11 +96,11 @@ extension CLManifest {
 
         /// The summary line, then one line per entry that differs.
         static func text(_ result: DiffResult) -> String {
-            let mebibytes = Double(result.changeSetBytes) / 1_048_576
-            var text = "\(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged, "
-            text += "\(result.onlyInPrior) only in prior (cannot be removed through UpdateDatasetEntries); "
-            text += "change set \((mebibytes * 100).rounded() / 100) MiB in \(result.batches) "
-            text += "batch\(result.batches == 1 ? "" : "es")\n"
+            var text = "\(Count.grouped(result.added)) added, \(Count.grouped(result.updated)) updated, "
+            text += "\(Count.grouped(result.unchanged)) unchanged, \(Count.grouped(result.onlyInPrior)) only in prior "
+            text +=
+                "(cannot be removed through UpdateDatasetEntries); change set \(Count.bytes(result.changeSetBytes)) in "
+            text += "\(Count.phrase(result.batches, "batch", "batches"))\n"
             for entry in result.entries {
                 switch entry.kind {
                 case .added: text += "+ \(entry.sourceRef)  (new line \(entry.newLine ?? 0))\n"

@@ -31,15 +31,15 @@ extension CLManifest {
             let pulled = try connection.pull(strippingServiceKeys: stripServiceKeys)
             if let output {
                 do {
-                    try Data(pulled.manifest).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try AtomicFile.write(pulled.manifest, to: output)
                 } catch {
-                    throw CommandFailure(message: "cannot write '\(output)': \(error.localizedDescription)")
+                    throw CommandFailure(message: "cannot write '\(output)': \(error.reason)")
                 }
             } else {
                 Output.standardOutput(String(decoding: pulled.manifest, as: UTF8.self))
             }
             Output.standardError(
-                "pulled \(ProgressDisplay.grouped(pulled.entries)) entries of \(connection.datasetARN)"
+                "pulled \(Count.phrase(pulled.entries, "entry", "entries")) of \(connection.datasetARN)"
                     + (output.map { " to \($0)" } ?? "") + "\n")
         }
     }

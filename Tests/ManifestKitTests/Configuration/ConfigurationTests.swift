@@ -46,37 +46,54 @@ import Testing
     @Test(arguments: [
         (
             "selct: [CL1]",
-            "c.yml:1:1: unknown key 'selct'; known: version, select, extend-select, ignore, severity, "
+            "configuration c.yml:1:1: unknown key 'selct'; did you mean 'select'? (known: version, select, extend-select, ignore, severity, "
                 + "per-file-ignores, schemas, service-precedence, limits"
         ),
-        ("version: 2", "c.yml:1:1: version must be 1"),
-        ("version: one", "c.yml:1:1: 'version' must be an integer, not a string"),
-        ("select: CL1", "c.yml:1:1: 'select' must be a list of strings, not a string"),
-        ("ignore: [1]", "c.yml:1:1: 'ignore' must be a list of strings, not a list"),
-        ("select: [E501]", "c.yml:1:1: 'E501' in 'select' is not a rule code or prefix such as CL3 or CL401"),
-        ("severity: [CL1]", "c.yml:1:1: 'severity' must be a mapping, not a list"),
-        ("severity:\n  CL303: fatal", "c.yml:2:3: the severity of CL303 must be error, warning or info"),
-        ("severity:\n  X1: error", "c.yml:2:3: 'X1' in 'X1' is not a rule code or prefix such as CL3 or CL401"),
-        ("per-file-ignores: {a: CL1}", "c.yml:1:20: 'a' must be a list of strings, not a string"),
-        ("service-precedence: yes", "c.yml:1:1: 'service-precedence' must be true or false, not a string"),
-        ("limits: {max-rows: x}", "c.yml:1:10: 'max-rows' must be an integer, not a string"),
-        ("limits: {max-rows: 0}", "c.yml:1:10: max-rows must be a positive integer"),
+        ("version: 2", "configuration c.yml:1:1: version must be 1"),
+        ("version: one", "configuration c.yml:1:1: 'version' must be an integer, not a string"),
+        ("select: CL1", "configuration c.yml:1:1: 'select' must be a list of strings, not a string"),
+        ("ignore: [1]", "configuration c.yml:1:1: 'ignore' must be a list of strings, not a list"),
+        (
+            "select: [E501]",
+            "configuration c.yml:1:1: in 'select': 'E501' is not a rule code, prefix or name (such as CL3, CL401 or invalid-json)"
+        ),
+        ("severity: [CL1]", "configuration c.yml:1:1: 'severity' must be a mapping, not a list"),
+        ("severity:\n  CL303: fatal", "configuration c.yml:2:3: the severity of CL303 must be error, warning or info"),
+        ("severity:\n  X1: error", "configuration c.yml:2:3: in 'X1': 'X1' is not a rule code, prefix or name"),
+        ("per-file-ignores: {a: CL1}", "configuration c.yml:1:20: 'a' must be a list of strings, not a string"),
+        (
+            "service-precedence: yes",
+            "configuration c.yml:1:1: 'service-precedence' must be true or false, not a string"
+        ),
+        ("limits: {max-rows: x}", "configuration c.yml:1:10: 'max-rows' must be an integer, not a string"),
+        ("limits: {max-rows: 0}", "configuration c.yml:1:10: max-rows must be a positive integer"),
         (
             "limits: {rows: 3}",
-            "c.yml:1:10: unknown limit 'rows'; known: max-line-characters, max-rows, max-bytes, "
-                + "max-batch-bytes"
+            "configuration c.yml:1:10: unknown limit 'rows' (known: max-line-characters, max-rows, max-bytes, "
+                + "max-batch-bytes)"
         ),
-        ("rules: {CL999: {x: 1}}", "c.yml:1:9: 'CL999' under 'rules' is not a rule code or name"),
-        ("rules: {CL305: {max-boxes: 60}}", "c.yml:1:17: max-boxes must be 1 to 50, the service's limit"),
+        ("rules: {CL999: {x: 1}}", "configuration c.yml:1:9: 'CL999' under 'rules' is not a rule code or name"),
+        ("rules: {CL305: {max-boxes: 60}}", "configuration c.yml:1:17: max-boxes must be 1 to 50, the service's limit"),
         (
             "rules: {CL303: {max: 1}}",
-            "c.yml:1:17: unknown setting 'max' for CL303; rules with settings: CL305 "
-                + "(max-boxes), CL210 (labels)"
+            "configuration c.yml:1:17: CL303 has no settings; rules with settings: CL305 (max-boxes), CL210 (labels)"
         ),
-        ("diff: {ignore: [x]}", "c.yml:1:8: unknown diff setting 'ignore'; known: ignore-fields"),
-        ("diff: {ignore-fields: x}", "c.yml:1:8: 'ignore-fields' must be a list of strings, not a string"),
-        ("[1, 2]", "c.yml: the configuration must be a mapping of keys to values"),
-        ("a: [", "c.yml: not valid YAML"),
+        ("diff: {ignore: [x]}", "configuration c.yml:1:8: unknown diff setting 'ignore' (known: ignore-fields)"),
+        (
+            "diff: {ignore-fields: x}",
+            "configuration c.yml:1:8: 'ignore-fields' must be a list of strings, not a string"
+        ),
+        ("[1, 2]", "configuration c.yml: the configuration must be a mapping of keys to values"),
+        ("a: [", "configuration c.yml: not valid YAML"),
+        (
+            "rules: {CL305: {max-box: 3}}",
+            "configuration c.yml:1:17: unknown CL305 setting 'max-box'; did you mean 'max-boxes'?"
+        ),
+        ("limits: {max-row: 3}", "configuration c.yml:1:10: unknown limit 'max-row'; did you mean 'max-rows'?"),
+        (
+            "select: [invalid-jsn]",
+            "configuration c.yml:1:1: in 'select': 'invalid-jsn' is not a rule code, prefix or name (such as CL3, CL401 or invalid-json); did you mean 'invalid-json'?"
+        ),
     ])
     func errorsNameTheKeyAndItsPlace(text: String, message: String) {
         do {

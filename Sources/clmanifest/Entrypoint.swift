@@ -15,6 +15,12 @@ enum Entrypoint {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // update-dataset-entries answers as the AWS CLI does: its own return codes, its optional value.
         let awsStyle = arguments.first == CLManifest.UpdateDatasetEntries.configuration.commandName
+        // `--select=` would take the next argument (often the file) as its value: refuse an empty `=` value.
+        if let empty = arguments.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") && $0.hasSuffix("=") })
+        {
+            Output.standardError("error: \(empty) has an empty value; give one after '=', or leave the option out\n")
+            exit(awsStyle ? 252 : ExitStatus.couldNotRun)
+        }
         do {
             var command = try CLManifest.parseAsRoot(awsStyle ? AWSCLIArguments.normalized(arguments) : arguments)
             try command.run()
@@ -32,7 +38,9 @@ enum Entrypoint {
             exit(ExitStatus.couldNotRun)
         } catch {
             let code = CLManifest.exitCode(for: error)
-            let message = CLManifest.fullMessage(for: error)
+            var message = CLManifest.fullMessage(for: error)
+            // One voice: lowercase `error:` as in every other message of ours.
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
             if code == .success {
                 if !message.isEmpty { Output.standardOutput(message + "\n") }
                 exit(0)

@@ -9,41 +9,52 @@ struct FileRun {
     var files: [String]
     var report: ReportOptions
 
+    /// What checking one file gives: the findings to report, and how many the rule selection left out.
+    struct Checked {
+        var diagnostics: [Diagnostic]
+        var unselected = 0
+    }
+
     /// Checks every file with `check`; `describe` may add a line about each checked file to the summary.
-    func run(
-        _ check: (String) throws(ManifestError) -> [Diagnostic], describe: ((String) -> String)? = nil
-    ) throws {
+    func run(_ check: (String) throws(ManifestError) -> Checked, describe: ((String) -> String)? = nil) throws {
         var diagnostics: [Diagnostic] = []
-        var failures: [ManifestError] = []
-        var checkedFiles = 0
+        var failures: [ReportContext.Failure] = []
+        var checkedFiles: [String] = []
+        var unselected = 0
         var notes: [String] = []
         for file in files {
             do {
-                diagnostics += try check(file)
-                checkedFiles += 1
+                let checked = try check(file)
+                diagnostics += checked.diagnostics
+                unselected += checked.unselected
+                checkedFiles.append(file == "-" ? report.stdinFilename ?? file : file)
                 if let describe { notes.append(describe(file)) }
             } catch {
-                failures.append(error)
+                failures.append(ReportContext.Failure(file: file, message: error.description))
             }
         }
+        var baselined = 0
         if let path = report.baseline {
             let baseline = try Baseline(path: path)
+            let before = diagnostics.count
             diagnostics.removeAll(where: baseline.contains)
+            baselined = before - diagnostics.count
         }
         diagnostics.sort(by: Diagnostic.sortOrder)
         if let path = report.writeBaseline {
             do {
-                try Output.write(Baseline.text(for: diagnostics), toFile: path)
+                try Output.write(Baseline.text(for: diagnostics, baselineFile: path), toFile: path)
             } catch {
                 throw CommandFailure(message: "cannot write '\(path)': \(error.reason)")
             }
         }
+        let context = ReportContext(files: checkedFiles, failures: failures, strict: report.strict)
         var humanOnStandardOutput = false
         for target in report.resolvedTargets {
+            let reporter = target.format.reporter(color: target.file == nil && report.colorsStandardOutput)
             let text =
-                report.statistics && target.format != .sarif
-                ? Statistics(diagnostics: diagnostics).text
-                : target.format.reporter(color: target.file == nil && report.colorsStandardOutput).render(diagnostics)
+                (report.statistics ? Statistics(diagnostics: diagnostics).rendered(as: target.format) : nil)
+                ?? reporter.render(diagnostics, context: context)
             if let file = target.file {
                 do {
                     try Output.write(text, toFile: file)
@@ -52,12 +63,14 @@ struct FileRun {
                 }
             } else {
                 Output.standardOutput(text)
-                humanOnStandardOutput = type(of: target.format.reporter()).isHumanReadable
+                humanOnStandardOutput = type(of: reporter).isHumanReadable
             }
         }
-        for failure in failures { Output.standardError("error: \(failure.description)\n") }
-        if humanOnStandardOutput, checkedFiles > 0 {
-            Output.standardError(Summary(diagnostics: diagnostics, files: checkedFiles).text + "\n")
+        for failure in failures { Output.standardError("error: \(failure.message)\n") }
+        if humanOnStandardOutput, !checkedFiles.isEmpty {
+            let summary = Summary(
+                diagnostics: diagnostics, files: checkedFiles.count, baselined: baselined, unselected: unselected)
+            Output.standardError(summary.text + "\n")
             for note in notes { Output.standardError(note + "\n") }
         }
         if !failures.isEmpty { throw ExitCode(ExitStatus.couldNotRun) }

@@ -8,7 +8,7 @@ struct ManifestSummary {
     var detailed = false
 
     var text: String {
-        if statistics.skipped { return "\(file): skipped, not JSON Lines" }
+        if statistics.skipped { return "\(file): not JSON Lines; its lines were not checked" }
         let lines = statistics.lines
         var parts = ["\(file): \(plural(lines, "line"))"]
         if lines > 0 {
@@ -18,8 +18,9 @@ struct ManifestSummary {
                 ? "over the 20% the service allows: training would fail"
                 : "within the 20% the service allows"
             parts.append(
-                "\(statistics.linesWithErrors) with errors, dropped or not used (\(percent)%, \(verdict))")
-            parts.append("\(statistics.linesWithWarningsOnly) with warnings only")
+                "\(Count.grouped(statistics.linesWithErrors)) with errors, dropped or not used (\(percent)%, \(verdict))"
+            )
+            parts.append("\(Count.grouped(statistics.linesWithWarningsOnly)) with warnings only")
             parts.append(
                 "\(plural(statistics.images, "image")) in \(plural(statistics.buckets, "bucket")), "
                     + "\(plural(statistics.labels, "label")), \(plural(statistics.boxes, "box", "boxes"))")
@@ -32,22 +33,21 @@ struct ManifestSummary {
 
     /// The dataset summary: size, boxes per image, images per label (most first).
     private var details: String {
-        let megabytes = Double(statistics.bytes) / 1_000_000
-        var text = "  size: \(statistics.bytes) bytes"
-        text += megabytes >= 1 ? " (\((megabytes * 10).rounded() / 10) MB)\n" : "\n"
+        var text = "  size: \(Count.bytes(statistics.bytes))\n"
         if statistics.imagesWithBoxes > 0 {
             let mean = Double(statistics.boxes) / Double(statistics.imagesWithBoxes)
             text +=
                 "  boxes per image with boxes: \((mean * 10).rounded() / 10) on average, at most "
-                + "\(statistics.mostBoxes) (\(plural(statistics.imagesWithBoxes, "image")) with boxes)\n"
+                + "\(Count.grouped(statistics.mostBoxes)) (\(plural(statistics.imagesWithBoxes, "image")) with boxes)\n"
         }
         let labels = statistics.labelImages.sorted { ($0.images, $1.label) > ($1.images, $0.label) }
         text += "  images per label:"
-        text += labels.isEmpty ? " none\n" : "\n" + labels.map { "    \($0.images)  \($0.label)\n" }.joined()
+        text +=
+            labels.isEmpty ? " none\n" : "\n" + labels.map { "    \(Count.grouped($0.images))  \($0.label)\n" }.joined()
         return String(text.dropLast())
     }
 
     private func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
-        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+        Count.phrase(count, noun, plural)
     }
 }

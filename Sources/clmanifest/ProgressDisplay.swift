@@ -6,8 +6,9 @@ import ManifestKit
     import Darwin
 #endif
 
-/// A one-line progress display on standard error for long runs: file, lines, megabytes and speed,
-/// rewritten in place; shown only when standard error is a terminal (or `CLMANIFEST_PROGRESS=always`).
+/// A one-line progress display on standard error for long runs: file, lines, MiB read (of the total and as
+/// a percentage when the size is known) and speed, rewritten in place; shown only when standard error is a
+/// terminal (or `CLMANIFEST_PROGRESS=always`).
 final class ProgressDisplay {
     private let enabled: Bool
     private var start = ContinuousClock.now
@@ -23,12 +24,13 @@ final class ProgressDisplay {
         start = ContinuousClock.now
     }
 
-    /// Shows the progress of `file`.
-    func update(file: String, lines: Int, bytes: Int) {
+    /// Shows the progress of `file`, of `total` bytes when its size is known.
+    func update(file: String, lines: Int, bytes: Int, total: Int? = nil) {
         guard enabled else { return }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Output.standardError("\r\u{1B}[K" + Self.text(file: file, lines: lines, bytes: bytes, seconds: seconds))
+        Output.standardError(
+            "\r\u{1B}[K" + Self.text(file: file, lines: lines, bytes: bytes, total: total, seconds: seconds))
         shown = true
     }
 
@@ -46,20 +48,17 @@ final class ProgressDisplay {
         shown = false
     }
 
-    /// `file: 1,234,567 lines, 812 MB, 210 MB/s`.
-    static func text(file: String, lines: Int, bytes: Int, seconds: Double) -> String {
-        let megabytes = Double(bytes) / 1_000_000
-        let speed = seconds > 0 ? Int(megabytes / seconds) : 0
-        return "\(file): \(grouped(lines)) lines, \(Int(megabytes)) MB, \(speed) MB/s"
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var output = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { output += "," }
-            output.append(digit)
+    /// `file: 1,234,567 lines, 812 of 2,048 MiB (40%), 210 MiB/s`; without a total, `…, 812 MiB, …`.
+    static func text(file: String, lines: Int, bytes: Int, total: Int?, seconds: Double) -> String {
+        let mebibytes = Double(bytes) / 1_048_576
+        let speed = seconds > 0 ? Int(mebibytes / seconds) : 0
+        var read = Count.grouped(Int(mebibytes))
+        if let total, total > 0 {
+            let percent = min(100, bytes * 100 / total)
+            read += " of \(Count.grouped(Int((Double(total) / 1_048_576).rounded(.up)))) MiB (\(percent)%)"
+        } else {
+            read += " MiB"
         }
-        return output
+        return "\(file): \(Count.phrase(lines, "line")), \(read), \(Count.grouped(speed)) MiB/s"
     }
 }

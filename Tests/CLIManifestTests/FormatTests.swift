@@ -24,7 +24,11 @@ import _ManifestTestSupport
         switch format {
         case "json": #expect(result.standardOutput == "[]\n")
         case "sarif": #expect(result.standardOutput.contains("\"results\": []"))
-        case "junit": #expect(result.standardOutput.contains("tests=\"0\" failures=\"0\""))
+        case "junit":
+            // A clean file is one passing test case, so CI shows that it was checked.
+            #expect(result.standardOutput.contains("<testsuites name=\"clmanifest\" tests=\"1\" failures=\"0\""))
+            #expect(
+                result.standardOutput.contains("<testcase name=\"no findings\" classname=\"samples/mixed.manifest\"/>"))
         default: #expect(result.standardOutput.isEmpty)
         }
     }
@@ -81,8 +85,17 @@ import _ManifestTestSupport
             documents: [("sarif.json", try SchemaDocumentReader.read(text, name: "sarif.json"))]
         ).compile()
         let entry = try #require(schema.entry("sarif.json"))
-        for sample in ["samples/typical-mistakes.manifest", "samples/mixed.manifest"] {
+        for sample in ["samples/typical-mistakes.manifest", "samples/mixed.manifest", "samples/no-such.manifest"] {
             let report = try CommandRunner.run(["lint", "--format", "sarif", sample]).standardOutput
+            // A file that could not be opened: the run did not succeed, and a notification says why.
+            #expect(
+                report.contains("\"executionSuccessful\": false") == sample.hasSuffix("no-such.manifest"), "\(sample)")
+            if sample.hasSuffix("no-such.manifest") {
+                #expect(
+                    report.contains(
+                        "\"toolExecutionNotifications\": [{\"level\": \"error\", \"message\": {\"text\": \"cannot open 'samples/no-such.manifest': no such file or directory\"}"
+                    ))
+            }
             // One JSON document on one line, validated as a one-line JSON Lines file.
             let line = Array(report.filter { $0 != "\n" }.utf8)
             let diagnostics = ManifestLinter(validating: schema, entry: entry).lint(bytes: line, name: "report")
@@ -163,7 +176,7 @@ import _ManifestTestSupport
         let onlyWarnings = try CommandRunner.run(["lint", "--select", "CL008", "samples/typical-mistakes.manifest"])
         #expect(onlyWarnings.status == 0, "ignored errors do not fail the run")
         let bad = try CommandRunner.run(["lint", "--select", "E501", "samples/mixed.manifest"])
-        #expect(bad.status == 2 && bad.standardError.contains("'E501' is not a rule code"))
+        #expect(bad.status == 2 && bad.standardError.contains("'E501' is not a rule code, prefix or name"))
     }
 
     @Test func anXMLManifestIsNotedAndSkipped() throws {
@@ -173,7 +186,7 @@ import _ManifestTestSupport
         #expect(
             result.standardOutput
                 == "app.manifest:1:1: info: [CL010] the file is XML, not JSON Lines: skipped\n")
-        #expect(result.standardError.hasSuffix("app.manifest: skipped, not JSON Lines\n"))
+        #expect(result.standardError.hasSuffix("app.manifest: not JSON Lines; its lines were not checked\n"))
     }
 }
 
@@ -186,8 +199,17 @@ import _ManifestTestSupport
         #expect(!piped.standardError.contains("\r"), "not a terminal: no progress")
         let forced = try CommandRunner.run(
             ["lint", "--statistics", "-"], input: input, environment: ["CLMANIFEST_PROGRESS": "always"])
-        #expect(forced.standardError.hasPrefix("\r\u{1B}[K-: 65,536 lines, 2 MB, "))
-        #expect(forced.standardError.contains("MB/s\r\u{1B}[KFound 0 errors, 70000 warnings in 1 file."))
+        #expect(forced.standardError.hasPrefix("\r\u{1B}[K-: 65,536 lines, 2 MiB, "))
+        #expect(forced.standardError.contains("MiB/s\r\u{1B}[KFound 0 errors, 70,000 warnings in 1 file."))
+        // A file's size is known: the total and a percentage.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("many.manifest").path
+        try Data(input).write(to: URL(fileURLWithPath: file))
+        let sized = try CommandRunner.run(
+            ["lint", "--statistics", "--jobs", "1", file], environment: ["CLMANIFEST_PROGRESS": "always"])
+        #expect(sized.standardError.contains(": 65,536 lines, 2 of 3 MiB ("), "\(sized.standardError)")
+        #expect(sized.standardError.contains("%), "))
     }
 }
 
@@ -199,7 +221,7 @@ import _ManifestTestSupport
         #expect(
             result.standardError.hasSuffix(
                 """
-                  size: 4769 bytes
+                  size: 4,769 bytes
                   boxes per image with boxes: 1.3 on average, at most 2 (6 images with boxes)
                   images per label:
                     8  roe-deer
@@ -208,5 +230,65 @@ import _ManifestTestSupport
                     1  empty-frame
 
                 """))
+    }
+}
+
+/// JUnit's failures follow the exit code; the summary and the statistics say what was reported.
+@Suite struct ReportConsistencyTests {
+    static let warningsOnly = Array(#"{"source-ref":"s3://bucket/a.jpg","a":1,"a":2}"#.utf8 + [0x0A])
+
+    @Test func junitWarningsFailOnlyUnderStrict() throws {
+        let plain = try CommandRunner.run(["lint", "--isolated", "--format", "junit", "-"], input: Self.warningsOnly)
+        #expect(plain.status == 0)
+        #expect(
+            plain.standardOutput.contains("<testsuites name=\"clmanifest\" tests=\"3\" failures=\"0\" errors=\"0\">"))
+        #expect(plain.standardOutput.contains("<system-out>warning: key 'a' repeats"))
+        let strict = try CommandRunner.run(
+            ["lint", "--isolated", "--strict", "--format", "junit", "-"], input: Self.warningsOnly)
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput.contains("failures=\"3\""))
+        // A file that cannot be read is an erroring test case, beside the files that were checked.
+        let missing = try CommandRunner.run(
+            ["lint", "--format", "junit", "samples/mixed.manifest", "samples/no-such.manifest"])
+        #expect(missing.status == 2)
+        #expect(missing.standardOutput.contains("tests=\"2\" failures=\"0\" errors=\"1\""))
+        #expect(
+            missing.standardOutput.contains(
+                "<error message=\"cannot open 'samples/no-such.manifest': no such file or directory\""))
+    }
+
+    @Test func theSummarySaysWhatWasLeftOut() throws {
+        let selected = try CommandRunner.run([
+            "lint", "--isolated", "--select", "CL3", "samples/typical-mistakes.manifest",
+        ])
+        #expect(
+            selected.standardError.hasPrefix(
+                "Found 4 errors, 0 warnings in 1 file (25 findings not shown: 25 not selected)."))
+        let nothing = try CommandRunner.run([
+            "lint", "--isolated", "--select", "CL6", "samples/typical-mistakes.manifest",
+        ])
+        #expect(
+            nothing.standardError.hasPrefix("No problems reported in 1 file (29 findings not shown: 29 not selected)."))
+        // By name, as explain takes them.
+        let named = try CommandRunner.run([
+            "lint", "--isolated", "--select", "invalid-json", "samples/typical-mistakes.manifest",
+        ])
+        #expect(Set(named.standardOutput.split(separator: "\n").map { $0.contains("[CL001]") }) == [true])
+    }
+
+    @Test func statisticsInAMachineFormatAreJSON() throws {
+        let json = try CommandRunner.run([
+            "lint", "--isolated", "--statistics", "--format", "json", "samples/typical-mistakes.manifest",
+        ])
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.first?["code"] as? String == "CL001" && rows.first?["count"] as? Int == 6)
+        #expect(rows.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 29)
+        let jsonl = try CommandRunner.run([
+            "lint", "--isolated", "--statistics", "--format", "jsonl", "samples/typical-mistakes.manifest",
+        ])
+        let lines = jsonl.standardOutput.split(separator: "\n")
+        #expect(lines.count == rows.count)
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] })
     }
 }

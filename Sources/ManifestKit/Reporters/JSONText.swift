@@ -1,7 +1,7 @@
 /// Writing JSON text for reports.
-enum JSONText {
+package enum JSONText {
     /// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var output = "\""
         output.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

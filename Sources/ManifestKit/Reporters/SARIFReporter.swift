@@ -21,6 +21,12 @@ public struct SARIFReporter: Reporter {
 
     /// Renders one SARIF log with one run.
     public func render(_ diagnostics: [Diagnostic]) -> String {
+        render(diagnostics, context: ReportContext())
+    }
+
+    /// Renders one SARIF log with one run and its invocation: `executionSuccessful` is false, with an error
+    /// notification per file, when a file could not be read.
+    public func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         let rules = RuleRegistry.all.map { $0.description }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
         var output = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
@@ -30,6 +36,17 @@ public struct SARIFReporter: Reporter {
         output += "          \"rules\": [\n"
         output += rules.map { "            " + Self.rule($0) }.joined(separator: ",\n")
         output += "\n          ]\n        }\n      },\n"
+        output += "      \"invocations\": [{\"executionSuccessful\": \(context.failures.isEmpty)"
+        if !context.failures.isEmpty {
+            output += ", \"toolExecutionNotifications\": ["
+            output += context.failures.map { failure in
+                "{\"level\": \"error\", \"message\": {\"text\": \(JSONText.quoted(failure.message))}, "
+                    + "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
+                    + "\(JSONText.quoted(Self.uri(failure.file)))}}}]}"
+            }.joined(separator: ", ")
+            output += "]"
+        }
+        output += "}],\n"
         output += "      \"columnKind\": \"unicodeCodePoints\",\n"
         output += "      \"results\": ["
         output +=

@@ -18,7 +18,8 @@ struct ReportOptions: ParsableArguments {
             discussion: """
                 text (default; concise), full (with the line and a caret under the column, and the fix), \
                 json (one array), jsonl (one object per line), sarif (SARIF 2.1.0, for code scanning), github \
-                (workflow commands that GitHub shows as annotations), junit (JUnit XML). Give several to write \
+                (workflow commands that GitHub shows as annotations), junit (JUnit XML: a failing test case per \
+                finding that fails the run, a passing one per clean file). Give several to write \
                 several at once, such as --format text --format sarif:results.sarif.
                 """,
             valueName: "format[:file]"))
@@ -35,10 +36,11 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Only these rules: codes or prefixes, comma-separated or repeated (CL3, CL401).", valueName: "codes"))
+            "Only these rules: codes, prefixes or names, comma-separated or repeated (CL3, CL401, invalid-json).",
+            valueName: "codes"))
     var select: [String] = []
 
-    @Option(help: ArgumentHelp("Leave out these rules: codes or prefixes, as for --select.", valueName: "codes"))
+    @Option(help: ArgumentHelp("Leave out these rules: codes, prefixes or names, as for --select.", valueName: "codes"))
     var ignore: [String] = []
 
     @Option(help: ArgumentHelp("The name to report for standard input ('-').", valueName: "name"))
@@ -55,7 +57,11 @@ struct ReportOptions: ParsableArguments {
             "Record this run's findings in a baseline file, for --baseline later.", valueName: "file"))
     var writeBaseline: String?
 
-    @Flag(help: "Print how many findings each rule has, instead of the findings.")
+    @Flag(
+        help: ArgumentHelp(
+            "Print how many findings each rule has, instead of the findings.",
+            discussion: "A table in text and full; code, name and count objects in json and jsonl; sarif, github "
+                + "and junit keep the findings."))
     var statistics = false
 
     @Flag(help: "Exit 0 even when there are error findings (2 still means clmanifest could not run).")
@@ -86,14 +92,20 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// The `--select` codes and prefixes, split and upper-cased.
-    var selectedCodes: [String] { Self.codes(select) }
-    /// The `--ignore` codes and prefixes, split and upper-cased.
-    var ignoredCodes: [String] { Self.codes(ignore) }
+    /// The `--select` codes and prefixes (rule names resolved to their codes).
+    var selectedCodes: [String] { (try? Self.codes(select)) ?? [] }
+    /// The `--ignore` codes and prefixes (rule names resolved to their codes).
+    var ignoredCodes: [String] { (try? Self.codes(ignore)) ?? [] }
 
-    private static func codes(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-            .filter { !$0.isEmpty }
+    /// Each comma-separated selector of `values` resolved; an empty one or one that names no rule throws.
+    private static func codes(_ values: [String]) throws(RuleSelector.Unknown) -> [String] {
+        var codes: [String] = []
+        for value in values {
+            for selector in value.split(separator: ",", omittingEmptySubsequences: false) {
+                codes.append(try RuleSelector.resolve(String(selector)))
+            }
+        }
+        return codes
     }
 
     /// Whether to colour what goes to standard output.
@@ -122,8 +134,25 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("two formats would be written to '\(repeated)'; give each its own file")
         }
         if exitZero && strict { throw ValidationError("--exit-zero and --strict contradict each other") }
-        for code in Self.codes(select + ignore) where code.wholeMatch(of: /CL\d{0,3}/) == nil {
-            throw ValidationError("'\(code)' is not a rule code or prefix such as CL3 or CL401")
+        if output != nil, !targets.isEmpty, targets.allSatisfy({ $0.file != nil }) {
+            throw ValidationError("--output has nothing to write: every --format names its own file")
+        }
+        for (option, values) in [("--select", select), ("--ignore", ignore)] {
+            do {
+                _ = try Self.codes(values)
+            } catch {
+                throw ValidationError("\(option): \(error.description)")
+            }
+        }
+    }
+
+    /// Checks what only makes sense with the files given: standard input once, `--stdin-filename` with it.
+    func validate(files: [String]) throws {
+        if files.count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("'-' (standard input) can be given only once")
+        }
+        if stdinFilename != nil, !files.contains("-") {
+            throw ValidationError("--stdin-filename names standard input, but no '-' is given")
         }
     }
 }

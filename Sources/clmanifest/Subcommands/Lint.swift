@@ -10,7 +10,8 @@ extension CLManifest {
                 Lines are checked for JSON syntax and encoding, against the bundled schemas (each label \
                 attribute with its -metadata, chosen by the metadata type) and by the rule catalogue \
                 (`clmanifest rules`), line by line and across the manifest (duplicates, buckets, labels, limits). \
-                Exit status: 0 when there is no error-severity finding, 1 when there is one, 2 when \
+                A file that is not JSON Lines at all (XML, binary data, JSON spread over many lines) gets one \
+                finding for the whole file (CL010-CL012). Exit status: 0 when there is no error-severity finding, 1 when there is one, 2 when \
                 clmanifest could not run (bad arguments, a file or schema that cannot be read).
                 """
         )
@@ -58,6 +59,8 @@ extension CLManifest {
 
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
+            try report.validate(files: files)
+            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
             for image in images {
                 do {
                     _ = try ImageMapping(parsing: image)
@@ -90,14 +93,18 @@ extension CLManifest {
                     let (configuration, linter) = try settings.linter(for: file)
                     lastLinter = linter
                     display.begin()
-                    linter.progress = { lines, bytes in display.update(file: file, lines: lines, bytes: bytes) }
+                    let total = FileSize.regular(file)
+                    linter.progress = { lines, bytes in
+                        display.update(file: file, lines: lines, bytes: bytes, total: total)
+                    }
                     linter.imageProgress = { checked in
-                        display.note("\(file): \(ProgressDisplay.grouped(checked)) images checked")
+                        display.note("\(file): \(Count.grouped(checked)) images checked")
                     }
                     defer { display.end() }
                     let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
-                    return configuration.apply(
+                    let selected = configuration.apply(
                         to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
+                    return FileRun.Checked(diagnostics: selected, unselected: diagnostics.count - selected.count)
                 },
                 describe: { file in
                     ManifestSummary(

@@ -24,6 +24,7 @@ extension CLManifest {
 
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
+            try report.validate(files: files)
         }
 
         func run() throws {
@@ -34,7 +35,7 @@ extension CLManifest {
                 name = document.name
                 let value = try SchemaDocumentReader.read(document.text, name: document.name)
                 compiled = try SchemaCompiler(documents: [(document.name, value)]).compile()
-            } catch let error as SchemaError {
+            } catch {
                 throw CommandFailure(message: "schema \(error.description)")
             }
             guard let entry = compiled.entry(name) else {
@@ -48,8 +49,9 @@ extension CLManifest {
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
                 // No configuration file for validate: --select and --ignore through the same selection as lint.
                 let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
-                return Configuration().apply(
+                let selected = Configuration().apply(
                     to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
+                return FileRun.Checked(diagnostics: selected, unselected: diagnostics.count - selected.count)
             }
         }
     }

@@ -67,7 +67,7 @@ import _ManifestTestSupport
         #expect(missing.serviceCode == .invalidImage && missing.severity == .error)
         #expect(missing.sourceRef == "s3://bucket/cars/gone.png")
         #expect(missing.message == "no image at '\(directory)/images/gone.png'")
-        #expect(findings[1].message == "1 of 2 lines (50%) have errors, over the 20% the service allows")
+        #expect(findings[1].message == "1 of 2 lines (50%) has errors, over the 20% the service allows")
         #expect(linter.statistics.linesWithErrors == 1)
         #expect(
             linter.statistics.imageChecks

@@ -142,23 +142,9 @@ public final class JSONParser {
                         members = 0
                         state = .value
                     }
-                case UInt8(ascii: "\""):
-                    position = try scanString(base, count, from: position, flags: 0)
-                    state = .afterValue
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    position = try scanNumber(base, count, from: position)
-                    state = .afterValue
-                case UInt8(ascii: "t"):
-                    position = try scanLiteral(base, count, from: position, "true", .true)
-                    state = .afterValue
-                case UInt8(ascii: "f"):
-                    position = try scanLiteral(base, count, from: position, "false", .false)
-                    state = .afterValue
-                case UInt8(ascii: "n"):
-                    position = try scanLiteral(base, count, from: position, "null", .null)
-                    state = .afterValue
                 default:
-                    throw error(base, count, position, expected: "a JSON value")
+                    position = try scanScalar(base, count, at: position)
+                    state = .afterValue
                 }
             case .key:
                 // The caller has checked that `position` is at a quote.
@@ -181,7 +167,7 @@ public final class JSONParser {
                 guard position < count else {
                     throw error(
                         base, count, position,
-                        expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                        expected: Self.afterMember(isObject))
                 }
                 let byte = base[position]
                 if byte == UInt8(ascii: ",") {
@@ -211,10 +197,31 @@ public final class JSONParser {
                 } else {
                     throw error(
                         base, count, position,
-                        expected: isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                        expected: Self.afterMember(isObject))
                 }
             }
         }
+    }
+
+    /// Scans the string, number or literal at `position` and returns the offset just past it.
+    @inline(__always)
+    private func scanScalar(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) throws(JSONSyntaxError)
+        -> Int
+    {
+        switch base[position] {
+        case UInt8(ascii: "\""): return try scanString(base, count, from: position, flags: 0)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try scanNumber(base, count, from: position)
+        case UInt8(ascii: "t"): return try scanLiteral(base, count, from: position, "true", .true)
+        case UInt8(ascii: "f"): return try scanLiteral(base, count, from: position, "false", .false)
+        case UInt8(ascii: "n"): return try scanLiteral(base, count, from: position, "null", .null)
+        default: throw error(base, count, position, expected: "a JSON value")
+        }
+    }
+
+    /// What may follow a member or element: `',' or '}' after object member`, `',' or ']' after array element`.
+    private static func afterMember(_ isObject: Bool) -> String {
+        isObject ? "',' or '}' after object member" : "',' or ']' after array element"
     }
 
     /// Checks the syntax of the rest of a line past the nesting limit, building no nodes.
@@ -251,23 +258,9 @@ public final class JSONParser {
                             state = .key
                         }
                     }
-                case UInt8(ascii: "\""):
-                    position = try scanString(base, count, from: position, flags: 0)
-                    state = .afterValue
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    position = try scanNumber(base, count, from: position)
-                    state = .afterValue
-                case UInt8(ascii: "t"):
-                    position = try scanLiteral(base, count, from: position, "true", .true)
-                    state = .afterValue
-                case UInt8(ascii: "f"):
-                    position = try scanLiteral(base, count, from: position, "false", .false)
-                    state = .afterValue
-                case UInt8(ascii: "n"):
-                    position = try scanLiteral(base, count, from: position, "null", .null)
-                    state = .afterValue
                 default:
-                    throw error(base, count, position, expected: "a JSON value")
+                    position = try scanScalar(base, count, at: position)
+                    state = .afterValue
                 }
                 nodeCount = keptNodes
             case .key:
@@ -290,7 +283,7 @@ public final class JSONParser {
                 guard position < count else {
                     throw error(
                         base, count, position,
-                        expected: inObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                        expected: Self.afterMember(inObject))
                 }
                 let byte = base[position]
                 if byte == UInt8(ascii: ",") {
@@ -309,7 +302,7 @@ public final class JSONParser {
                 } else {
                     throw error(
                         base, count, position,
-                        expected: inObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                        expected: Self.afterMember(inObject))
                 }
             }
         }

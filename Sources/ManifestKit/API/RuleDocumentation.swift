@@ -28,6 +28,7 @@ public enum RuleDocumentation {
         var text = "\(description.code) \(description.name) (\(description.severity.rawValue))\n"
         if let mirrors = description.mirrors { text += "Service code: \(mirrors.rawValue)\n" }
         text += "\n\(sentence(description.summary))\n\n\(description.rationale)\n\nFix: \(description.fix).\n"
+        text += "\nReported when:\n" + description.conditions.map { "  - \($0)\n" }.joined()
         if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
             text +=
                 "\nExample (reported):\n    \(example.text.replacing("↓", with: "").replacing("\n", with: "\n    "))\n"
@@ -64,6 +65,8 @@ public enum RuleDocumentation {
             if let mirrors = description.mirrors { text += " · `\(mirrors.rawValue)`" }
             text += "\n\n\(sentence(description.summary))\n\n"
             text += "\(description.rationale)\n\n**Fix:** \(description.fix).\n"
+            text += "\nReported when (each with an example that meets it and a near miss, run as tests):\n\n"
+            text += description.conditions.map { "- \($0)\n" }.joined()
             if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
                 text += "\nReported (at `↓`):\n\n```json\n\(example.text.trimmingSuffix("\n"))\n```\n"
             }

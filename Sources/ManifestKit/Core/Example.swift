@@ -13,23 +13,34 @@ public struct Example: Sendable {
     public let schema: String?
     /// A configuration (`.clmanifest.yml` text) to lint with, for rules that take settings; nil for none.
     public let configuration: String?
+    /// Which of the rule's ``RuleDescription/conditions`` this example shows.
+    ///
+    /// For a triggering example, the one it meets; for a non-triggering one, the one it just misses (a near
+    /// miss). Nil for a general non-triggering example.
+    public let condition: String?
+    /// Image files the example needs (rules of `lint --images`), under the prefix `s3://bucket/`.
+    public let images: [ExampleImage]
 
     /// Creates an example from text.
     public init(
-        _ text: String, schema: String? = nil, configuration: String? = nil, file: StaticString = #fileID,
-        line: UInt = #line
+        _ text: String, condition: String? = nil, schema: String? = nil, configuration: String? = nil,
+        images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
     ) {
-        self.init(rawBytes: Array(text.utf8), schema: schema, configuration: configuration, file: file, line: line)
+        self.init(
+            rawBytes: Array(text.utf8), condition: condition, schema: schema, configuration: configuration,
+            images: images, file: file, line: line)
     }
 
     /// Creates an example from raw bytes, for input that a Swift string cannot hold (invalid UTF-8).
     public init(
-        rawBytes: [UInt8], schema: String? = nil, configuration: String? = nil, file: StaticString = #fileID,
-        line: UInt = #line
+        rawBytes: [UInt8], condition: String? = nil, schema: String? = nil, configuration: String? = nil,
+        images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
     ) {
         self.bytes = rawBytes
+        self.condition = condition
         self.schema = schema
         self.configuration = configuration
+        self.images = images
         self.file = file
         self.line = line
     }

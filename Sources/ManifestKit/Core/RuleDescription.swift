@@ -14,6 +14,9 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     /// An imperative fix hint, printed as `help:`.
     public let fix: String
+    /// When the rule reports, one case each (such as "top is negative"): each has a triggering example and a
+    /// near-miss non-triggering example that name it (``Example/condition``), which the tests check.
+    public let conditions: [String]
     /// Manifest text that must produce this rule's findings exactly at the `↓` markers.
     public let triggeringExamples: [Example]
     /// Manifest text that must not produce this rule's findings.
@@ -22,7 +25,8 @@ public struct RuleDescription: Sendable {
     /// Creates a rule description.
     public init(
         code: String, name: String, mirrors: ServiceErrorCode?, severity: Severity, summary: String,
-        rationale: String, fix: String, triggeringExamples: [Example], nonTriggeringExamples: [Example]
+        rationale: String, fix: String, conditions: [String], triggeringExamples: [Example],
+        nonTriggeringExamples: [Example]
     ) {
         self.code = code
         self.name = name
@@ -31,6 +35,7 @@ public struct RuleDescription: Sendable {
         self.summary = summary
         self.rationale = rationale
         self.fix = fix
+        self.conditions = conditions
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
     }

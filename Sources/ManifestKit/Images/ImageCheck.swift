@@ -192,7 +192,7 @@ public struct ImageCheck {
         if size > maxFileBytesDecimal {
             add(
                 ImageFileTooLarge.description,
-                "'\(path)' is \(size) bytes, over the service's 15 MB"
+                "'\(path)' is \(Count.bytes(size)), over the service's 15 MB"
                     + (size > maxFileBytes ? "" : " if MB means 1,000,000 bytes (undocumented)"),
                 nil, size > maxFileBytes ? nil : .warning, nil)
         }

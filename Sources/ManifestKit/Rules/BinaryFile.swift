@@ -15,17 +15,42 @@ public struct BinaryFile: Rule {
             file looks like, and its lines are not checked.
             """,
         fix: "give the manifest itself, or save it as UTF-8",
+        conditions: [
+            "a known binary signature (an executable, an image, an archive)",
+            "mostly control characters and bytes that are not UTF-8",
+            "UTF-16 text",
+        ],
         triggeringExamples: [
             // A whole-file finding is marked after the text's last newline.
-            Example("\u{7F}ELF\u{02}\u{01}\u{01}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{03}\u{00}\n↓"),
-            Example("\u{00}{\u{00}\"\u{00}a\u{00}\"\u{00}:\u{00}1\u{00}}\u{00}\n↓"),
+            Example(
+                "\u{7F}ELF\u{02}\u{01}\u{01}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{00}\u{03}\u{00}\n↓",
+                condition: "a known binary signature (an executable, an image, an archive)"),
+            Example(
+                rawBytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR\n↓".utf8),
+                condition: "a known binary signature (an executable, an image, an archive)"),
+            Example(
+                rawBytes: Array("{\"a\":".utf8) + (0..<40).map { UInt8(0x80 + $0) } + Array("\n↓".utf8),
+                condition: "mostly control characters and bytes that are not UTF-8"),
+            Example("\u{00}{\u{00}\"\u{00}a\u{00}\"\u{00}:\u{00}1\u{00}}\u{00}\n↓", condition: "UTF-16 text"),
+            Example(rawBytes: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00] + Array("\n↓".utf8), condition: "UTF-16 text"),
         ],
         nonTriggeringExamples: [
             Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
+            Example(
+                "{\"source-ref\": \"s3://bucket/ELF.png\", \"note\": \"PK GIF8 %PDF\"}\n",
+                condition: "a known binary signature (an executable, an image, an archive)"),
             // One NUL in a line is CL006, found by the parser, when the rest is text.
             Example(
                 "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"a\": \"\u{00}\"}\n"
-                    + String(repeating: "{\"b\": 1}\n", count: 40)),
+                    + String(repeating: "{\"b\": 1}\n", count: 40),
+                condition: "mostly control characters and bytes that are not UTF-8"),
+            // A Latin-1 letter here and there is CL005 on its line.
+            Example(
+                rawBytes: Array("{\"class-name\": \"caf".utf8) + [0xE9]
+                    + Array("\", \"note\": \"a line long enough\"}\n".utf8),
+                condition: "mostly control characters and bytes that are not UTF-8"),
+            Example(
+                "{\"a\": \"\u{00}\u{00}\"}\n" + String(repeating: "{\"b\": 1}\n", count: 10), condition: "UTF-16 text"),
         ]
     )
 

@@ -13,14 +13,25 @@ public struct BlankLine: Rule {
             of the file is not a blank line.
             """,
         fix: "delete the blank line",
+        conditions: [
+            "an empty line between lines",
+            "a line of spaces and tabs",
+            "an empty line at the end of the file",
+        ],
         triggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n"),
-            Example("↓   \t\n"),
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n"),
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n",
+                condition: "an empty line between lines"),
+            Example("↓   \t\n", condition: "a line of spaces and tabs"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n↓\n", condition: "an empty line at the end of the file"),
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\r\n{\"source-ref\": \"s3://bucket/b.jpg\"}\r\n"),
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\r\n{\"source-ref\": \"s3://bucket/b.jpg\"}\r\n",
+                condition: "an empty line between lines"),
+            Example("  {\"source-ref\": \"s3://bucket/a.jpg\"}\t\n", condition: "a line of spaces and tabs"),
+            // One final newline ends the last line; it is not a blank line.
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n", condition: "an empty line at the end of the file"),
         ]
     )
 }

@@ -15,17 +15,43 @@ public struct BoundingBoxTooSmall: LineRule {
             assumes the larger side becomes 1,280 pixels).
             """,
         fix: "enlarge or remove the box",
+        conditions: [
+            "width of 1 pixel or less",
+            "height of 1 pixel or less",
+            "a side of 1 pixel or less after the 1,280-pixel downscale (a warning)",
+        ],
         triggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(width: "↓1")])),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(width: "↓1")]),
+                condition: "width of 1 pixel or less"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(height: "↓0.5")]),
+                condition: "height of 1 pixel or less"),
             Example(
                 DetectionExamples.line(
-                    width: "4000", height: "3000", annotations: [DetectionExamples.box(width: "↓3", height: "40")])),
+                    width: "4000", height: "3000", annotations: [DetectionExamples.box(width: "↓3", height: "40")]),
+                condition: "a side of 1 pixel or less after the 1,280-pixel downscale (a warning)"),
+            Example(
+                DetectionExamples.line(
+                    width: "3000", height: "4000", annotations: [DetectionExamples.box(width: "40", height: "↓3")]),
+                condition: "a side of 1 pixel or less after the 1,280-pixel downscale (a warning)"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(width: "2", height: "2")])),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(width: "2", height: "2")]),
+                condition: "width of 1 pixel or less"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(width: "9", height: "1.5")]),
+                condition: "height of 1 pixel or less"),
             Example(
                 DetectionExamples.line(
-                    width: "4000", height: "3000", annotations: [DetectionExamples.box(width: "4", height: "40")])),
+                    width: "4000", height: "3000", annotations: [DetectionExamples.box(width: "4", height: "40")]),
+                condition: "a side of 1 pixel or less after the 1,280-pixel downscale (a warning)"),
+            // Within 1,280 pixels nothing is scaled: 3 pixels stay 3.
+            Example(
+                DetectionExamples.line(
+                    width: "1280", height: "960", annotations: [DetectionExamples.box(width: "3", height: "3")]),
+                condition: "a side of 1 pixel or less after the 1,280-pixel downscale (a warning)"),
         ]
     )
 

@@ -13,9 +13,34 @@ public struct BoxOutsideImage: Rule {
             annotation. Only reported where image_size differs from the picture (CL303 covers the rest).
             """,
         fix: "correct the box, or image_size and the boxes together",
-        triggeringExamples: [],
+        conditions: [
+            "a box inside image_size but past the real picture's edge"
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 1024, height: 768, boxes: ["↓" + DetectionExamples.box(left: "300", width: "50")]),
+                condition: "a box inside image_size but past the real picture's edge",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 1024, height: 768, boxes: ["↓" + DetectionExamples.box(top: "200", height: "50")]),
+                condition: "a box inside image_size but past the real picture's edge",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 1024, height: 768, boxes: [DetectionExamples.box(left: "270", width: "50")]),
+                condition: "a box inside image_size but past the real picture's edge",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
+            // Where image_size is the picture's size, a box past the edge is CL303.
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 320, height: 240, boxes: [DetectionExamples.box(left: "300", width: "50")]),
+                condition: "a box inside image_size but past the real picture's edge",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
         ]
     )
 }

@@ -14,9 +14,23 @@ public struct BoxTooSmallInImage: Rule {
             covers the rest).
             """,
         fix: "remove the box or draw it larger",
-        triggeringExamples: [],
+        conditions: [
+            "a box the real picture's 1,280-pixel downscale makes 1 pixel or less"
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 400, height: 300, boxes: ["↓" + DetectionExamples.box(width: "3", height: "40")]),
+                condition: "a box the real picture's 1,280-pixel downscale makes 1 pixel or less",
+                images: [ExampleImage("a.png", .png(width: 4000, height: 3000))])
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.boxes(
+                    "a.png", width: 400, height: 300, boxes: [DetectionExamples.box(width: "4", height: "40")]),
+                condition: "a box the real picture's 1,280-pixel downscale makes 1 pixel or less",
+                images: [ExampleImage("a.png", .png(width: 4000, height: 3000))]),
         ]
     )
 }

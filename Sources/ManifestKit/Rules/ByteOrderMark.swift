@@ -13,11 +13,16 @@ public struct ByteOrderMark: Rule {
             ERROR_INVALID_JSON_LINE and drop it. Editors on Windows often add the mark when saving as "UTF-8".
             """,
         fix: "save the file as UTF-8 without a byte order mark",
+        conditions: [
+            "the file starts with EF BB BF"
+        ],
         triggeringExamples: [
-            Example("↓\u{FEFF}{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+            Example("↓\u{FEFF}{\"source-ref\": \"s3://bucket/a.jpg\"}\n", condition: "the file starts with EF BB BF")
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"label\": \"\u{FEFF}\"}\n")
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"label\": \"\u{FEFF}\"}\n",
+                condition: "the file starts with EF BB BF")
         ]
     )
 }

@@ -13,12 +13,22 @@ public struct DuplicateKeyRule: Rule {
             line. A repeated `source-ref` or label attribute is almost always a mistake from merging lines.
             """,
         fix: "keep one of the two members and delete the other",
+        conditions: [
+            "a key twice at the top level",
+            "a key twice in a nested object, escapes decoded",
+        ],
         triggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", ↓"source-ref": "s3://bucket/b.jpg"}"#),
-            Example(#"{"a": {"x": 1, ↓"\u0078": 2}}"#),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"source-ref": "s3://bucket/b.jpg"}"#,
+                condition: "a key twice at the top level"),
+            Example(#"{"a": {"x": 1, ↓"\u0078": 2}}"#, condition: "a key twice in a nested object, escapes decoded"),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "b": {"source-ref": 1}}"#)
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "b": {"source-ref": 1}}"#,
+                condition: "a key twice at the top level"),
+            Example(
+                #"{"a": {"x": 1, "X": 2, "\u0079": 3}}"#, condition: "a key twice in a nested object, escapes decoded"),
         ]
     )
 }

@@ -14,11 +14,31 @@ public struct DuplicateSourceRef: Rule {
             the line of the first.
             """,
         fix: "merge the labels of the repeated lines into one line per image",
+        conditions: [
+            "the same source-ref on two lines",
+            "the same source-ref written with JSON escapes",
+        ],
         triggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": ↓\"s3://bucket/a.jpg\"}\n")
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": ↓\"s3://bucket/a.jpg\"}\n",
+                condition: "the same source-ref on two lines"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n" + #"{"source-ref": ↓"s3:\/\/bucket\/a.jpg"}"# + "\n",
+                condition: "the same source-ref written with JSON escapes"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n" + #"{"source-ref": ↓"s3://bucket/\u0061.jpg"}"# + "\n",
+                condition: "the same source-ref written with JSON escapes"),
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/A.jpg\"}\n")
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/A.jpg\"}\n",
+                condition: "the same source-ref on two lines"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n" + #"{"source-ref": "s3:\/\/bucket\/b.jpg"}"# + "\n",
+                condition: "the same source-ref written with JSON escapes"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n" + #"{"source-ref": "s3://bucket/\u0062.jpg"}"# + "\n",
+                condition: "the same source-ref written with JSON escapes"),
         ]
     )
 }

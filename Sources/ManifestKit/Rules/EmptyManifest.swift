@@ -13,11 +13,16 @@ public struct EmptyManifest: Rule {
             only blank lines is undocumented: each blank line is reported as CL003.)
             """,
         fix: "add the image lines, or do not send the file",
+        conditions: [
+            "a file with no lines at all"
+        ],
         triggeringExamples: [
-            Example("↓")
+            Example("↓", condition: "a file with no lines at all")
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n", condition: "a file with no lines at all"),
+            // A blank line is a line (CL003), so the manifest is not empty.
+            Example("\n", condition: "a file with no lines at all"),
         ]
     )
 }

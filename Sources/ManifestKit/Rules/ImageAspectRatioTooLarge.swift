@@ -12,9 +12,22 @@ public struct ImageAspectRatioTooLarge: Rule {
             image is ERROR_INVALID_IMAGE.
             """,
         fix: "crop or pad the image to at most 20:1",
-        triggeringExamples: [],
+        conditions: [
+            "the longer side over 20 times the shorter"
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "the longer side over 20 times the shorter",
+                images: [ExampleImage("a.png", .png(width: 2100, height: 100))]),
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "the longer side over 20 times the shorter",
+                images: [ExampleImage("a.png", .png(width: 100, height: 2001))]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.line("a.png"), condition: "the longer side over 20 times the shorter",
+                images: [ExampleImage("a.png", .png(width: 2000, height: 100))]),
         ]
     )
 }

@@ -13,9 +13,29 @@ public struct ImageDimensionsOutOfRange: Rule {
             each finding carries the code that applies to its line.
             """,
         fix: "resize the image to 64–4,096 pixels a side (and its boxes with it)",
-        triggeringExamples: [],
+        conditions: [
+            "a side under 64 pixels",
+            "a side over 4,096 pixels",
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "a side under 64 pixels",
+                images: [ExampleImage("a.png", .png(width: 63, height: 100))]),
+            Example(
+                ImageExamples.boxes("a.jpg", width: 100, height: 63, mark: "↓"), condition: "a side under 64 pixels",
+                images: [ExampleImage("a.jpg", .jpeg(width: 100, height: 63))]),
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "a side over 4,096 pixels",
+                images: [ExampleImage("a.png", .png(width: 100, height: 4097))]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.line("a.png"), condition: "a side under 64 pixels",
+                images: [ExampleImage("a.png", .png(width: 64, height: 64))]),
+            Example(
+                ImageExamples.line("a.png"), condition: "a side over 4,096 pixels",
+                images: [ExampleImage("a.png", .png(width: 4096, height: 200))]),
         ]
     )
 }

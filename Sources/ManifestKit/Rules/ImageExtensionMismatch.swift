@@ -13,9 +13,33 @@ public struct ImageExtensionMismatch: Rule {
             libraries) may not. An extension that names no image format is not checked.
             """,
         fix: "rename the file (and its source-ref) to match its format, or convert it",
-        triggeringExamples: [],
+        conditions: [
+            "a .jpg or .jpeg that holds a PNG",
+            "a .png that holds a JPEG",
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.line("a.jpg", mark: "↓"), condition: "a .jpg or .jpeg that holds a PNG",
+                images: [ExampleImage("a.jpg", .png(width: 100, height: 100))]),
+            Example(
+                ImageExamples.line("a.JPEG", mark: "↓"), condition: "a .jpg or .jpeg that holds a PNG",
+                images: [ExampleImage("a.JPEG", .png(width: 100, height: 100))]),
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "a .png that holds a JPEG",
+                images: [ExampleImage("a.png", .jpeg(width: 100, height: 100))]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.line("a.JPG"), condition: "a .jpg or .jpeg that holds a PNG",
+                images: [ExampleImage("a.JPG", .jpeg(width: 100, height: 100))]),
+            // An extension that names no image format is not checked.
+            Example(
+                ImageExamples.line("a.img"), condition: "a .png that holds a JPEG",
+                images: [ExampleImage("a.img", .jpeg(width: 100, height: 100))]),
+            Example(
+                ImageExamples.line("a.PNG"), condition: "a .png that holds a JPEG",
+                images: [ExampleImage("a.PNG", .png(width: 100, height: 100))]),
         ]
     )
 }

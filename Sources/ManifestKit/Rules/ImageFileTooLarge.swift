@@ -13,9 +13,26 @@ public struct ImageFileTooLarge: Rule {
             warning.
             """,
         fix: "compress or downscale the image below 15 MB",
-        triggeringExamples: [],
+        conditions: [
+            "over 15,728,640 bytes (15 MiB)",
+            "over 15,000,000 bytes, at most 15 MiB (a warning)",
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "over 15,728,640 bytes (15 MiB)",
+                images: [ExampleImage("a.png", .png(width: 100, height: 100), size: 15_728_641)]),
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "over 15,000,000 bytes, at most 15 MiB (a warning)",
+                images: [ExampleImage("a.png", .png(width: 100, height: 100), size: 15_000_001)]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.line("a.png"), condition: "over 15,728,640 bytes (15 MiB)",
+                images: [ExampleImage("a.png", .png(width: 100, height: 100), size: 15_000_000)]),
+            Example(
+                ImageExamples.line("a.png"), condition: "over 15,000,000 bytes, at most 15 MiB (a warning)",
+                images: [ExampleImage("a.png", .png(width: 100, height: 100), size: 15_000_000)]),
         ]
     )
 }

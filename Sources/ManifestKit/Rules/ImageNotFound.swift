@@ -14,9 +14,19 @@ public struct ImageNotFound: Rule {
             The finding means the local copy is missing; check that the image is uploaded to the same key.
             """,
         fix: "copy the image to the key the source-ref names, or correct the source-ref",
-        triggeringExamples: [],
+        conditions: [
+            "no file at the mapped path"
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.line("a.png", mark: "↓"), condition: "no file at the mapped path",
+                images: [ExampleImage("a.png", .missing)])
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.line("a.png"), condition: "no file at the mapped path",
+                images: [ExampleImage("a.png", .png(width: 640, height: 480))]),
         ]
     )
 }

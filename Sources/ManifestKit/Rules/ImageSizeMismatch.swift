@@ -16,9 +16,30 @@ public struct ImageSizeMismatch: Rule {
             """,
         fix:
             "correct image_size to the picture's width and height (and scale the boxes if they were drawn on another size)",
-        triggeringExamples: [],
+        conditions: [
+            "image_size another size than the picture",
+            "image_size matching the picture turned by its EXIF orientation (said so)",
+        ],
+        triggeringExamples: [
+            Example(
+                ImageExamples.boxes("a.png", width: 1024, height: 768, sizeMark: "↓"),
+                condition: "image_size another size than the picture",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
+            Example(
+                ImageExamples.boxes("a.jpg", width: 800, height: 600, sizeMark: "↓"),
+                condition: "image_size matching the picture turned by its EXIF orientation (said so)",
+                images: [ExampleImage("a.jpg", .jpeg(width: 600, height: 800, orientation: 6))]),
+        ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/unmapped/a.jpg"}"#),
+            Example(
+                ImageExamples.boxes("a.png", width: 320, height: 240),
+                condition: "image_size another size than the picture",
+                images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
+            Example(
+                ImageExamples.boxes("a.jpg", width: 600, height: 800),
+                condition: "image_size matching the picture turned by its EXIF orientation (said so)",
+                images: [ExampleImage("a.jpg", .jpeg(width: 600, height: 800, orientation: 6))]),
         ]
     )
 }

@@ -13,13 +13,21 @@ public struct ImagesInMultipleBuckets: Rule {
             contains images from multiple S3 buckets."). The first line of each other bucket is reported.
             """,
         fix: "copy the images into one bucket and update their source-refs",
+        conditions: [
+            "images in two buckets"
+        ],
         triggeringExamples: [
             Example(
-                "{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": ↓\"s3://two/b.jpg\"}\n{\"source-ref\": \"s3://two/c.jpg\"}\n"
-            )
+                "{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": ↓\"s3://two/b.jpg\"}\n{\"source-ref\": \"s3://two/c.jpg\"}\n",
+                condition: "images in two buckets")
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": \"s3://one/b/c.jpg\"}\n")
+            Example(
+                "{\"source-ref\": \"s3://one/a.jpg\"}\n{\"source-ref\": \"s3://one/b/c.jpg\"}\n",
+                condition: "images in two buckets"),
+            Example(
+                "{\"source-ref\": \"s3://one/two/a.jpg\"}\n{\"source-ref\": \"s3://one/b.jpg\"}\n",
+                condition: "images in two buckets"),
         ]
     )
 }

@@ -14,14 +14,50 @@ public struct InvalidBoundingBox: LineRule {
             from `image_size` (whether the service uses it or the real image is undocumented).
             """,
         fix: "correct the box so that it lies within image_size, or correct image_size",
+        conditions: [
+            "left is negative",
+            "top is negative",
+            "width is negative",
+            "height is negative",
+            "left + width is past the image width",
+            "top + height is past the image height",
+        ],
         triggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓-3")])),
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓600", width: "50")])),
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(top: "↓470", height: "20")])),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓-3")]), condition: "left is negative"
+            ),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "↓-3")]), condition: "top is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(width: "↓-9")]),
+                condition: "width is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(height: "↓-0.5")]),
+                condition: "height is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓600", width: "50")]),
+                condition: "left + width is past the image width"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "↓470", height: "20")]),
+                condition: "top + height is past the image height"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "590", width: "50")])),
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(top: "0.5", height: "479.5")])),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "0")]), condition: "left is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "0")]), condition: "top is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(width: "2")]), condition: "width is negative"
+            ),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(height: "2")]),
+                condition: "height is negative"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "590", width: "50")]),
+                condition: "left + width is past the image width"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "0.5", height: "479.5")]),
+                condition: "top + height is past the image height"),
         ]
     )
 

@@ -13,12 +13,31 @@ public struct InvalidImageDimension: LineRule {
             checks the image itself, so a wrong image_size also misleads the box checks.
             """,
         fix: "resize the image to 64–4,096 pixels a side (and its boxes with it), or correct image_size",
+        conditions: [
+            "a side over 4,096 pixels",
+            "a side under 64 pixels",
+        ],
         triggeringExamples: [
-            Example(DetectionExamples.line(width: "↓5000", height: "3000", annotations: [])),
-            Example(DetectionExamples.line(width: "640", height: "↓32", annotations: [])),
+            Example(
+                DetectionExamples.line(width: "↓5000", height: "3000", annotations: []),
+                condition: "a side over 4,096 pixels"),
+            Example(
+                DetectionExamples.line(width: "640", height: "↓4097", annotations: []),
+                condition: "a side over 4,096 pixels"),
+            Example(
+                DetectionExamples.line(width: "640", height: "↓32", annotations: []),
+                condition: "a side under 64 pixels"),
+            Example(
+                DetectionExamples.line(width: "↓63", height: "640", annotations: []),
+                condition: "a side under 64 pixels"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(width: "64", height: "4096", annotations: [DetectionExamples.box()]))
+            Example(
+                DetectionExamples.line(width: "4096", height: "4096", annotations: [DetectionExamples.box()]),
+                condition: "a side over 4,096 pixels"),
+            Example(
+                DetectionExamples.line(width: "64", height: "64", annotations: [DetectionExamples.box()]),
+                condition: "a side under 64 pixels"),
         ]
     )
 

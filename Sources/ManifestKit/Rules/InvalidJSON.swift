@@ -13,17 +13,37 @@ public struct InvalidJSON: Rule {
             and invalid lines count towards the 20% invalid-row limit that fails training.
             """,
         fix: "correct the JSON syntax at the reported column; each line must be one complete JSON object",
+        conditions: [
+            "the line ends before its value is complete",
+            "a trailing comma",
+            "single quotes instead of double",
+            "a number with a leading zero",
+            "a missing comma between members",
+            "an unterminated string",
+            "a literal JSON does not have (True, NaN)",
+        ],
         triggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg"↓"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg",↓}"#),
-            Example(#"{↓'source-ref': "s3://bucket/a.jpg"}"#),
-            Example(#"{"confidence": ↓01}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg" ↓"cat": 1}"#),
-            Example(#"{"source-ref": ↓"s3://bucket/a.jpg}"#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg"↓"#, condition: "the line ends before its value is complete"),
+            Example(#"{"source-ref": "s3://bucket/a.jpg",↓}"#, condition: "a trailing comma"),
+            Example(#"{↓'source-ref': "s3://bucket/a.jpg"}"#, condition: "single quotes instead of double"),
+            Example(#"{"confidence": ↓01}"#, condition: "a number with a leading zero"),
+            Example(#"{"source-ref": "s3://bucket/a.jpg" ↓"cat": 1}"#, condition: "a missing comma between members"),
+            Example(#"{"source-ref": ↓"s3://bucket/a.jpg}"#, condition: "an unterminated string"),
+            Example(#"{"human-annotated": ↓True}"#, condition: "a literal JSON does not have (True, NaN)"),
+            Example(#"{"confidence": ↓NaN}"#, condition: "a literal JSON does not have (True, NaN)"),
         ],
         nonTriggeringExamples: [
             Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),
             Example(#"  {"source-ref": "s3://bucket/\u00e9.jpg", "n": -1.5e3}  "#),
+            Example(#"{"source-ref": "s3://bucket/a.jpg"}"#, condition: "the line ends before its value is complete"),
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "b": [1, 2]}"#, condition: "a trailing comma"),
+            Example(#"{"source-ref": "s3://bucket/it's.jpg"}"#, condition: "single quotes instead of double"),
+            Example(#"{"confidence": 0.1, "n": 0, "m": 10}"#, condition: "a number with a leading zero"),
+            Example(#"{"source-ref": "s3://bucket/a.jpg" , "cat": 1}"#, condition: "a missing comma between members"),
+            Example(#"{"source-ref": "s3://bucket/a\".jpg"}"#, condition: "an unterminated string"),
+            Example(
+                #"{"human-annotated": true, "confidence": null, "ok": false}"#,
+                condition: "a literal JSON does not have (True, NaN)"),
         ]
     )
 }

@@ -14,25 +14,77 @@ public struct InvalidLabelAttributeFormat: SchemaRule {
             line for training. Checked against schemas/object-detection.yaml and image-classification.yaml.
             """,
         fix: "give the attribute the fields its type requires (see the schema named in the message)",
+        conditions: [
+            "a bounding-box attribute without image_size or annotations",
+            "an image_size that is not one {width, height, depth} of positive integers",
+            "annotations that is not a list",
+            "a box without class_id, top, left, width or height",
+            "a box value that is not a number",
+            "an image-level value that is not an integer (a warning)",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": ↓{"annotations": []}, "bb-metadata": {"objects": [], "#
-                    + #""class-map": {}, "type": "groundtruth/object-detection", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(attribute: #"↓{"annotations": []}"#),
+                condition: "a bounding-box attribute without image_size or annotations"),
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
-                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": ↓"9", "height": 9}]}, "#
-                    + #""bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "#
-                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(attribute: #"↓{"image_size": [{"width": 640, "height": 480, "depth": 3}]}"#),
+                condition: "a bounding-box attribute without image_size or annotations"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(imageSize: #"[↓{"width": 640, "height": 480}]"#)),
+                condition: "an image_size that is not one {width, height, depth} of positive integers"),
+            Example(
+                DetectionExamples.line(attribute: DetectionExamples.attribute(imageSize: "↓[]")),
+                condition: "an image_size that is not one {width, height, depth} of positive integers"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(imageSize: #"[{"width": ↓0, "height": 480, "depth": 3}]"#)),
+                condition: "an image_size that is not one {width, height, depth} of positive integers"),
+            Example(
+                DetectionExamples.line(attribute: DetectionExamples.attribute(annotations: "↓{}")),
+                condition: "annotations that is not a list"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[↓{"class_id": 0, "left": 2, "width": 9, "height": 9}]"#)),
+                condition: "a box without class_id, top, left, width or height"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": 0, "top": 1, "left": 2, "width": ↓"9", "height": 9}]"#)),
+                condition: "a box value that is not a number"),
+            Example(
+                ClassificationExamples.line(value: #"↓"dog""#),
+                condition: "an image-level value that is not an integer (a warning)"),
+            Example(
+                ClassificationExamples.line(value: "↓1.5"),
+                condition: "an image-level value that is not an integer (a warning)"),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
-                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9.5, "height": 9}]}, "#
-                    + #""bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "#
-                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00"}}"#)
+                DetectionExamples.line(attribute: DetectionExamples.attribute()),
+                condition: "a bounding-box attribute without image_size or annotations"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(imageSize: #"[{"width": 1, "height": 480, "depth": 3}]"#)),
+                condition: "an image_size that is not one {width, height, depth} of positive integers"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(annotations: "[]"),
+                    metadata: DetectionExamples.metadata(objects: "[]")), condition: "annotations that is not a list"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": 0, "top": 0, "left": 0, "width": 9, "height": 9}]"#)),
+                condition: "a box without class_id, top, left, width or height"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": 0, "top": 1, "left": 2, "width": 9.5, "height": 9}]"#)),
+                condition: "a box value that is not a number"),
+            Example(
+                ClassificationExamples.line(value: "0"),
+                condition: "an image-level value that is not an integer (a warning)"),
         ]
     )
 }

@@ -14,28 +14,84 @@ public struct InvalidLabelAttributeMetadataFormat: SchemaRule, LineRule {
             not use the line for training.
             """,
         fix: "complete or correct the metadata field named in the message",
+        conditions: [
+            "a required field missing",
+            "human-annotated other than \"yes\" or \"no\"",
+            "a creation-date that is not an ISO 8601 date-time (a warning)",
+            "a confidence outside 0 to 1",
+            "a class-map key that is not a whole number",
+            "metadata that is not an object (a string holding a JSON-encoded object is named)",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 1, "class-name": "cat", "#
-                    + #""human-annotated": ↓true, "creation-date": "2024-05-01T08:00:00", "#
-                    + #""type": "groundtruth/image-classification"}}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓{"class-name": "cat"}}"#),
+                ClassificationExamples.line(metadata: ClassificationExamples.metadata(humanAnnotated: "↓true")),
+                condition: "human-annotated other than \"yes\" or \"no\""),
+            Example(
+                ClassificationExamples.line(metadata: ClassificationExamples.metadata(humanAnnotated: #"↓"Yes""#)),
+                condition: "human-annotated other than \"yes\" or \"no\""),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓{"class-name": "cat"}}"#,
+                condition: "a required field missing"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata:
+                        #"↓{"objects": [{"confidence": 1}], "type": "groundtruth/object-detection", "human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}"#
+                ), condition: "a required field missing"),
+            Example(
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(creationDate: #"↓"Wed May 01 2024""#)),
+                condition: "a creation-date that is not an ISO 8601 date-time (a warning)"),
+            Example(
+                ClassificationExamples.line(metadata: ClassificationExamples.metadata(confidence: "↓1.5")),
+                condition: "a confidence outside 0 to 1"),
+            Example(
+                ClassificationExamples.line(metadata: ClassificationExamples.metadata(confidence: "↓-0.1")),
+                condition: "a confidence outside 0 to 1"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(classMap: #"{"0": "dog", ↓"cat": "cat"}"#)),
+                condition: "a class-map key that is not a whole number"),
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓"{\"confidence\": 1, "#
                     + #"\"class-name\": \"cat\", \"human-annotated\": \"yes\", "#
                     + #"\"creation-date\": \"2024-05-01T08:00:00\", "#
-                    + #"\"type\": \"groundtruth/image-classification\"}"}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓null}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓[]}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓5}"#),
+                    + #"\"type\": \"groundtruth/image-classification\"}"}"#,
+                condition: "metadata that is not an object (a string holding a JSON-encoded object is named)"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓null}"#,
+                condition: "metadata that is not an object (a string holding a JSON-encoded object is named)"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓[]}"#,
+                condition: "metadata that is not an object (a string holding a JSON-encoded object is named)"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": ↓5}"#,
+                condition: "metadata that is not an object (a string holding a JSON-encoded object is named)"),
         ],
         nonTriggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 0.9, "class-name": "cat", "#
                     + #""human-annotated": "no", "creation-date": "2024-05-01T08:00:00.123Z", "#
-                    + #""type": "groundtruth/image-classification", "job-name": "labeling-job/cats"}}"#),
+                    + #""type": "groundtruth/image-classification", "job-name": "labeling-job/cats"}}"#,
+                condition: "human-annotated other than \"yes\" or \"no\""),
+            Example(ClassificationExamples.line(), condition: "a required field missing"),
+            Example(
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(creationDate: #""2024-05-01 08:00:00+02:00""#)),
+                condition: "a creation-date that is not an ISO 8601 date-time (a warning)"),
+            Example(
+                ClassificationExamples.line(metadata: ClassificationExamples.metadata(confidence: "0")),
+                condition: "a confidence outside 0 to 1"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(classMap: #"{"0": "dog", "10": "cat"}"#)),
+                condition: "a class-map key that is not a whole number"),
             // Without its label attribute a non-object `-metadata` is just another key (CL209).
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "note-metadata": "{}"}"#),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "note-metadata": "{}"}"#,
+                condition: "metadata that is not an object (a string holding a JSON-encoded object is named)"),
         ]
     )
 

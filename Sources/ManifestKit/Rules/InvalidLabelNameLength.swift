@@ -16,17 +16,47 @@ public struct InvalidLabelNameLength: LineRule {
             ListDatasetEntries) hold at most 255, so a name of exactly 256 characters is a warning.
             """,
         fix: "shorten the label name",
+        conditions: [
+            "a class-name over 256 characters",
+            "a class-map value over 256 characters",
+            "a label of exactly 256 characters (a warning)",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"confidence": 1, "class-name": ↓""#
-                    + String(repeating: "x", count: 257) + #"", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}}"#)
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(
+                        className: "↓\"" + String(repeating: "x", count: 257) + "\"")),
+                condition: "a class-name over 256 characters"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(
+                        classMap: #"{"0": ↓""# + String(repeating: "é", count: 300) + #""}"#)),
+                condition: "a class-map value over 256 characters"),
+            Example(
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(
+                        className: "↓\"" + String(repeating: "x", count: 256) + "\"")),
+                condition: "a label of exactly 256 characters (a warning)"),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"confidence": 1, "class-name": ""#
-                    + String(repeating: "x", count: 255) + #"", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}}"#)
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(
+                        className: "\"" + String(repeating: "x", count: 255) + "\"")),
+                condition: "a class-name over 256 characters"),
+            // 255 characters, though 510 bytes.
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(
+                        classMap: #"{"0": ""# + String(repeating: "é", count: 255) + #""}"#)),
+                condition: "a class-map value over 256 characters"),
+            Example(
+                ClassificationExamples.line(
+                    metadata: ClassificationExamples.metadata(
+                        className: "\"" + String(repeating: "x", count: 255) + "\"")),
+                condition: "a label of exactly 256 characters (a warning)"),
         ]
     )
 

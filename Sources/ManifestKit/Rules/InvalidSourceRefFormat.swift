@@ -17,20 +17,69 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
             names, is undocumented: those are warnings.
             """,
         fix: "write the image's location as s3://bucket/key",
+        conditions: [
+            "a web URL instead of s3://",
+            "a path without a scheme",
+            "an upper-case S3:// scheme (a warning)",
+            "no key after the bucket",
+            "a key over 1,024 bytes",
+            "a bucket name under 3 or over 63 characters",
+            "a character S3 bucket names cannot have (legacy upper case and _ are warnings)",
+            "a bucket that starts or ends with '.' or '-'",
+            "'..' in the bucket",
+            "a bucket formatted as an IP address",
+            "a source-ref that is not a string",
+        ],
         triggeringExamples: [
-            Example(#"{"source-ref": ↓"https://bucket.s3.amazonaws.com/a.jpg"}"#),
-            Example(#"{"source-ref": ↓"s3://bucket-only"}"#),
-            Example(#"{"source-ref": ↓"s3://bucket/"}"#),
-            Example(#"{"source-ref": ↓42}"#),
-            Example(#"{"source-ref": ↓"s3://ab/a.jpg"}"#),
-            Example(#"{"source-ref": ↓"s3://my..bucket/a.jpg"}"#),
-            Example(#"{"source-ref": ↓"s3://192.168.5.4/a.jpg"}"#),
-            Example(#"{"source-ref": ↓"S3://bucket/a.jpg"}"#),
-            Example(#"{"source-ref": ↓"images/a.jpg"}"#),
+            Example(
+                #"{"source-ref": ↓"https://bucket.s3.amazonaws.com/a.jpg"}"#, condition: "a web URL instead of s3://"),
+            Example(#"{"source-ref": ↓"images/a.jpg"}"#, condition: "a path without a scheme"),
+            Example(#"{"source-ref": ↓"S3://bucket/a.jpg"}"#, condition: "an upper-case S3:// scheme (a warning)"),
+            Example(#"{"source-ref": ↓"s3://bucket-only"}"#, condition: "no key after the bucket"),
+            Example(#"{"source-ref": ↓"s3://bucket/"}"#, condition: "no key after the bucket"),
+            Example(
+                #"{"source-ref": ↓"s3://bucket/"# + String(repeating: "k", count: 1_025) + #""}"#,
+                condition: "a key over 1,024 bytes"),
+            Example(#"{"source-ref": ↓"s3://ab/a.jpg"}"#, condition: "a bucket name under 3 or over 63 characters"),
+            Example(
+                #"{"source-ref": ↓"s3://"# + String(repeating: "b", count: 64) + #"/a.jpg"}"#,
+                condition: "a bucket name under 3 or over 63 characters"),
+            Example(
+                #"{"source-ref": ↓"s3://my_bucket/a.jpg"}"#,
+                condition: "a character S3 bucket names cannot have (legacy upper case and _ are warnings)"),
+            Example(
+                #"{"source-ref": ↓"s3://my bucket/a.jpg"}"#,
+                condition: "a character S3 bucket names cannot have (legacy upper case and _ are warnings)"),
+            Example(
+                #"{"source-ref": ↓"s3://-bucket/a.jpg"}"#, condition: "a bucket that starts or ends with '.' or '-'"),
+            Example(
+                #"{"source-ref": ↓"s3://bucket./a.jpg"}"#, condition: "a bucket that starts or ends with '.' or '-'"),
+            Example(#"{"source-ref": ↓"s3://my..bucket/a.jpg"}"#, condition: "'..' in the bucket"),
+            Example(#"{"source-ref": ↓"s3://192.168.5.4/a.jpg"}"#, condition: "a bucket formatted as an IP address"),
+            Example(#"{"source-ref": ↓42}"#, condition: "a source-ref that is not a string"),
         ],
         nonTriggeringExamples: [
             Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#),
             Example(#"{"source-ref": "s3://my.bucket-01/a b/ü.jpg"}"#),
+            Example(#"{"source-ref": "s3://bucket/https/a.jpg"}"#, condition: "a web URL instead of s3://"),
+            Example(#"{"source-ref": "s3://images/a.jpg"}"#, condition: "a path without a scheme"),
+            Example(#"{"source-ref": "s3://bucket/S3/a.jpg"}"#, condition: "an upper-case S3:// scheme (a warning)"),
+            Example(#"{"source-ref": "s3://bucket/a"}"#, condition: "no key after the bucket"),
+            Example(
+                #"{"source-ref": "s3://bucket/"# + String(repeating: "k", count: 1_024) + #""}"#,
+                condition: "a key over 1,024 bytes"),
+            Example(#"{"source-ref": "s3://abc/a.jpg"}"#, condition: "a bucket name under 3 or over 63 characters"),
+            Example(
+                #"{"source-ref": "s3://"# + String(repeating: "b", count: 63) + #"/a.jpg"}"#,
+                condition: "a bucket name under 3 or over 63 characters"),
+            Example(
+                #"{"source-ref": "s3://my-bucket.01/a_b C.jpg"}"#,
+                condition: "a character S3 bucket names cannot have (legacy upper case and _ are warnings)"),
+            Example(
+                #"{"source-ref": "s3://0bucket-x.9/a.jpg"}"#, condition: "a bucket that starts or ends with '.' or '-'"),
+            Example(#"{"source-ref": "s3://my.bucket/a..jpg"}"#, condition: "'..' in the bucket"),
+            Example(#"{"source-ref": "s3://192.168.5.a/a.jpg"}"#, condition: "a bucket formatted as an IP address"),
+            Example(#"{"source-ref": "s3://bucket/42"}"#, condition: "a source-ref that is not a string"),
         ]
     )
 
@@ -118,7 +167,7 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
         let scalars = Array(bucket.unicodeScalars)
         if scalars.isEmpty { return ("is empty", .error) }
         if scalars.count < 3 || scalars.count > 63 {
-            return ("has \(scalars.count) characters; S3 bucket names have 3 to 63", .error)
+            return ("has \(Count.phrase(scalars.count, "character")); S3 bucket names have 3 to 63", .error)
         }
         let lowercase = Set("abcdefghijklmnopqrstuvwxyz0123456789.-".unicodeScalars)
         if let bad = scalars.first(where: { !lowercase.contains($0) }) {

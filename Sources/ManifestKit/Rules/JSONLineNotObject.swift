@@ -13,13 +13,22 @@ public struct JSONLineNotObject: Rule {
             reported as ERROR_INVALID_JSON_LINE and dropped.
             """,
         fix: "write one JSON object per line, e.g. {\"source-ref\": \"s3://bucket/image.jpg\", ...}",
+        conditions: [
+            "the line is an array",
+            "the line is a string, number or literal",
+        ],
         triggeringExamples: [
-            Example(#"↓[{"source-ref": "s3://bucket/a.jpg"}]"#),
-            Example(#"  ↓"s3://bucket/a.jpg""#),
-            Example("↓null"),
+            Example(#"↓[{"source-ref": "s3://bucket/a.jpg"}]"#, condition: "the line is an array"),
+            Example(#"  ↓"s3://bucket/a.jpg""#, condition: "the line is a string, number or literal"),
+            Example("↓null", condition: "the line is a string, number or literal"),
+            Example("↓42", condition: "the line is a string, number or literal"),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg"}"#)
+            Example(#"{"source-ref": "s3://bucket/a.jpg"}"#),
+            Example(#"{"images": [{"source-ref": "s3://bucket/a.jpg"}]}"#, condition: "the line is an array"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "n": 42, "x": null}"#,
+                condition: "the line is a string, number or literal"),
         ]
     )
 }

@@ -14,19 +14,38 @@ public struct LabelNotAllowed: LineRule {
             without a list the rule is silent.
             """,
         fix: "correct the label, or add it to the allowed labels in the configuration",
+        conditions: [
+            "an image-level label outside the list",
+            "a box label (class-map value) outside the list",
+        ],
         triggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"confidence": 1, "class-name": ↓"Dog", "#
                     + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
                     + #""type": "groundtruth/image-classification"}}"#,
-                configuration: "rules: {CL210: {labels: [dog, cat]}}")
+                condition: "an image-level label outside the list",
+                configuration: "rules: {CL210: {labels: [dog, cat]}}"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(classMap: #"{"0": ↓"doge"}"#)),
+                condition: "a box label (class-map value) outside the list",
+                configuration: "rules: {CL210: {labels: [dog, cat]}}"),
         ],
         nonTriggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"confidence": 1, "class-name": "dog", "#
                     + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
                     + #""type": "groundtruth/image-classification"}}"#,
+                condition: "an image-level label outside the list",
                 configuration: "rules: {CL210: {labels: [dog, cat]}}"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(classMap: #"{"0": "dog"}"#)),
+                condition: "a box label (class-map value) outside the list",
+                configuration: "rules: {CL210: {labels: [dog, cat]}}"),
+            // Without a list, the rule is silent.
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"confidence": 1, "class-name": "Dog", "#
                     + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#

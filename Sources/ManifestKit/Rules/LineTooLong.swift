@@ -13,12 +13,19 @@ public struct LineTooLong: Rule {
             first character past the limit.
             """,
         fix: "shorten the line: drop unused fields or split a line with very many boxes",
+        conditions: [
+            "more than 100,000 characters"
+        ],
         triggeringExamples: [
-            Example(longLinePrefix + String(repeating: "x", count: 100_000 - longLinePrefix.count) + "↓xyz\"}")
+            Example(
+                longLinePrefix + String(repeating: "x", count: 100_000 - longLinePrefix.count) + "↓xyz\"}",
+                condition: "more than 100,000 characters")
         ],
         nonTriggeringExamples: [
             // Exactly 100,000 characters, though more than 100,000 bytes.
-            Example(longLinePrefix + String(repeating: "é", count: 100_000 - longLinePrefix.count - 2) + "\"}")
+            Example(
+                longLinePrefix + String(repeating: "é", count: 100_000 - longLinePrefix.count - 2) + "\"}",
+                condition: "more than 100,000 characters")
         ]
     )
 }

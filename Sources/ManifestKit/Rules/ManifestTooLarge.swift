@@ -13,10 +13,23 @@ public struct ManifestTooLarge: Rule {
             crosses 1 GB (10^9 bytes; the docs do not say whether a GB is 10^9 or 2^30 bytes).
             """,
         fix: "split the manifest",
-        // A gigabyte is too much text for an example: ManifestTallyTests triggers the rule with a lower limit.
-        triggeringExamples: [],
+        conditions: [
+            "more bytes than 1 GB (or the configuration's max-bytes)"
+        ],
+        triggeringExamples: [
+            // A gigabyte is too much text for an example: the configuration's limit stands in for it.
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n↓{\"source-ref\": \"s3://bucket/c.jpg\"}\n",
+                condition: "more bytes than 1 GB (or the configuration's max-bytes)",
+                configuration: "limits: {max-bytes: 100}")
+        ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
+            // 100 bytes, newlines included: at the limit, not over it.
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n{\"s\": \"s3://bucket/cc.jpg\"}\n",
+                condition: "more bytes than 1 GB (or the configuration's max-bytes)",
+                configuration: "limits: {max-bytes: 100}"),
         ]
     )
 }

@@ -15,27 +15,39 @@ public struct MissingBoundingBoxConfidence: SchemaRule, LineRule {
             objects in the annotations array"): fewer leave boxes without a confidence, more pair no box.
             """,
         fix: "give objects one entry with a confidence (such as {\"confidence\": 1}) per box of annotations",
+        conditions: [
+            "an objects entry without a confidence",
+            "fewer objects entries than boxes",
+            "more objects entries than boxes",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "#
-                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "#
-                    + #""bb-metadata": {"objects": [↓{}], "class-map": {"0": "dog"}, "#
-                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(), metadata: DetectionExamples.metadata(objects: "[↓{}]")),
+                condition: "an objects entry without a confidence"),
             Example(
                 DetectionExamples.line(
-                    annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 1, objectsMark: "↓")),
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box()], objects: 3, objectsMark: "↓")),
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(objects: #"[↓{"conf": 1}]"#)),
+                condition: "an objects entry without a confidence"),
+            Example(
+                DetectionExamples.line(
+                    annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 1, objectsMark: "↓"),
+                condition: "fewer objects entries than boxes"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box()], objects: 3, objectsMark: "↓"),
+                condition: "more objects entries than boxes"),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "#
-                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "#
-                    + #""bb-metadata": {"objects": [{"confidence": 0.8}], "class-map": {"0": "dog"}, "#
-                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(),
+                    metadata: DetectionExamples.metadata(objects: #"[{"confidence": 0.8}]"#)),
+                condition: "an objects entry without a confidence"),
             Example(
-                DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 2)),
+                DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 2),
+                condition: "fewer objects entries than boxes"),
+            Example(DetectionExamples.line(annotations: [], objects: 0), condition: "more objects entries than boxes"),
         ]
     )
 

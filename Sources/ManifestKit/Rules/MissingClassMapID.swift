@@ -12,24 +12,46 @@ public struct MissingClassMapID: LineRule {
             class-map lacks is ERROR_MISSING_CLASS_MAP_ID, which stops validation of the line.
             """,
         fix: "add the class_id to class-map with its label, or correct the class_id",
+        conditions: [
+            "an integer class_id that class-map lacks",
+            "a string class_id that class-map lacks",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
-                    + #""annotations": [{"class_id": ↓3, "top": 1, "left": 2, "width": 9, "height": 9}]"#
-                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": ↓3, "top": 1, "left": 2, "width": 9, "height": 9}]"#)),
+                condition: "an integer class_id that class-map lacks"),
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
-                    + #""annotations": [{"class_id": ↓"5", "top": 1, "left": 2, "width": 9, "height": 9}]"#
-                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#),
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": ↓64, "top": 1, "left": 2, "width": 9, "height": 9}]"#),
+                    metadata: DetectionExamples.metadata(classMap: #"{"0": "dog", "6": "cat", "640": "owl"}"#)),
+                condition: "an integer class_id that class-map lacks"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": ↓"5", "top": 1, "left": 2, "width": 9, "height": 9}]"#)),
+                condition: "a string class_id that class-map lacks"),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
-                    + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]"#
-                    + #"}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#)
+                DetectionExamples.line(attribute: DetectionExamples.attribute()),
+                condition: "an integer class_id that class-map lacks"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations:
+                            #"[{"class_id": 64, "top": 1, "left": 2, "width": 9, "height": 9}, {"class_id": 1.0, "top": 1, "left": 2, "width": 9, "height": 9}]"#
+                    ),
+                    metadata: DetectionExamples.metadata(
+                        objects: #"[{"confidence": 1}, {"confidence": 1}]"#, classMap: #"{"1": "dog", "64": "cat"}"#)),
+                condition: "an integer class_id that class-map lacks"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: #"[{"class_id": "0", "top": 1, "left": 2, "width": 9, "height": 9}]"#)),
+                condition: "a string class_id that class-map lacks"),
         ]
     )
 

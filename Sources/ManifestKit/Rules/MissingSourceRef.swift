@@ -14,15 +14,31 @@ public struct MissingSourceRef: LineRule {
             invalid-row limit.
             """,
         fix: "add \"source-ref\": \"s3://bucket/key\" naming the image (exactly this key: lowercase, with a hyphen)",
+        conditions: [
+            "no source-ref key",
+            "a misspelt source-ref key (source_ref, sourceRef, Source-Ref)",
+        ],
         triggeringExamples: [
-            Example(#"↓{"cat": 1, "cat-metadata": {"type": "groundtruth/image-classification"}}"#),
-            Example(#"{↓"source_ref": "s3://bucket/a.jpg"}"#),
-            Example(#"{↓"sourceRef": "s3://bucket/a.jpg"}"#),
-            Example(#"{↓"Source-Ref": "s3://bucket/a.jpg"}"#),
+            Example(
+                #"↓{"cat": 1, "cat-metadata": {"type": "groundtruth/image-classification"}}"#,
+                condition: "no source-ref key"),
+            Example(
+                #"{↓"source_ref": "s3://bucket/a.jpg"}"#,
+                condition: "a misspelt source-ref key (source_ref, sourceRef, Source-Ref)"),
+            Example(
+                #"{↓"sourceRef": "s3://bucket/a.jpg"}"#,
+                condition: "a misspelt source-ref key (source_ref, sourceRef, Source-Ref)"),
+            Example(
+                #"{↓"Source-Ref": "s3://bucket/a.jpg"}"#,
+                condition: "a misspelt source-ref key (source_ref, sourceRef, Source-Ref)"),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#),
+            Example(#"{"source-ref": "s3://bucket/images/a.jpg"}"#, condition: "no source-ref key"),
             Example(#"{"source-ref": "s3://bucket/images/a.jpg", "source-ref-metadata": {}}"#),
+            // The misspelling beside the real key is another key (CL209), not a missing source-ref.
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "sourceRef": "s3://bucket/a.jpg"}"#,
+                condition: "a misspelt source-ref key (source_ref, sourceRef, Source-Ref)"),
         ]
     )
 

@@ -16,16 +16,39 @@ public struct MultiLineJSON: Rule {
             close, the next lines continue it, and some of them are not JSON on their own.
             """,
         fix: "write each object on a line of its own (for an array: each element), such as with jq -c '.[]'",
+        conditions: [
+            "a pretty-printed JSON array",
+            "pretty-printed objects one after another",
+            "pretty-printed JSON that is cut short or invalid further down",
+        ],
         triggeringExamples: [
             // A whole-file finding is marked after the text's last newline.
-            Example("[\n  {\"source-ref\": \"s3://bucket/a.jpg\"},\n  {\"source-ref\": \"s3://bucket/b.jpg\"}\n]\n↓"),
-            Example("{\n  \"source-ref\": \"s3://bucket/a.jpg\"\n}\n{\n  \"source-ref\": \"s3://bucket/b.jpg\"\n}\n↓"),
-            Example("{\n  \"source-ref\": \"s3://bucket/a.jpg\",\n  \"a\": [1,\n↓"),
+            Example(
+                "[\n  {\"source-ref\": \"s3://bucket/a.jpg\"},\n  {\"source-ref\": \"s3://bucket/b.jpg\"}\n]\n↓",
+                condition: "a pretty-printed JSON array"),
+            Example("[\n{\"source-ref\": \"s3://bucket/a.jpg\"}\n]\n↓", condition: "a pretty-printed JSON array"),
+            Example(
+                "{\n  \"source-ref\": \"s3://bucket/a.jpg\"\n}\n{\n  \"source-ref\": \"s3://bucket/b.jpg\"\n}\n↓",
+                condition: "pretty-printed objects one after another"),
+            Example(
+                "{\n  \"source-ref\": \"s3://bucket/a.jpg\",\n  \"a\": [1,\n↓",
+                condition: "pretty-printed JSON that is cut short or invalid further down"),
+            Example(
+                "[\n  {\"a\": 1},\n  {\"a\": 2,}\n]\n↓",
+                condition: "pretty-printed JSON that is cut short or invalid further down"),
         ],
         nonTriggeringExamples: [
             Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n"),
+            // An array on one line is CL002, not a spread file.
+            Example(
+                "[{\"source-ref\": \"s3://bucket/a.jpg\"}, {\"source-ref\": \"s3://bucket/b.jpg\"}]\n",
+                condition: "a pretty-printed JSON array"),
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\n", condition: "pretty-printed objects one after another"),
             // A first line cut short, followed by whole lines: JSON Lines with one bad line (CL001).
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\", \"a\":\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n"),
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\", \"a\":\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n",
+                condition: "pretty-printed JSON that is cut short or invalid further down"),
         ]
     )
 

@@ -12,12 +12,19 @@ public struct NULByte: Rule {
             being written, or had binary data appended. The service reports ERROR_INVALID_JSON_LINE.
             """,
         fix: "remove the NUL bytes; if the file is UTF-16, convert it to UTF-8",
+        conditions: [
+            "a NUL inside a string",
+            "a NUL outside any string",
+        ],
         triggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a↓\u{0}.jpg\"}"),
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}↓\u{0}"),
+            Example("{\"source-ref\": \"s3://bucket/a↓\u{0}.jpg\"}", condition: "a NUL inside a string"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}↓\u{0}", condition: "a NUL outside any string"),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "note": "\u0000 escaped is fine"}"#)
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "note": "\u0000 escaped is fine"}"#,
+                condition: "a NUL inside a string"),
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"} ", condition: "a NUL outside any string"),
         ]
     )
 }

@@ -13,11 +13,18 @@ public struct NestingTooDeep: Rule {
             not documented.
             """,
         fix: "check how the line was generated; manifest lines do not nest this deep",
+        conditions: [
+            "more than 512 levels of arrays and objects"
+        ],
         triggeringExamples: [
-            Example(String(repeating: "[", count: 512) + "↓[" + String(repeating: "]", count: 513))
+            Example(
+                String(repeating: "[", count: 512) + "↓[" + String(repeating: "]", count: 513),
+                condition: "more than 512 levels of arrays and objects")
         ],
         nonTriggeringExamples: [
-            Example("{\"a\": " + String(repeating: "[", count: 511) + String(repeating: "]", count: 511) + "}")
+            Example(
+                "{\"a\": " + String(repeating: "[", count: 511) + String(repeating: "]", count: 511) + "}",
+                condition: "more than 512 levels of arrays and objects")
         ]
     )
 }

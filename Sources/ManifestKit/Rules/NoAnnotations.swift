@@ -13,11 +13,22 @@ public struct NoAnnotations: LineRule {
             invalid-row limit). That suits a test image with nothing to find; in training it adds nothing.
             """,
         fix: "add the image's boxes, or leave the image out of the training set",
+        conditions: [
+            "every bounding-box attribute of the line has empty annotations"
+        ],
         triggeringExamples: [
-            Example("↓" + DetectionExamples.line(annotations: []))
+            Example(
+                "↓" + DetectionExamples.line(annotations: []),
+                condition: "every bounding-box attribute of the line has empty annotations")
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box()]))
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box()]),
+                condition: "every bounding-box attribute of the line has empty annotations"),
+            // An image-level line has no bounding-box attribute to be empty.
+            Example(
+                ClassificationExamples.line(),
+                condition: "every bounding-box attribute of the line has empty annotations"),
         ]
     )
 

@@ -13,19 +13,37 @@ public struct NoAttributeAnnotations: LineRule {
             for training (a line with no boxes at all is CL310).
             """,
         fix: "add the image's boxes, or remove the attribute and its metadata if the image shows nothing to find",
+        conditions: [
+            "an attribute with empty annotations beside one with boxes"
+        ],
         triggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 64, "height": 64, "#
-                    + #""depth": 3}], "annotations": ↓[]}, "bb-metadata": {"objects": [], "class-map": {}, "#
+                    + #""depth": 3}], "annotations": ↓[]}, "bb-metadata": {"objects": [], "class-map": {"0": "dog"}, "#
                     + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
                     + #""creation-date": "2024-05-01T08:00:00"}, "#
                     + #""cc": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "annotations": "#
                     + #"[{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "cc-metadata": {"objects": "#
                     + #"[{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#)
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#,
+                condition: "an attribute with empty annotations beside one with boxes")
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box()]))
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box()])),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"image_size": [{"width": 64, "height": 64, "#
+                    + #""depth": 3}], "annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog"}, "#
+                    + #""type": "groundtruth/object-detection", "human-annotated": "yes", "#
+                    + #""creation-date": "2024-05-01T08:00:00"}, "#
+                    + #""cc": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "annotations": "#
+                    + #"[{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "cc-metadata": {"objects": "#
+                    + #"[{"confidence": 1}], "class-map": {"0": "dog"}, "type": "groundtruth/object-detection", "#
+                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00"}}"#,
+                condition: "an attribute with empty annotations beside one with boxes"),
+            // With no box anywhere on the line, it is CL310 instead.
+            Example(
+                DetectionExamples.line(annotations: []),
+                condition: "an attribute with empty annotations beside one with boxes"),
         ]
     )
 

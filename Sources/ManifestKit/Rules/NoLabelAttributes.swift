@@ -14,21 +14,28 @@ public struct NoLabelAttributes: LineRule {
             """,
         fix:
             "add the missing half of the pair, or rename the keys so that the metadata is the attribute's name plus -metadata",
+        conditions: [
+            "an X-metadata without its attribute X",
+            "an object with image_size or annotations without its -metadata",
+        ],
         triggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", ↓"dog-metadata": {"confidence": 1, "class-name": "dog", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
-                    + #""type": "groundtruth/image-classification"}}"#),
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"dog-metadata": "# + ClassificationExamples.metadata() + "}",
+                condition: "an X-metadata without its attribute X"),
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", ↓"bb": {"image_size": [{"width": 64, "height": 64, "depth": 3}], "#
-                    + #""annotations": []}}"#),
+                    + #""annotations": []}}"#,
+                condition: "an object with image_size or annotations without its -metadata"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"boxes": {"annotations": []}}"#,
+                condition: "an object with image_size or annotations without its -metadata"),
         ],
         nonTriggeringExamples: [
-            Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "dog": 1, "dog-metadata": {"confidence": 1, "class-name": "dog", "#
-                    + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
-                    + #""type": "groundtruth/image-classification"}}"#),
+            Example(ClassificationExamples.line("dog"), condition: "an X-metadata without its attribute X"),
             Example(#"{"source-ref": "s3://bucket/a.jpg", "note": 3}"#),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "bb": {"boxes": [], "size": [64, 64]}}"#,
+                condition: "an object with image_size or annotations without its -metadata"),
         ]
     )
 

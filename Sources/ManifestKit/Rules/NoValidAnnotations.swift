@@ -13,14 +13,24 @@ public struct NoValidAnnotations: LineVerdictRule {
             The findings on the boxes say what to fix.
             """,
         fix: "fix the errors reported on the boxes",
+        conditions: [
+            "every box of an attribute is invalid"
+        ],
         triggeringExamples: [
             Example(
                 DetectionExamples.line(
                     annotations: [DetectionExamples.box(left: "-1"), DetectionExamples.box(width: "1")],
-                    annotationsMark: "↓"))
+                    annotationsMark: "↓"), condition: "every box of an attribute is invalid"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "500")], annotationsMark: "↓"),
+                condition: "every box of an attribute is invalid"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "-1"), DetectionExamples.box()]))
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "-1"), DetectionExamples.box()]),
+                condition: "every box of an attribute is invalid"),
+            // No boxes at all is CL310, not invalid boxes.
+            Example(DetectionExamples.line(annotations: []), condition: "every box of an attribute is invalid"),
         ]
     )
 

@@ -13,14 +13,32 @@ public struct NoValidLabelAttributes: LineVerdictRule {
             though the image stays in the dataset. The findings on the attributes say what to fix.
             """,
         fix: "fix the errors reported on the line's attributes",
+        conditions: [
+            "the line's only label attribute is invalid",
+            "every one of several label attributes is invalid",
+        ],
         triggeringExamples: [
-            Example(#"↓{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": "groundtruth/wrongtype"}}"#)
+            Example(
+                #"↓{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": "groundtruth/wrongtype"}}"#,
+                condition: "the line's only label attribute is invalid"),
+            Example(
+                "↓"
+                    + ClassificationExamples.line(
+                        metadata: ClassificationExamples.metadata(humanAnnotated: "true"),
+                        extra: #", "m": 1, "m-metadata": {"type": "groundtruth/wrongtype"}"#),
+                condition: "every one of several label attributes is invalid"),
         ],
         nonTriggeringExamples: [
+            Example(ClassificationExamples.line(), condition: "the line's only label attribute is invalid"),
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": "groundtruth/wrongtype"}, "#
                     + #""m": 1, "m-metadata": {"confidence": 1, "class-name": "dog", "human-annotated": "yes", "#
-                    + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}}"#)
+                    + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}}"#,
+                condition: "every one of several label attributes is invalid"),
+            // A box error drops that box, not the attribute.
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box(left: "-5")]),
+                condition: "every one of several label attributes is invalid"),
         ]
     )
 

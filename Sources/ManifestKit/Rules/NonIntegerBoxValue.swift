@@ -6,18 +6,31 @@ public struct NonIntegerBoxValue: LineRule {
         name: "non-integer-box-value",
         mirrors: nil,
         severity: .warning,
-        summary: "a box or image_size value is not a whole number of pixels",
+        summary: "a box value is not a whole number of pixels",
         rationale: """
             The service documents integers for `image_size` and for `top`, `left`, `width` and `height`, but \
             the AWS COCO converter writes COCO's fractional pixels unchanged, and whether the service accepts \
             them is undocumented. The first such value of each box is reported.
             """,
         fix: "round the values to whole pixels",
+        conditions: [
+            "a box value with a fraction"
+        ],
         triggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓19.23")]))
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "↓19.23")]),
+                condition: "a box value with a fraction"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(top: "1", height: "↓9.5")]),
+                condition: "a box value with a fraction"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box(left: "19.0")]))
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(left: "19.0")]),
+                condition: "a box value with a fraction"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box(height: "9e0")]),
+                condition: "a box value with a fraction"),
         ]
     )
 

@@ -15,13 +15,28 @@ public struct NotJSONLines: Rule {
             (a comment or DOCTYPE) or `<` and a name; any other file is linted.
             """,
         fix: "nothing, if the file is not a dataset; exclude it from the hook's files to silence the note",
+        conditions: [
+            "an XML declaration",
+            "an XML element or comment after blank space",
+        ],
         triggeringExamples: [
-            Example("↓<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<assembly manifestVersion=\"1.0\"/>\n")
+            Example(
+                "↓<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<assembly manifestVersion=\"1.0\"/>\n",
+                condition: "an XML declaration"),
+            Example(
+                "↓\n  <!-- an application manifest -->\n<assembly/>\n",
+                condition: "an XML element or comment after blank space"),
+            Example(
+                "↓\u{FEFF}<assembly manifestVersion=\"1.0\"/>\n",
+                condition: "an XML element or comment after blank space"),
         ],
         nonTriggeringExamples: [
             Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
-            Example("< not xml\n"),
-            Example("<\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}binary\n"),
+            Example("<? not xml\n", condition: "an XML declaration"),
+            Example("< not xml\n", condition: "an XML element or comment after blank space"),
+            Example(
+                "<\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}binary\n",
+                condition: "an XML element or comment after blank space"),
         ]
     )
 

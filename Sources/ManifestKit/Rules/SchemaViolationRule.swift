@@ -14,15 +14,22 @@ public struct SchemaViolationRule: SchemaRule {
             would do.
             """,
         fix: "change the value so that it satisfies the schema, or correct the schema",
+        conditions: [
+            "a value a user schema rejects"
+        ],
         triggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "split": ↓"validation"}"#,
-                schema: "properties: {split: {enum: [train, test]}}")
+                condition: "a value a user schema rejects", schema: "properties: {split: {enum: [train, test]}}"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "meta": {"camera": ↓7}}"#,
+                condition: "a value a user schema rejects",
+                schema: "properties: {meta: {properties: {camera: {type: string}}}}"),
         ],
         nonTriggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "split": "test"}"#,
-                schema: "properties: {split: {enum: [train, test]}}")
+                condition: "a value a user schema rejects", schema: "properties: {split: {enum: [train, test]}}")
         ]
     )
 }

@@ -15,11 +15,31 @@ public struct ServiceAddedKey: LineRule {
             worth a warning.
             """,
         fix: "remove the service's keys before sending the line back",
+        conditions: [
+            "cl-metadata",
+            "cl-errors, errors or warnings",
+        ],
         triggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", ↓"cl-metadata": {"is_labeled": false}}"#)
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"cl-metadata": {"is_labeled": false}}"#, condition: "cl-metadata"
+            ),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"errors": [], ↓"warnings": []}"#,
+                condition: "cl-errors, errors or warnings"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"cl-errors": []}"#, condition: "cl-errors, errors or warnings"),
         ],
         nonTriggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "notes": {"is_labeled": false}}"#)
+            Example(#"{"source-ref": "s3://bucket/a.jpg", "notes": {"is_labeled": false}}"#, condition: "cl-metadata"),
+            // Inside a label attribute's metadata, the service's keys are its own business.
+            Example(
+                ClassificationExamples.line(
+                    metadata:
+                        #"{"confidence": 1, "class-name": "dog", "human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification", "errors": []}"#
+                ), condition: "cl-errors, errors or warnings"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "error": 1, "warning": 2}"#,
+                condition: "cl-errors, errors or warnings"),
         ]
     )
 

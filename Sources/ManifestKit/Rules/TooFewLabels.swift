@@ -16,11 +16,19 @@ public struct TooFewLabels: Rule {
             several manifests, which this check cannot see.
             """,
         fix: "add images of at least one more label, or check that the other labels are in another manifest",
+        conditions: [
+            "fewer than two image-level labels",
+            "fewer than two bounding-box labels",
+        ],
         triggeringExamples: [
             Example(
                 "{\"source-ref\": \"s3://bucket/a.jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
                     + "\"class-name\": \"dog\", \"human-annotated\": \"yes\", \"creation-date\": "
-                    + "\"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n↓")
+                    + "\"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n↓",
+                condition: "fewer than two image-level labels"),
+            Example(
+                DetectionExamples.line(annotations: [DetectionExamples.box()]) + "\n↓",
+                condition: "fewer than two bounding-box labels"),
         ],
         nonTriggeringExamples: [
             Example(
@@ -28,7 +36,15 @@ public struct TooFewLabels: Rule {
                     "{\"source-ref\": \"s3://bucket/\(label).jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
                         + "\"class-name\": \"\(label)\", \"human-annotated\": \"yes\", \"creation-date\": "
                         + "\"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n"
-                }.joined())
+                }.joined(), condition: "fewer than two image-level labels"),
+            Example(
+                DetectionExamples.line(
+                    attribute: DetectionExamples.attribute(
+                        annotations: "[" + DetectionExamples.box() + ", "
+                            + #"{"class_id": 1, "top": 1, "left": 2, "width": 9, "height": 9}]"#),
+                    metadata: DetectionExamples.metadata(
+                        objects: #"[{"confidence": 1}, {"confidence": 1}]"#, classMap: #"{"0": "dog", "1": "cat"}"#))
+                    + "\n", condition: "fewer than two bounding-box labels"),
         ]
     )
 }

@@ -18,14 +18,30 @@ public struct TooManyBoundingBoxes: LineRule {
             in the configuration (`rules: {CL305: {max-boxes: 30}}`).
             """,
         fix: "keep at most 50 boxes per image",
+        conditions: [
+            "more than 50 boxes on one image, over all its attributes",
+            "more boxes than the configuration's max-boxes",
+        ],
         triggeringExamples: [
             Example(
                 DetectionExamples.line(
                     annotations: Array(repeating: DetectionExamples.box(), count: 50)
-                        + ["↓" + DetectionExamples.box()]))
+                        + ["↓" + DetectionExamples.box()]),
+                condition: "more than 50 boxes on one image, over all its attributes"),
+            Example(
+                DetectionExamples.line(
+                    annotations: Array(repeating: DetectionExamples.box(), count: 3) + ["↓" + DetectionExamples.box()]),
+                condition: "more boxes than the configuration's max-boxes",
+                configuration: "rules: {CL305: {max-boxes: 3}}"),
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: Array(repeating: DetectionExamples.box(), count: 50)))
+            Example(
+                DetectionExamples.line(annotations: Array(repeating: DetectionExamples.box(), count: 50)),
+                condition: "more than 50 boxes on one image, over all its attributes"),
+            Example(
+                DetectionExamples.line(annotations: Array(repeating: DetectionExamples.box(), count: 3)),
+                condition: "more boxes than the configuration's max-boxes",
+                configuration: "rules: {CL305: {max-boxes: 3}}"),
         ]
     )
 

@@ -32,11 +32,27 @@ public struct TooManyInvalidLines: Rule {
             checks can add more.
             """,
         fix: "fix or remove the invalid lines (the other findings say which and why)",
+        conditions: [
+            "more than 20% of the lines have errors"
+        ],
         triggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"a\": 1,}\n↓")
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"a\": 1,}\n↓",
+                condition: "more than 20% of the lines have errors"),
+            Example(
+                (0..<3).map { "{\"source-ref\": \"s3://bucket/\($0).jpg\"}\n" }.joined() + "{\"a\": 1,}\n↓",
+                condition: "more than 20% of the lines have errors"),
         ],
         nonTriggeringExamples: [
-            Example((0..<5).map { "{\"source-ref\": \"s3://bucket/\($0).jpg\"}\n" }.joined() + "{\"a\": 1,}\n")
+            Example((0..<5).map { "{\"source-ref\": \"s3://bucket/\($0).jpg\"}\n" }.joined() + "{\"a\": 1,}\n"),
+            // 1 of 5 is 20%: not over.
+            Example(
+                (0..<4).map { "{\"source-ref\": \"s3://bucket/\($0).jpg\"}\n" }.joined() + "{\"a\": 1,}\n",
+                condition: "more than 20% of the lines have errors"),
+            // Warnings do not count.
+            Example(
+                "{\"source-ref\": \"s3://bucket/a.jpg\", \"a\": 1, \"a\": 2}\n{\"source-ref\": \"s3://bucket/b.jpg\"}\n",
+                condition: "more than 20% of the lines have errors"),
         ]
     )
 }

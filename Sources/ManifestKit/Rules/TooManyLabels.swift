@@ -17,6 +17,7 @@ public struct TooManyLabels: Rule {
             reverse, so too few labels is not checked per file.) The finding points at the 251st label.
             """,
         fix: "merge or drop labels so that at most 250 remain",
+        conditions: ["more than 250 distinct labels in the manifest"],
         triggeringExamples: [
             Example(
                 (0...TooManyLabels.limit).map { label in
@@ -24,7 +25,7 @@ public struct TooManyLabels: Rule {
                         + "\"class-name\": \(label == TooManyLabels.limit ? "↓" : "")\"label \(label)\", "
                         + "\"human-annotated\": \"yes\", \"creation-date\": \"2024-05-01T08:00:00\", "
                         + "\"type\": \"groundtruth/image-classification\"}}\n"
-                }.joined())
+                }.joined(), condition: "more than 250 distinct labels in the manifest")
         ],
         nonTriggeringExamples: [
             Example(
@@ -32,7 +33,7 @@ public struct TooManyLabels: Rule {
                     "{\"source-ref\": \"s3://bucket/\(label).jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
                         + "\"class-name\": \"label \(label)\", \"human-annotated\": \"yes\", "
                         + "\"creation-date\": \"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n"
-                }.joined())
+                }.joined(), condition: "more than 250 distinct labels in the manifest")
         ]
     )
 }

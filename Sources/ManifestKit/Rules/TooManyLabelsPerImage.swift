@@ -16,6 +16,9 @@ public struct TooManyLabelsPerImage: LineRule {
             does not say what the service does with it, so this is a warning.
             """,
         fix: "keep at most 50 labels per image",
+        conditions: [
+            "more than 50 distinct labels on one image"
+        ],
         triggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "#
@@ -23,7 +26,7 @@ public struct TooManyLabelsPerImage: LineRule {
                         #""l\#(label)": 1, "l\#(label)-metadata": {"confidence": 1, "class-name": "#
                             + (label == 50 ? "↓" : "") + #""label \#(label)", "human-annotated": "yes", "#
                             + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}"#
-                    }.joined(separator: ", ") + "}")
+                    }.joined(separator: ", ") + "}", condition: "more than 50 distinct labels on one image")
         ],
         nonTriggeringExamples: [
             Example(
@@ -32,7 +35,15 @@ public struct TooManyLabelsPerImage: LineRule {
                         #""l\#(label)": 1, "l\#(label)-metadata": {"confidence": 1, "class-name": "label \#(label)", "#
                             + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
                             + #""type": "groundtruth/image-classification"}"#
-                    }.joined(separator: ", ") + "}")
+                    }.joined(separator: ", ") + "}", condition: "more than 50 distinct labels on one image"),
+            // 51 attributes, two with the same label: 50 distinct.
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "#
+                    + (0...50).map { label in
+                        #""l\#(label)": 1, "l\#(label)-metadata": {"confidence": 1, "class-name": "label \#(min(label, 49))", "#
+                            + #""human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
+                            + #""type": "groundtruth/image-classification"}"#
+                    }.joined(separator: ", ") + "}", condition: "more than 50 distinct labels on one image"),
         ]
     )
 

@@ -14,11 +14,24 @@ public struct TooManyRows: Rule {
             line 250,001.
             """,
         fix: "split the manifest into datasets or updates of at most 250,000 lines",
+        conditions: [
+            "more lines than 250,000 (or the configuration's max-rows)"
+        ],
         triggeringExamples: [
-            Example(String(repeating: "{}\n", count: 250_000) + "↓{}\n")
+            Example(
+                String(repeating: "{}\n", count: 250_000) + "↓{}\n",
+                condition: "more lines than 250,000 (or the configuration's max-rows)"),
+            Example(
+                String(repeating: "{}\n", count: 3) + "↓{}\n",
+                condition: "more lines than 250,000 (or the configuration's max-rows)",
+                configuration: "limits: {max-rows: 3}"),
         ],
         nonTriggeringExamples: [
-            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n")
+            Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n"),
+            Example(
+                String(repeating: "{}\n", count: 3),
+                condition: "more lines than 250,000 (or the configuration's max-rows)",
+                configuration: "limits: {max-rows: 3}"),
         ]
     )
 }

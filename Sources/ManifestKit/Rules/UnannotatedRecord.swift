@@ -13,11 +13,19 @@ public struct UnannotatedRecord: LineRule {
             ERROR_NO_LABEL_ATTRIBUTES is undocumented).
             """,
         fix: "label the image, or leave it out until it is labeled",
+        conditions: [
+            "a line with source-ref and nothing else"
+        ],
         triggeringExamples: [
-            Example(#"↓{"source-ref": "s3://bucket/a.jpg"}"#)
+            Example(#"↓{"source-ref": "s3://bucket/a.jpg"}"#, condition: "a line with source-ref and nothing else")
         ],
         nonTriggeringExamples: [
-            Example(DetectionExamples.line(annotations: [DetectionExamples.box()]))
+            Example(DetectionExamples.line(annotations: [DetectionExamples.box()])),
+            Example(ClassificationExamples.line(), condition: "a line with source-ref and nothing else"),
+            // Another key beside it is CL209, not an unlabeled image.
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "note": 1}"#, condition: "a line with source-ref and nothing else"
+            ),
         ]
     )
 

@@ -14,14 +14,25 @@ public struct UnpairedKey: LineRule {
             are CL203; the service's own keys are CL208.
             """,
         fix: "add the key's -metadata if it is a label, or remove it",
+        conditions: [
+            "a top-level key with no -metadata",
+            "a -metadata key without its attribute that is not an object",
+        ],
         triggeringExamples: [
-            Example(#"{"source-ref": "s3://bucket/a.jpg", ↓"dog": 1}"#)
+            Example(#"{"source-ref": "s3://bucket/a.jpg", ↓"dog": 1}"#, condition: "a top-level key with no -metadata"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", ↓"note-metadata": "checked"}"#,
+                condition: "a -metadata key without its attribute that is not an object"),
         ],
         nonTriggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "dog": 1, "dog-metadata": {"confidence": 1, "#
                     + #""class-name": "dog", "human-annotated": "yes", "creation-date": "2024-05-01T08:00:00", "#
-                    + #""type": "groundtruth/image-classification"}}"#)
+                    + #""type": "groundtruth/image-classification"}}"#, condition: "a top-level key with no -metadata"),
+            // An object -metadata without its attribute is CL203.
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "note-metadata": {"checked": true}}"#,
+                condition: "a -metadata key without its attribute that is not an object"),
         ]
     )
 

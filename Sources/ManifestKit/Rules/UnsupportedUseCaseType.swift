@@ -19,17 +19,29 @@ public struct UnsupportedUseCaseType: LineRule {
             use type groundtruth/image-classification or groundtruth/object-detection; transform multi-label \
             output into one attribute per label, each with its own -metadata
             """,
+        conditions: [
+            "a type other than the two supported (multi-label, a typo)",
+            "a type that is not a string",
+        ],
         triggeringExamples: [
             Example(
                 #"{"source-ref": "s3://bucket/a.jpg", "l": [0, 1], "l-metadata": {"class-map": {"0": "a", "1": "b"}, "#
-                    + #""type": ↓"groundtruth/image-classification-multilabel"}}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": ↓"groundtruth/wrongtype"}}"#),
-            Example(#"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": ↓7}}"#),
+                    + #""type": ↓"groundtruth/image-classification-multilabel"}}"#,
+                condition: "a type other than the two supported (multi-label, a typo)"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": ↓"groundtruth/wrongtype"}}"#,
+                condition: "a type other than the two supported (multi-label, a typo)"),
+            Example(
+                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": ↓7}}"#,
+                condition: "a type that is not a string"),
         ],
         nonTriggeringExamples: [
             Example(
-                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": "groundtruth/image-classification"}}"#
-            )
+                #"{"source-ref": "s3://bucket/a.jpg", "l": 1, "l-metadata": {"type": "groundtruth/image-classification"}}"#,
+                condition: "a type other than the two supported (multi-label, a typo)"),
+            Example(
+                DetectionExamples.line(attribute: DetectionExamples.attribute()),
+                condition: "a type that is not a string"),
         ]
     )
 

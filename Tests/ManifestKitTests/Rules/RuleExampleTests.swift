@@ -1,3 +1,4 @@
+import Foundation
 import ManifestKit
 import Testing
 import _ManifestTestSupport
@@ -9,16 +10,22 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "\(description.code) \(description.name)" }
 }
 
-/// Runs every rule's examples: findings exactly at the `↓` markers, none for non-triggering examples.
+/// Runs every rule's examples: findings exactly at the `↓` markers, none for non-triggering examples; the
+/// images an example describes are written to a scratch directory mapped to `s3://bucket/`.
 @Suite struct RuleExampleTests {
     static let rules = RuleRegistry.all.map(RuleCase.init)
 
     private func findings(of code: String, in bytes: [UInt8], _ example: Example) throws -> [MarkedText.Marker] {
         let schemas = try ManifestSchemas.load(userSchemas: example.schema.map { [("example.yaml", $0)] } ?? [])
-        let options = try example.configuration.map { try Configuration.parse($0, file: "example.yml").options }
+        var options =
+            try example.configuration.map { try Configuration.parse($0, file: "example.yml").options }
+            ?? LintOptions()
+        if !example.images.isEmpty {
+            options.images = [ImageMapping(prefix: "s3://bucket/", directory: try ExampleImages.write(example.images))]
+        }
         // A whole-file finding (no line) is marked at the end of the text, after its last newline.
         let end = MarkedText.Marker(line: bytes.count { $0 == 0x0A } + 1, column: 1)
-        return ManifestLinter(options: options ?? LintOptions(), schemas: schemas)
+        return ManifestLinter(options: options, schemas: schemas)
             .lint(bytes: bytes, name: "example.manifest")
             .filter { $0.code == code }
             .map { finding in
@@ -76,6 +83,67 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             #expect(
                 try findings(of: description.code, in: shifted, example) == expected,
                 sourceLocation: location)
+        }
+    }
+}
+
+/// Writes the images of a rule example to a new scratch directory.
+enum ExampleImages {
+    static func write(_ images: [ExampleImage]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for image in images {
+            guard let bytes = bytes(of: image.content) else { continue }
+            let path = directory + "/" + image.key
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            // A larger file: zeros after the image, as a sparse file.
+            if let size = image.size { #expect(truncate(path, off_t(size)) == 0) }
+        }
+        return directory
+    }
+
+    private static func bytes(of content: ExampleImage.Content) -> [UInt8]? {
+        switch content {
+        case .png(let width, let height): TestImages.png(width: width, height: height)
+        case .jpeg(let width, let height, let orientation):
+            TestImages.jpeg(width: width, height: height, orientation: orientation)
+        case .bytes(let bytes): bytes
+        case .prefix(let inner, let count): bytes(of: inner).map { Array($0.prefix(count)) }
+        case .missing: nil
+        }
+    }
+}
+
+/// Every condition a rule names has an example that meets it and a near miss that does not, so that a rule
+/// that stops checking one of its conditions fails a test, whatever its other examples do.
+@Suite struct RuleConditionTests {
+    @Test(arguments: RuleExampleTests.rules)
+    func everyConditionHasATriggeringExampleAndANearMiss(rule: RuleCase) {
+        let description = rule.description
+        #expect(!description.conditions.isEmpty, "\(description.code) names no condition")
+        #expect(
+            Set(description.conditions).count == description.conditions.count,
+            "\(description.code): a repeated condition")
+        for condition in description.conditions {
+            #expect(
+                description.triggeringExamples.contains { $0.condition == condition },
+                "\(description.code): no triggering example for '\(condition)'")
+            #expect(
+                description.nonTriggeringExamples.contains { $0.condition == condition },
+                "\(description.code): no near miss for '\(condition)'")
+        }
+        for example in description.triggeringExamples {
+            let location = SourceLocation(
+                fileID: "\(example.file)", filePath: "\(example.file)", line: Int(example.line), column: 1)
+            #expect(example.condition != nil, "a triggering example names its condition", sourceLocation: location)
+        }
+        for example in description.triggeringExamples + description.nonTriggeringExamples {
+            guard let condition = example.condition else { continue }
+            let location = SourceLocation(
+                fileID: "\(example.file)", filePath: "\(example.file)", line: Int(example.line), column: 1)
+            #expect(
+                description.conditions.contains(condition), "unknown condition '\(condition)'", sourceLocation: location
+            )
         }
     }
 }

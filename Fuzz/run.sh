@@ -8,8 +8,15 @@
 # objects held by globals as leaked.
 #
 # Usage: Fuzz/run.sh [SECONDS] [PARALLEL] [HARNESS...]   (defaults: 600, 2, every harness)
+#        Fuzz/run.sh --build-only                      (builds every harness and stops; CI does this)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+       -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
+if [ "${1:-}" = "--build-only" ]; then
+    swift build --package-path "$root/Fuzz" "${flags[@]}" 2>&1 | grep -v "Cannot export local symbol" >&2
+    exit 0
+fi
 seconds=${1:-600}
 parallel=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
@@ -17,8 +24,6 @@ all=(json-lines schema configuration lint-line diff-canonical sigv4 image-header
 harnesses=("${@:-${all[@]}}")
 if [ $# -eq 0 ]; then harnesses=("${all[@]}"); fi
 
-flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-       -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
 for harness in "${harnesses[@]}"; do
     swift build --package-path "$root/Fuzz" "${flags[@]}" --product "fuzz-$harness" 2>&1 \
         | grep -v "Cannot export local symbol" >&2

@@ -71,6 +71,34 @@ package enum CommandRunner {
 }
 
 extension CommandRunner {
+    /// Whether permission checks can be tested: not root (which reads every file), or root with `setpriv` to
+    /// run clmanifest as `nobody`.
+    package static var canTestPermissions: Bool {
+        getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
+    /// Runs `clmanifest` with `arguments` as an unprivileged user: as `nobody` (through `setpriv`) when this
+    /// process is root, for tests of files a user may not read; as this user otherwise.
+    package static func runUnprivileged(_ arguments: [String]) throws -> Result {
+        guard getuid() == 0 else { return try run(arguments) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
     /// Starts `clmanifest` with `arguments` in the package root and returns at once.
     ///
     /// Its output goes to the null device. For tests that stop the process part-way.

@@ -12,7 +12,9 @@ package enum MeasuredRun {
         package var standardOutput: String
         package var standardError: String
         package var seconds: Double
-        package var peakMegabytes: Double
+        /// The peak resident set of clmanifest itself, in MB; nil when the run ended before a sample was taken
+        /// after the shell became clmanifest, so that a limit is never checked against nothing.
+        package var peakMegabytes: Double?
     }
 
     /// Runs `clmanifest arguments` in the package root with standard input from `input` (or /dev/null).
@@ -43,7 +45,7 @@ package enum MeasuredRun {
         // The peak is read from /proc/PID/status (VmHWM, the new image's own high-water mark) while the child
         // runs: wait4's ru_maxrss would include this test process's memory, which a spawned child inherits
         // in its count until exec.
-        let peak = PeakWatcher(pid: pid)
+        let peak = PeakWatcher(pid: pid, executable: CommandRunner.executable.resolvingSymlinksInPath().path)
         let watcher = Thread { peak.watch() }
         watcher.start()
         var status: Int32 = 0
@@ -56,22 +58,30 @@ package enum MeasuredRun {
             standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "",
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakMegabytes: Double(peak.kilobytes) / 1024)
+            peakMegabytes: peak.samples > 0 ? Double(peak.kilobytes) / 1024 : nil)
     }
 }
 
-/// Reads a running process's VmHWM every few milliseconds and keeps the largest.
+/// Reads a running process's VmHWM every few milliseconds and keeps the largest, counting only the samples
+/// taken once the process runs `executable` (before its exec, it is the shell).
 private final class PeakWatcher: @unchecked Sendable {
     private let path: String
+    private let executablePath: String
+    private let executable: String
     private let lock = NSLock()
     private var running = true
     private var largest = 0
+    private var taken = 0
 
-    init(pid: pid_t) {
+    init(pid: pid_t, executable: String) {
         path = "/proc/\(pid)/status"
+        executablePath = "/proc/\(pid)/exe"
+        self.executable = executable
     }
 
     var kilobytes: Int { lock.withLock { largest } }
+    /// How many samples were taken of the executable itself.
+    var samples: Int { lock.withLock { taken } }
 
     func stop() {
         lock.withLock { running = false }
@@ -79,11 +89,15 @@ private final class PeakWatcher: @unchecked Sendable {
 
     func watch() {
         while lock.withLock({ running }) {
-            if let status = try? String(contentsOfFile: path, encoding: .utf8),
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: executablePath)) == executable,
+                let status = try? String(contentsOfFile: path, encoding: .utf8),
                 let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
                 let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
             {
-                lock.withLock { largest = max(largest, value) }
+                lock.withLock {
+                    largest = max(largest, value)
+                    taken += 1
+                }
             }
             usleep(2_000)
         }

@@ -6,6 +6,7 @@ import _ManifestTestSupport
 /// message speaks with one voice: lowercase `error:`, counts grouped, nouns in the right number.
 @Suite struct ArgumentCheckTests {
     static let sample = "samples/mixed.manifest"
+    static let arn = "arn:aws:rekognition:us-east-1:123456789012:project/p/dataset/train/1700000000000"
 
     @Test(arguments: [
         (["lint", "--isolated", "--config", "c.yml", sample], "--isolated and --config contradict each other"),
@@ -26,7 +27,11 @@ import _ManifestTestSupport
         (["lint", "--select", "invalid-jsn", sample], "did you mean 'invalid-json'?"),
         (["lint", "--ignore", "CL9", sample], "--ignore: 'CL9' is not a rule code, prefix or name"),
         (["upload", sample, "--dataset-arn", "not-an-arn"], "--dataset-arn: 'not-an-arn' is not a dataset ARN"),
-        (["split", sample, "--dry-run", "--max-bytes", "9999999"], "over the API's limit of 5,242,880 bytes a call"),
+        (["split", sample, "--dry-run", "--max-bytes", "5242881"], "over the API's limit of 5,242,880 bytes a call"),
+        (
+            ["upload", sample, "--dataset-arn", arn, "--dry-run", "--all", "--max-batch-bytes", "5242881"],
+            "--max-batch-bytes must be between 1 and 5,242,880"
+        ),
         (["lint"], "error: Missing expected argument"),
     ])
     func isRefusedWithOneSentence(arguments: [String], message: String) throws {
@@ -34,6 +39,17 @@ import _ManifestTestSupport
         #expect(result.status == 2, "\(arguments): \(result.standardError)")
         #expect(result.standardError.hasPrefix("error: "), "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func theAPIsLimitIsAcceptedToTheByte() throws {
+        let split = try CommandRunner.run(["split", Self.sample, "--dry-run", "--max-bytes", "5242880"])
+        #expect(split.status == 0)
+        let upload = try CommandRunner.run(
+            [
+                "upload", Self.sample, "--dataset-arn", Self.arn, "--dry-run", "--all", "--max-batch-bytes", "5242880",
+                "--isolated",
+            ], environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
+        #expect(upload.status == 0, "\(upload.standardError)")
     }
 
     @Test func aProjectARNIsToldApart() throws {

@@ -32,6 +32,24 @@ import _ManifestTestSupport
         #expect(!plain.standardError.contains("images:"))
     }
 
+    /// An image the user may not read is CL602 saying so (as `nobody` when the tests run as root).
+    @Test(.enabled(if: CommandRunner.canTestPermissions, "skipped: running as root without setpriv to drop to nobody"))
+    func anUnreadableImageSaysWhy() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        chmod(directory.path, 0o755)
+        let image = directory.appendingPathComponent("a.png").path
+        try Data(TestImages.png(width: 70, height: 70)).write(to: URL(fileURLWithPath: image))
+        chmod(image, 0)
+        let manifest = directory.appendingPathComponent("m.manifest").path
+        try Data(#"{"source-ref": "s3://bucket/a.png"}"#.utf8 + [0x0A]).write(to: URL(fileURLWithPath: manifest))
+        chmod(manifest, 0o644)
+        let result = try CommandRunner.runUnprivileged(
+            ["lint", "--isolated", "--images", "s3://bucket/=\(directory.path)", manifest])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.contains("[CL602] '\(image)' cannot be read as an image: permission denied"))
+    }
+
     @Test func configurationMapsImagesRelativeToItself() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(

@@ -244,4 +244,40 @@ import _RekognitionTestServer
         #expect(server.dataset.applications.values.allSatisfy { $0 == 1 })
         #expect(server.busyRefusals == 0)
     }
+
+    /// A blob of exactly 5,242,880 bytes is one call, as the AWS CLI would send it; one byte more is two
+    /// batches, each accepted by the server, which refuses any blob over the limit itself.
+    @Test func theLimitHoldsToTheByte() throws {
+        let server = try FakeRekognitionServer(pollsPerUpdate: 1)
+        defer { server.stop() }
+        // Lines of about 60 KB (a source-ref and a note), the last one cut to make the blob exactly `size` bytes.
+        func line(_ index: Int, padding: Int) -> String {
+            #"{"source-ref":"s3://bucket/p\#(100_000 + index).jpg","note":""# + String(repeating: "x", count: padding)
+                + #""}"#
+        }
+        let overhead = line(0, padding: 0).utf8.count
+        func blob(_ size: Int) -> String {
+            var lines: [String] = []
+            var remaining = size
+            while true {
+                let room = remaining - (lines.isEmpty ? 0 : 1)
+                if room <= overhead + 60_000 {
+                    lines.append(line(lines.count, padding: room - overhead))
+                    return lines.joined(separator: "\n")
+                }
+                lines.append(line(lines.count, padding: 60_000))
+                remaining -= (lines.count == 1 ? 0 : 1) + overhead + 60_000
+            }
+        }
+        let raw = ["--cli-binary-format", "raw-in-base64-out", "--poll-interval", "0.01"]
+        for (size, calls) in [(5_242_880, 1), (5_242_881, 2)] {
+            let text = blob(size)
+            #expect(text.utf8.count == size, "the blob is \(text.utf8.count) bytes")
+            let changes = try Self.file("{\"GroundTruth\": \(Self.jsonString(text))}", "changes.json")
+            let before = server.receivedBlobs.count
+            let result = try Self.run(server, ["--dataset-arn", Self.arn, "--changes", "file://\(changes)"] + raw)
+            #expect(result.status == 0, "\(size): \(result.standardError)")
+            #expect(server.receivedBlobs.count - before == calls, "\(size) bytes")
+        }
+    }
 }

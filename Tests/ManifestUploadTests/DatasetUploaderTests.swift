@@ -202,9 +202,22 @@ import _RekognitionTestServer
         try handle.close()
         let saved = try #require(try journal.load())
         #expect(saved.confirmed == [0])
-        // A change set altered on disk is refused, not trusted.
+        // A change set altered on disk is refused, not trusted: one byte changed, the length the same (so the
+        // digests, not the sizes, must catch it), and a shorter file.
+        let original = try Data(contentsOf: URL(fileURLWithPath: journal.changesPath))
+        var altered = original
+        altered[altered.count / 2] ^= 0x01
+        try altered.write(to: URL(fileURLWithPath: journal.changesPath))
+        #expect(
+            throws: UploadJournal.JournalError(
+                description: "the saved change set \(journal.changesPath) does not match its journal")
+        ) {
+            try journal.load()
+        }
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: journal.changesPath))
         #expect(throws: UploadJournal.JournalError.self) { try journal.load() }
+        try original.write(to: URL(fileURLWithPath: journal.changesPath))
+        #expect(try journal.load()?.confirmed == [0])
     }
 
     @Test func aLineLargerThanABatchIsRefused() {

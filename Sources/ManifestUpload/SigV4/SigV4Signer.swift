@@ -50,6 +50,34 @@ public struct SigV4Signer: Sendable {
         }
     }
 
+    /// Signs `request` in its query string, as a presigned URL valid for `expires` seconds.
+    ///
+    /// Adds `X-Amz-Algorithm`, `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-Expires`, `X-Amz-SignedHeaders` and
+    /// `X-Amz-Security-Token` to the target, then `X-Amz-Signature` (the token after it, unsigned, with
+    /// ``omitsSessionTokenFromSignature``). Returns the pieces of the signature.
+    @discardableResult
+    public func presign(_ request: inout SignableRequest, timestamp: String, expires: Int) -> (
+        canonicalRequest: String, stringToSign: String, signedHeaders: String, signature: String
+    ) {
+        let encode = { (text: String) in PercentEncoding.encode(text, keepingSlash: false) }
+        var parameters = [
+            "X-Amz-Algorithm=AWS4-HMAC-SHA256",
+            "X-Amz-Credential=" + encode("\(credentials.accessKeyID)/\(scope(timestamp))"),
+            "X-Amz-Date=\(timestamp)", "X-Amz-Expires=\(expires)",
+            "X-Amz-SignedHeaders=" + encode(Self.signedHeaderNames(request).joined(separator: ";")),
+        ]
+        if let token = credentials.sessionToken, !omitsSessionTokenFromSignature {
+            parameters.append("X-Amz-Security-Token=" + encode(token))
+        }
+        request.target += (request.target.contains("?") ? "&" : "?") + parameters.joined(separator: "&")
+        let parts = signature(of: request, timestamp: timestamp)
+        request.target += "&X-Amz-Signature=\(parts.signature)"
+        if let token = credentials.sessionToken, omitsSessionTokenFromSignature {
+            request.target += "&X-Amz-Security-Token=" + encode(token)
+        }
+        return parts
+    }
+
     /// The pieces of the signature of `request` (which must already carry `X-Amz-Date`).
     public func signature(of request: SignableRequest, timestamp: String) -> (
         canonicalRequest: String, stringToSign: String, signedHeaders: String, signature: String
@@ -82,6 +110,11 @@ public struct SigV4Signer: Sendable {
         return key
     }
 
+    /// The names of the headers that are signed, lowercased and sorted.
+    static func signedHeaderNames(_ request: SignableRequest) -> [String] {
+        Set(request.headers.map { $0.name.lowercased() }).subtracting(unsignedHeaders).sorted()
+    }
+
     /// The canonical request and the signed header names.
     static func canonicalRequest(_ request: SignableRequest) -> (String, String) {
         let (path, query) = splitTarget(request.target)
@@ -89,7 +122,7 @@ public struct SigV4Signer: Sendable {
         for (name, value) in request.headers where !unsignedHeaders.contains(name.lowercased()) {
             grouped[name.lowercased(), default: []].append(collapse(value))
         }
-        let names = grouped.keys.sorted()
+        let names = signedHeaderNames(request)
         let headerLines = names.map { "\($0):\((grouped[$0] ?? []).joined(separator: ","))\n" }.joined()
         let signedHeaders = names.joined(separator: ";")
         let payloadHash = request.values(of: "x-amz-content-sha256").first ?? hex(SHA256.hash(data: request.body))

@@ -30,9 +30,14 @@ public final class UploadJournal {
     }
 
     /// Why the journal cannot be used.
-    public struct JournalError: Error, Sendable, CustomStringConvertible {
+    public struct JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What went wrong.
         public var description: String
+
+        /// Creates an error.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// An upload's journal as found in a state directory, for `clmanifest journals`.

@@ -43,6 +43,33 @@ import Testing
         #expect(result.changeSetBytes == changes.count && result.batches == 1)
     }
 
+    /// Key order does not count at any depth; a value changed at depth does.
+    ///
+    /// Inside the metadata, class-map, image_size and each box, and in objects nested in arrays.
+    @Test func nestedKeyOrderIsIgnoredAndNestedValuesAreNot() throws {
+        let prior = [
+            #"{"source-ref": "s3://bucket/1.jpg", "bb": {"image_size": [{"width": 640, "height": 480, "depth": 3}], "#
+                + #""annotations": [{"class_id": 0, "top": 1, "left": 2, "width": 9, "height": 9}]}, "#
+                + #""bb-metadata": {"objects": [{"confidence": 1}], "class-map": {"0": "dog", "1": "cat"}, "#
+                + #""type": "groundtruth/object-detection", "human-annotated": "yes", "job": {"a": 1, "b": [{"x": 1, "y": 2}]}}}"#
+        ]
+        let reordered = [
+            #"{"bb-metadata": {"job": {"b": [{"y": 2, "x": 1}], "a": 1}, "class-map": {"1": "cat", "0": "dog"}, "#
+                + #""human-annotated": "yes", "objects": [{"confidence": 1.0}], "type": "groundtruth/object-detection"}, "#
+                + #""bb": {"annotations": [{"height": 9, "width": 9, "left": 2, "top": 1, "class_id": 0}], "#
+                + #""image_size": [{"depth": 3, "height": 480, "width": 640}]}, "source-ref": "s3://bucket/1.jpg"}"#
+        ]
+        let result = try ManifestDiff().run(prior: try write(prior), new: try write(reordered))
+        #expect(result.unchanged == 1 && result.updated == 0, "\(result.entries)")
+        for (from, to) in [
+            (#""y": 2, "x": 1"#, #""y": 3, "x": 1"#), (#""top": 1, "class_id": 0"#, #""top": 2, "class_id": 0"#),
+        ] {
+            let changed = [reordered[0].replacingOccurrences(of: from, with: to)]
+            #expect(changed != reordered)
+            #expect(try ManifestDiff().run(prior: try write(prior), new: try write(changed)).updated == 1, "\(to)")
+        }
+    }
+
     @Test func ignoredFieldsAndServiceKeysDoNotCount() throws {
         let prior = [line(1, label: "cat")]
         let withService = [String(line(1, label: "cat").dropLast()) + #", "cl-metadata": {"is_labeled": true}}"#]
@@ -105,6 +132,17 @@ import Testing
 
 /// Batches of at most N bytes: exactly N fits, N + 1 does not, one line over N is reported.
 @Suite struct BatchPackerTests {
+    /// The API's real limit, 5,242,880 bytes of decoded blob, at its exact boundary.
+    @Test func theDefaultIsTheAPIsLimitToTheByte() {
+        let limit = 5_242_880
+        #expect(BatchPacker.check(lineSizes: [limit], maxBytes: BatchPacker.defaultMaxBytes) == nil)
+        #expect(BatchPacker.check(lineSizes: [limit + 1], maxBytes: BatchPacker.defaultMaxBytes)?.size == limit + 1)
+        #expect(BatchPacker.pack(lineSizes: [limit - 100, 100], maxBytes: BatchPacker.defaultMaxBytes) == [0..<2])
+        #expect(
+            BatchPacker.pack(lineSizes: [limit - 100, 101], maxBytes: BatchPacker.defaultMaxBytes) == [0..<1, 1..<2])
+        #expect(Configuration().maxBatchBytes == limit)
+    }
+
     @Test func boundaries() {
         #expect(BatchPacker.pack(lineSizes: [40, 60], maxBytes: 100) == [0..<2])
         #expect(BatchPacker.pack(lineSizes: [40, 61], maxBytes: 100) == [0..<1, 1..<2])

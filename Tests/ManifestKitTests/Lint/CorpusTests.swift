@@ -66,12 +66,9 @@ import _ManifestTestSupport
             }
             rows += counts.keys.sorted().map { "\(file)\t\($0)\t\(counts[$0] ?? 0)" }
         }
-        let actual = rows.joined(separator: "\n") + "\n"
-        let pinned = SharedDirectory.packageRoot.appendingPathComponent(Self.pinnedPath)
-        if ProcessInfo.processInfo.environment["UPDATE_GENERATED"] != nil {
-            try Data(actual.utf8).write(to: pinned)
-        }
-        let expected = try String(contentsOf: pinned, encoding: .utf8)
-        #expect(actual == expected, "corpus findings changed: review, then UPDATE_GENERATED=1")
+        try assertGenerated(
+            rows.joined(separator: "\n") + "\n", at: Self.pinnedPath,
+            regenerate:
+                "the corpus findings changed: review them, then UPDATE_GENERATED=1 swift test --filter CorpusTests")
     }
 }

@@ -6,14 +6,9 @@ import _ManifestTestSupport
 /// `docs/rules.md` is generated from the rule descriptions and must match them.
 @Suite struct RuleDocumentationTests {
     @Test func rulesPageIsFresh() throws {
-        let url = SharedDirectory.packageRoot.appendingPathComponent("docs/rules.md")
-        let expected = RuleDocumentation.markdown()
-        if ProcessInfo.processInfo.environment["UPDATE_GENERATED"] != nil {
-            try Data(expected.utf8).write(to: url)
-        }
-        let actual = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            actual == expected, "docs/rules.md is stale: UPDATE_GENERATED=1 swift test --filter RuleDocumentationTests")
+        try assertGenerated(
+            RuleDocumentation.markdown(), at: "docs/rules.md",
+            regenerate: "UPDATE_GENERATED=1 swift test --filter RuleDocumentationTests")
     }
 
     @Test func everyRuleIsInTheTableAndFoundByCodeOrName() {

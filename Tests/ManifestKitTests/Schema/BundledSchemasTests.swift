@@ -31,15 +31,9 @@ import _ManifestTestSupport
     }
 
     @Test func embeddedSchemasMatchTheFiles() throws {
-        let expected = try Self.generatedSource()
-        let url = SharedDirectory.packageRoot.appendingPathComponent(Self.generatedPath)
-        if ProcessInfo.processInfo.environment["UPDATE_GENERATED"] != nil {
-            try Data(expected.utf8).write(to: url)
-        }
-        let actual = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            actual == expected,
-            "\(Self.generatedPath) is stale; run UPDATE_GENERATED=1 swift test --filter BundledSchemasTests")
+        try assertGenerated(
+            try Self.generatedSource(), at: Self.generatedPath,
+            regenerate: "UPDATE_GENERATED=1 swift test --filter BundledSchemasTests")
     }
 
     @Test func bundledSchemasCompileAndHaveTheirEntries() throws {

@@ -73,6 +73,46 @@ import _ManifestTestSupport
         }
     }
 
+    static let countsPath = "Tests/ManifestKitTests/Schema/Fixtures/json-schema-test-suite-counts.tsv"
+
+    /// How many groups and cases of each file run and are skipped, pinned: a skip rule that broke and skipped
+    /// everything (or nothing) changes them.
+    @Test(
+        .enabled(
+            if: SharedDirectory.isCI || SharedDirectory.existing(relativePath) != nil,
+            "skipped: JSON-Schema-Test-Suite not found at ../shared/\(relativePath)"))
+    func runAndSkippedCountsArePinned() throws {
+        var rows = ["file\tgroups run\tgroups skipped\tcases run\tcases skipped"]
+        var totals = (0, 0, 0, 0)
+        for file in Self.files.sorted() {
+            let url = try #require(SharedDirectory.existing("\(Self.relativePath)/\(file)"))
+            let bytes = [UInt8](try Data(contentsOf: url))
+            var counts = (0, 0, 0, 0)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let document = try JSONParser().parse(buffer)
+                for group in document.elements(of: JSONDocument.rootIndex) {
+                    let schema = SchemaValue(document, node: try #require(document.member("schema", in: group)))
+                    let cases = document.elements(of: try #require(document.member("tests", in: group))).count
+                    if Self.skipReason(schema) == nil {
+                        counts.0 += 1
+                        counts.2 += cases
+                    } else {
+                        counts.1 += 1
+                        counts.3 += cases
+                    }
+                }
+            }
+            rows.append("\(file)\t\(counts.0)\t\(counts.1)\t\(counts.2)\t\(counts.3)")
+            totals = (totals.0 + counts.0, totals.1 + counts.1, totals.2 + counts.2, totals.3 + counts.3)
+        }
+        rows.append("total\t\(totals.0)\t\(totals.1)\t\(totals.2)\t\(totals.3)")
+        try assertGenerated(
+            rows.joined(separator: "\n") + "\n", at: Self.countsPath,
+            regenerate:
+                "the suite's run/skip counts changed: review, then UPDATE_GENERATED=1 swift test --filter JSONSchemaTestSuiteTests"
+        )
+    }
+
     /// Why a group's schema cannot run here, or nil when it uses only supported features.
     static func skipReason(_ schema: SchemaValue) -> String? {
         var reasons: [String] = []

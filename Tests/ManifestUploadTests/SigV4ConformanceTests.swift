@@ -170,6 +170,31 @@ import _ManifestTestSupport
         }
     }
 
+    /// Headers the HTTP layer may change on the way (botocore's list) are not signed.
+    ///
+    /// A User-Agent or Expect rewritten after signing leaves the signature valid.
+    @Test func headersTheHTTPLayerMayChangeAreNotSigned() {
+        let signer = SigV4Signer(
+            credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "secret"), region: "us-east-1",
+            service: "rekognition")
+        func signed(userAgent: String) -> SignableRequest {
+            var request = SignableRequest(
+                method: "POST", target: "/",
+                headers: [
+                    ("Host", "rekognition.us-east-1.amazonaws.com"), ("User-Agent", userAgent),
+                    ("Expect", "100-continue"),
+                    ("Connection", "keep-alive"), ("X-Amz-Target", "RekognitionService.DescribeDataset"),
+                ], body: Array("{}".utf8))
+            signer.sign(&request, timestamp: Self.timestamp)
+            return request
+        }
+        let one = signed(userAgent: "clmanifest/0.1.0")
+        let other = signed(userAgent: "something/else")
+        let authorization = one.values(of: "Authorization").first ?? ""
+        #expect(authorization.contains("SignedHeaders=host;x-amz-date;x-amz-target,"), "\(authorization)")
+        #expect(authorization == other.values(of: "Authorization").first)
+    }
+
     /// The signing key published in wire-protocol.md §4 for 20150830/us-east-1/rekognition.
     @Test func signingKeyMatchesThePublishedValue() {
         let signer = SigV4Signer(

@@ -1,6 +1,8 @@
-/// Hashes a JSON value by its meaning, not its spelling: object members in key order, strings decoded,
-/// numbers by value (`1`, `1.0` and `1e0` are one number), whitespace irrelevant; members matching a
-/// ``FieldPattern`` left out.
+/// Hashes a JSON value by its meaning, not its spelling.
+///
+/// Object members in key order, strings decoded, numbers by value (`1`, `1.0` and `1e0` are one number),
+/// whitespace irrelevant; members matching a ``FieldPattern`` left out. Every container is delimited (an array by its length, an object by an end
+/// mark), so that values nested differently never hash alike.
 ///
 /// One hasher serves a whole run; its scratch space for sorting keys is reused from value to value.
 package final class CanonicalHasher {
@@ -46,6 +48,8 @@ package final class CanonicalHasher {
         case .object:
             hasher.combine(7)
             addObject(document, node, &hasher, depth: depth, liveStart: liveStart)
+            // Where the object ends: without it, {"a": {"b": 1}, "c": 2} and {"a": {"b": 1, "c": 2}} hash alike.
+            hasher.combine(9)
         }
     }
 

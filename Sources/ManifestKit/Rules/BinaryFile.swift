@@ -31,6 +31,10 @@ public struct BinaryFile: Rule {
             Example(
                 rawBytes: Array("{\"a\":".utf8) + (0..<40).map { UInt8(0x80 + $0) } + Array("\n↓".utf8),
                 condition: "mostly control characters and bytes that are not UTF-8"),
+            // 31 control characters in 101 bytes: just over 30%.
+            Example(
+                String(repeating: "x", count: 69) + String(repeating: "\u{01}", count: 31) + "\n↓",
+                condition: "mostly control characters and bytes that are not UTF-8"),
             Example("\u{00}{\u{00}\"\u{00}a\u{00}\"\u{00}:\u{00}1\u{00}}\u{00}\n↓", condition: "UTF-16 text"),
             Example(rawBytes: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00] + Array("\n↓".utf8), condition: "UTF-16 text"),
         ],
@@ -43,6 +47,10 @@ public struct BinaryFile: Rule {
             Example(
                 "{\"source-ref\": \"s3://bucket/a.jpg\"}\n{\"a\": \"\u{00}\"}\n"
                     + String(repeating: "{\"b\": 1}\n", count: 40),
+                condition: "mostly control characters and bytes that are not UTF-8"),
+            // 30 control characters in 101 bytes: not over 30%.
+            Example(
+                String(repeating: "x", count: 70) + String(repeating: "\u{01}", count: 30) + "\n",
                 condition: "mostly control characters and bytes that are not UTF-8"),
             // A Latin-1 letter here and there is CL005 on its line.
             Example(

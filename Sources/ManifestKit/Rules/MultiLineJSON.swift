@@ -72,8 +72,9 @@ public struct MultiLineJSON: Rule {
         switch scan(Array(text[start...])) {
         case .values(let values): return !values.isEmpty
         case .unfinished: return true
-        // Pretty-printed JSON with a mistake further down (a trailing comma) is still JSON spread over lines.
-        case .invalid(let line, _): return line > 1
+        // Pretty-printed JSON with a mistake further down (a trailing comma) is still JSON spread over lines;
+        // the mistake cannot be on the first line, which alone was only unfinished.
+        case .invalid: return true
         }
     }
 

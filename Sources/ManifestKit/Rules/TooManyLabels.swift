@@ -20,16 +20,16 @@ public struct TooManyLabels: Rule {
         conditions: ["more than 250 distinct labels in the manifest"],
         triggeringExamples: [
             Example(
-                (0...TooManyLabels.limit).map { label in
+                (0...250).map { label in
                     "{\"source-ref\": \"s3://bucket/\(label).jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
-                        + "\"class-name\": \(label == TooManyLabels.limit ? "↓" : "")\"label \(label)\", "
+                        + "\"class-name\": \(label == 250 ? "↓" : "")\"label \(label)\", "
                         + "\"human-annotated\": \"yes\", \"creation-date\": \"2024-05-01T08:00:00\", "
                         + "\"type\": \"groundtruth/image-classification\"}}\n"
                 }.joined(), condition: "more than 250 distinct labels in the manifest")
         ],
         nonTriggeringExamples: [
             Example(
-                (0..<TooManyLabels.limit).map { label in
+                (0..<250).map { label in
                     "{\"source-ref\": \"s3://bucket/\(label).jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
                         + "\"class-name\": \"label \(label)\", \"human-annotated\": \"yes\", "
                         + "\"creation-date\": \"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n"

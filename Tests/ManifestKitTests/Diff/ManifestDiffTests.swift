@@ -70,6 +70,18 @@ import Testing
         }
     }
 
+    /// Values that hold the same leaves nested differently are different values.
+    @Test(arguments: [
+        (#""a": {"b": 1}, "c": 2"#, #""a": {"b": 1, "c": 2}"#), (#""x": [["a"], "b"]"#, #""x": [["a", "b"]]"#),
+        (#""x": [{"a": 1}, {"b": 2}]"#, #""x": [{"a": 1, "b": 2}]"#), (#""x": []"#, #""x": {}"#),
+    ])
+    func nestingCounts(prior: String, new: String) throws {
+        let result = try ManifestDiff().run(
+            prior: try write([#"{"source-ref": "s3://bucket/1.jpg", \#(prior)}"#]),
+            new: try write([#"{"source-ref": "s3://bucket/1.jpg", \#(new)}"#]))
+        #expect(result.updated == 1, "\(prior) vs \(new)")
+    }
+
     @Test func ignoredFieldsAndServiceKeysDoNotCount() throws {
         let prior = [line(1, label: "cat")]
         let withService = [String(line(1, label: "cat").dropLast()) + #", "cl-metadata": {"is_labeled": true}}"#]

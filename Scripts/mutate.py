@@ -7,7 +7,9 @@ the package (never this checkout), rebuilds the tests, runs the whole suite with
 whether some test failed (the mutation is killed) or none did (it survived). Exit status: 0 when every
 mutation is killed, 1 when any survives, 2 when a mutation no longer applies (the code moved: update it).
 
-Usage: Scripts/mutate.py [--only NAME...] [--list]
+Usage: Scripts/mutate.py [--only NAME...] [--list] [--check]
+  --list    the mutations' names and files
+  --check   only check that every mutation still applies to this checkout (its text occurs once), fast
 Not run in CI (it rebuilds and runs the suite once per mutation); see README, "Testing".
 """
 import os, shutil, subprocess, sys, time
@@ -47,17 +49,17 @@ MUTATIONS = [
      "static let limit = 256", "static let limit = 257"),
     ("CL403 limit 251", "Sources/ManifestKit/Rules/TooManyLabels.swift",
      "static let limit = 250", "static let limit = 251"),
-    ("CL408 at 20% instead of over it", "Sources/ManifestKit/Lint/ManifestTally.swift",
-     "if statistics.invalidShare > TooManyInvalidLines.limit {",
-     "if statistics.invalidShare >= TooManyInvalidLines.limit {"),
+    ("CL408 at 20% instead of over it", "Sources/ManifestKit/Rules/TooManyInvalidLines.swift",
+     "guard totals.statistics.invalidShare > limit else { return }",
+     "guard totals.statistics.invalidShare >= limit else { return }"),
     ("CL007 limit 100,001", "Sources/ManifestKit/Lint/LintOptions.swift",
      "public var maxLineCharacters = 100_000", "public var maxLineCharacters = 100_001"),
     ("CL404 limit 250,001", "Sources/ManifestKit/Lint/LintOptions.swift",
      "public var maxRows = 250_000", "public var maxRows = 250_001"),
     ("CL102 key limit 1,025 bytes", "Sources/ManifestKit/Rules/InvalidSourceRefFormat.swift",
      "if keyBytes > 1024 {", "if keyBytes > 1025 {"),
-    ("CL401 on raw bytes, not decoded", "Sources/ManifestKit/Lint/ManifestTally.swift",
-     "        if string.flags & JSONNode.hasEscapes == 0 {\n            return body(",
+    ("CL401 on raw bytes, not decoded", "Sources/ManifestKit/Parsing/JSONDocument+Values.swift",
+     "        if node.flags & JSONNode.hasEscapes == 0 {\n            return body(",
      "        if true {\n            return body("),
     ("CL012 without the check of the later lines", "Sources/ManifestKit/Rules/MultiLineJSON.swift",
      "guard later.contains(where:", "guard true || later.contains(where:"),
@@ -65,10 +67,10 @@ MUTATIONS = [
      "nonTextBytes(Array(sample)) * 10 > sample.count * 3", "nonTextBytes(Array(sample)) * 10 > sample.count * 4"),
     ("CL001 not checked past the depth limit", "Sources/ManifestKit/Parsing/JSONParser.swift",
      "                        try checkSyntaxPastLimit(base, count, from: position, depth: depth)\n", ""),
-    ("CL606 image side 4097", "Sources/ManifestKit/Images/ImageCheck.swift",
+    ("CL606 image side 4097", "Sources/ManifestKit/Rules/ImageDimensionsOutOfRange.swift",
      "static let sides = 64...4096", "static let sides = 64...4097"),
-    ("CL607 ratio 21", "Sources/ManifestKit/Images/ImageCheck.swift",
-     "static let maxAspectRatio = 20.0", "static let maxAspectRatio = 21.0"),
+    ("CL607 ratio 21", "Sources/ManifestKit/Rules/ImageAspectRatioTooLarge.swift",
+     "static let maxRatio = 20.0", "static let maxRatio = 21.0"),
     ("training scale at 1,281", "Sources/ManifestKit/Lint/ImageSize.swift",
      "return larger > 1280 ? 1280 / larger : 1", "return larger > 1281 ? 1281 / larger : 1"),
     # The packer.
@@ -129,12 +131,33 @@ def sync(package):
                 os.remove(os.path.join(directory, name))
 
 
+def stale_mutations():
+    """The mutations whose text no longer occurs exactly once in this checkout, with the count."""
+    stale = []
+    for name, path, text, _ in MUTATIONS:
+        file = os.path.join(ROOT, path)
+        count = open(file).read().count(text) if os.path.exists(file) else 0
+        if count != 1:
+            stale.append((name, path, count))
+    return stale
+
+
 def main():
     args = sys.argv[1:]
+    known = {"--only", "--list", "--check"}
+    if "--only" not in args and any(arg not in known for arg in args) or "--help" in args or "-h" in args:
+        print(__doc__)
+        return 0 if "--help" in args or "-h" in args else 2
     if "--list" in args:
         for name, path, _, _ in MUTATIONS:
             print(f"{name}  ({path})")
         return 0
+    stale = stale_mutations()
+    for name, path, count in stale:
+        print(f"does not apply: {name} ({path} has the text {count} times)")
+    if "--check" in args:
+        print(f"{len(MUTATIONS) - len(stale)} of {len(MUTATIONS)} mutations apply")
+        return 2 if stale else 0
     only = set(args[args.index("--only") + 1:]) if "--only" in args else None
     chosen = [m for m in MUTATIONS if only is None or m[0] in only]
     # A scratch copy beside a link to ../shared, so the suites run as in CI; its .build is kept between runs.

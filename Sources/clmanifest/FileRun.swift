@@ -9,10 +9,11 @@ struct FileRun {
     var files: [String]
     var report: ReportOptions
 
-    /// What checking one file gives: the findings to report, and how many the rule selection left out.
+    /// What checking one file gives: the findings to report, and whether some rules were not selected (and
+    /// did not run).
     struct Checked {
         var diagnostics: [Diagnostic]
-        var unselected = 0
+        var partialSelection = false
     }
 
     /// Checks every file with `check`; `describe` may add a line about each checked file to the summary.
@@ -20,13 +21,13 @@ struct FileRun {
         var diagnostics: [Diagnostic] = []
         var failures: [ReportContext.Failure] = []
         var checkedFiles: [String] = []
-        var unselected = 0
+        var partialSelection = false
         var notes: [String] = []
         for file in files {
             do {
                 let checked = try check(file)
                 diagnostics += checked.diagnostics
-                unselected += checked.unselected
+                partialSelection = partialSelection || checked.partialSelection
                 checkedFiles.append(file == "-" ? report.stdinFilename ?? file : file)
                 if let describe { notes.append(describe(file)) }
             } catch {
@@ -69,7 +70,8 @@ struct FileRun {
         for failure in failures { Output.standardError("error: \(failure.message)\n") }
         if humanOnStandardOutput, !checkedFiles.isEmpty {
             let summary = Summary(
-                diagnostics: diagnostics, files: checkedFiles.count, baselined: baselined, unselected: unselected)
+                diagnostics: diagnostics, files: checkedFiles.count, baselined: baselined,
+                partialSelection: partialSelection)
             Output.standardError(summary.text + "\n")
             for note in notes { Output.standardError(note + "\n") }
         }

@@ -6,6 +6,8 @@ struct ManifestSummary {
     let statistics: LintStatistics
     /// Whether to add the dataset summary (`--summary`): bytes, boxes per image, images per label.
     var detailed = false
+    /// Whether some rules were not selected: the lines with errors are then those of the selected rules.
+    var partialSelection = false
 
     var text: String {
         if statistics.skipped { return "\(file): not JSON Lines; its lines were not checked" }
@@ -17,9 +19,10 @@ struct ManifestSummary {
                 statistics.invalidShare > 0.2
                 ? "over the 20% the service allows: training would fail"
                 : "within the 20% the service allows"
+            let rules = partialSelection ? " of the selected rules" : ""
             parts.append(
-                "\(Count.grouped(statistics.linesWithErrors)) with errors, dropped or not used (\(percent)%, \(verdict))"
-            )
+                "\(Count.grouped(statistics.linesWithErrors)) with errors\(rules), dropped or not used (\(percent)%, "
+                    + "\(verdict))")
             parts.append("\(Count.grouped(statistics.linesWithWarningsOnly)) with warnings only")
             parts.append(
                 "\(plural(statistics.images, "image")) in \(plural(statistics.buckets, "bucket")), "

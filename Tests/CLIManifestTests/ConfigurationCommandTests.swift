@@ -56,6 +56,37 @@ import _ManifestTestSupport
         let missing = try CommandRunner.run(["lint", "--config", "/no/such.yml", "samples/mixed.manifest"])
         #expect(missing.status == 2 && missing.standardError.contains("/no/such.yml"))
     }
+
+    /// The configuration is decided before the lines are read: an ignored rule does not run, so its errors
+    /// neither print nor count toward the service's 20% (CL408) or the exit status; a severity set to warning
+    /// makes the finding a warning when it is made, so its line is not counted as invalid either.
+    @Test func ignoredRulesAndLoweredSeveritiesDoNotCountTowardTheInvalidShare() throws {
+        let valid = (0..<5).map { number in
+            #"{"source-ref":"s3://bucket/\#(number).jpg","pet":1,"pet-metadata":{"class-name":"\#(number % 2 == 0 ? "cat" : "dog")","confidence":1,"#
+                + #""type":"groundtruth/image-classification","job-name":"j","human-annotated":"yes","#
+                + #""creation-date":"2024-01-01T00:00:00"}}"#
+        }
+        // Two lines of seven (29%) are not JSON: over the 20%, by CL001 alone.
+        let root = try tree(root: "severity: {CL001: warning}\n", sub: nil)
+        let manifest = root.appendingPathComponent("invalid.manifest")
+        try Data((valid + [#"{"a": 1,}"#, #"{"b": 2,}"#]).joined(separator: "\n").utf8).write(to: manifest)
+
+        let all = try CommandRunner.run(["lint", "--isolated", manifest.path])
+        #expect(all.status == 1)
+        #expect(codes(all.standardOutput) == ["CL001", "CL408"])
+
+        let ignored = try CommandRunner.run(["lint", "--isolated", "--ignore", "CL001", manifest.path])
+        #expect(ignored.status == 0, "\(ignored.standardOutput)")
+        #expect(ignored.standardOutput.isEmpty)
+        #expect(ignored.standardError.contains("0 with errors of the selected rules"))
+
+        let lowered = try CommandRunner.run(["lint", manifest.path])
+        #expect(lowered.status == 0, "\(lowered.standardOutput)")
+        #expect(codes(lowered.standardOutput) == ["CL001"])
+        #expect(lowered.standardOutput.contains("warning: [CL001]"))
+        #expect(lowered.standardError.contains("0 with errors, dropped or not used (0%"))
+        #expect(lowered.standardError.contains("2 with warnings only"))
+    }
 }
 
 /// `--write-baseline` records the findings; `--baseline` reports only new ones.

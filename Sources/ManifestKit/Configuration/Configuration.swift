@@ -217,9 +217,10 @@ public struct Configuration: Sendable {
         PathName.joined(directory, path)
     }
 
-    /// `diagnostics` of the manifest `file` after selection, severities and per-file ignores, with the
-    /// command line's `select` (replacing this file's) and `ignore` (added to it).
-    public func apply(to diagnostics: [Diagnostic], file: String, select: [String], ignore: [String]) -> [Diagnostic] {
+    /// The rules that run on the manifest `file` and their severities: this file's `select` (or the command
+    /// line's, which replaces it and its `extend-select`), its `ignore` plus the command line's, the
+    /// per-file ignores whose glob matches `file`, and the severities.
+    public func selection(for file: String, select: [String] = [], ignore: [String] = []) -> RuleSelection {
         let selected = (select.isEmpty ? self.select : select) + (select.isEmpty ? extendSelect : [])
         var ignored = self.ignore + ignore
         let path = PathName.absolute(file)
@@ -227,18 +228,6 @@ public struct Configuration: Sendable {
             let absolute = PathName.absolute(pattern)
             if fnmatch(absolute, path, 0) == 0 || fnmatch(pattern, file, 0) == 0 { ignored += codes }
         }
-        return diagnostics.compactMap { diagnostic in
-            guard selected.isEmpty || selected.contains(where: { diagnostic.code.hasPrefix($0) }),
-                !ignored.contains(where: { diagnostic.code.hasPrefix($0) })
-            else { return nil }
-            var adjusted = diagnostic
-            // The most specific entry wins: CL303 over CL3 over CL.
-            if let match = severities.keys.filter({ diagnostic.code.hasPrefix($0) }).max(by: { $0.count < $1.count }),
-                let severity = severities[match]
-            {
-                adjusted.severity = severity
-            }
-            return adjusted
-        }
+        return RuleSelection(select: selected, ignore: ignored, severities: severities)
     }
 }

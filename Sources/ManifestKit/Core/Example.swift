@@ -2,9 +2,13 @@
 ///
 /// In a triggering example, each `↓` marks where a finding must be reported: the line and column of the
 /// character that follows the marker. An example that ends without a newline is linted as is.
+///
+/// Its text is made when it is read, not when the rule's description is: some examples are hundreds of
+/// thousands of lines, and a lint run reads every rule's description but no example.
 public struct Example: Sendable {
     /// The manifest bytes, with `↓` markers (UTF-8 `E2 86 93`).
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { make() }
+    private let make: @Sendable () -> [UInt8]
     /// The file that declared the example, for test failures.
     public let file: StaticString
     /// The line that declared the example, for test failures.
@@ -23,20 +27,20 @@ public struct Example: Sendable {
 
     /// Creates an example from text.
     public init(
-        _ text: String, condition: String? = nil, schema: String? = nil, configuration: String? = nil,
-        images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
+        _ text: @autoclosure @escaping @Sendable () -> String, condition: String? = nil, schema: String? = nil,
+        configuration: String? = nil, images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
     ) {
         self.init(
-            rawBytes: Array(text.utf8), condition: condition, schema: schema, configuration: configuration,
+            rawBytes: Array(text().utf8), condition: condition, schema: schema, configuration: configuration,
             images: images, file: file, line: line)
     }
 
     /// Creates an example from raw bytes, for input that a Swift string cannot hold (invalid UTF-8).
     public init(
-        rawBytes: [UInt8], condition: String? = nil, schema: String? = nil, configuration: String? = nil,
-        images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
+        rawBytes: @autoclosure @escaping @Sendable () -> [UInt8], condition: String? = nil, schema: String? = nil,
+        configuration: String? = nil, images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
     ) {
-        self.bytes = rawBytes
+        self.make = rawBytes
         self.condition = condition
         self.schema = schema
         self.configuration = configuration

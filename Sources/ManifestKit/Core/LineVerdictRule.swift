@@ -5,21 +5,15 @@ protocol LineVerdictRule: Rule {
     static func check(_ line: ManifestLine, errors: LineErrors, into findings: inout [LineFinding])
 }
 
-/// Where a line's error findings are, as sorted node indices.
+/// Where a line's error findings are, as sorted node indices, by what they leave unusable
+/// (``RuleDescription/errorScope``).
 struct LineErrors {
-    /// Errors that make a label attribute unusable: its format (the schemas, or metadata that is not an
-    /// object), its type, a missing box confidence or class-map id.
+    /// Errors that make a label attribute unusable: rules of scope ``ErrorScope/labelAttribute`` (its type,
+    /// metadata that is not an object, a missing box confidence or class-map id) and violations of the bundled
+    /// schemas (its format).
     let attributeLevel: [Int]
-    /// Errors the service attaches to one box, which it then trains without: an invalid or too small box.
+    /// Errors the service attaches to one box, which it then trains without: rules of scope ``ErrorScope/box``.
     let boxLevel: [Int]
-
-    /// The rules whose errors make an attribute unusable, besides schema violations.
-    static let attributeRules: Set = [
-        UnsupportedUseCaseType.description.code, MissingBoundingBoxConfidence.description.code,
-        MissingClassMapID.description.code, InvalidLabelAttributeMetadataFormat.description.code,
-    ]
-    /// The rules whose errors concern one box.
-    static let boxRules: Set = [InvalidBoundingBox.description.code, BoundingBoxTooSmall.description.code]
 
     var isEmpty: Bool { attributeLevel.isEmpty && boxLevel.isEmpty }
 }

@@ -1,7 +1,10 @@
 /// A check with a stable code and its own documentation.
 ///
-/// Rules in the `CL0xx` band (reading and JSON syntax) are found by the reader and the parser and reported
-/// by the engine; later bands add line and manifest rules with their own `check` functions.
+/// Rules are the unit of work, each with its check, its documentation and its examples in one file, of
+/// one of five kinds: ``FileRule`` (a file as a whole, from its first bytes: CL010–CL012), ``RecordRule``
+/// (a line as read and parsed: the rest of CL0xx), ``LineRule`` and ``LineVerdictRule`` (a parsed manifest
+/// line: CL1xx–CL3xx), ``ManifestRule`` (the whole manifest: CL4xx) and ``ImageRule`` (an image on disk:
+/// CL6xx); schema violations are reported by ``SchemaRule``s. `CONTRIBUTING.md` shows how to add each.
 public protocol Rule: Sendable {
     /// The rule's code, name, severity, documentation and examples.
     static var description: RuleDescription { get }

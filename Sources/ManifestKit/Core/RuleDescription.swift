@@ -1,5 +1,5 @@
 /// Everything a rule says about itself: the data behind `clmanifest rules`, `explain` and the rule example tests.
-public struct RuleDescription: Sendable {
+public final class RuleDescription: Sendable {
     /// The stable code, a `CL` prefix and three digits; never reused.
     public let code: String
     /// The kebab-case name of the bad pattern, such as `invalid-json`.
@@ -14,6 +14,8 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     /// An imperative fix hint, printed as `help:`.
     public let fix: String
+    /// What an error of this rule leaves unusable, for the rules that weigh a line's errors.
+    public let errorScope: ErrorScope
     /// When the rule reports, one case each (such as "top is negative"): each has a triggering example and a
     /// near-miss non-triggering example that name it (``Example/condition``), which the tests check.
     public let conditions: [String]
@@ -25,8 +27,8 @@ public struct RuleDescription: Sendable {
     /// Creates a rule description.
     public init(
         code: String, name: String, mirrors: ServiceErrorCode?, severity: Severity, summary: String,
-        rationale: String, fix: String, conditions: [String], triggeringExamples: [Example],
-        nonTriggeringExamples: [Example]
+        rationale: String, fix: String, errorScope: ErrorScope = .line, conditions: [String],
+        triggeringExamples: [Example], nonTriggeringExamples: [Example]
     ) {
         self.code = code
         self.name = name
@@ -35,6 +37,7 @@ public struct RuleDescription: Sendable {
         self.summary = summary
         self.rationale = rationale
         self.fix = fix
+        self.errorScope = errorScope
         self.conditions = conditions
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples

@@ -6,7 +6,7 @@ public protocol SchemaRule: Rule {}
 enum SchemaRules {
     private static let byServiceCode: [ServiceErrorCode: RuleDescription] = {
         var table: [ServiceErrorCode: RuleDescription] = [:]
-        for rule in RuleRegistry.all where rule is any SchemaRule.Type {
+        for rule in RuleRegistry.schemaRules {
             if let code = rule.description.mirrors { table[code] = rule.description }
         }
         return table

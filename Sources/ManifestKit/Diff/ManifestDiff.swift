@@ -65,8 +65,14 @@ public final class ManifestDiff {
         }
 
         // Entries written differently: compare by canonical form, and say what changed.
-        let priorFile = try LineFile(prior)
-        let newFile = try LineFile(new)
+        let priorFile: LineFile
+        let newFile: LineFile
+        do {
+            priorFile = try LineFile(prior)
+            newFile = try LineFile(new)
+        } catch {
+            throw .cannotRead(error)
+        }
         let hasher = CanonicalHasher(ignoring: options.ignoredFields)
         let priorParser = JSONParser()
         let newParser = JSONParser()

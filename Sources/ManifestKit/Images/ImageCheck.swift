@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// Checks the images a manifest's `source-ref`s name, on local disk (`lint --images PREFIX=DIR`).
 ///
@@ -16,28 +16,20 @@ public struct ImageCheck {
     /// Called after each batch with the number of images looked at so far.
     public var progress: ((_ checked: Int) -> Void)?
 
-    /// The larger reading of the service's 15 MB: over this is an error.
-    static let maxFileBytes = 15 << 20
-    /// The smaller reading of 15 MB: over this (up to ``maxFileBytes``) is a warning.
-    static let maxFileBytesDecimal = 15_000_000
-    /// The side lengths the service accepts.
-    static let sides = 64...4096
-    /// The longest side over the shortest that the service accepts.
-    static let maxAspectRatio = 20.0
-
     /// Creates a check with the mappings.
     public init(mappings: [ImageMapping]) {
         self.mappings = mappings
     }
 
-    /// Checks the images of the manifest `reader` reads.
+    /// Checks the images of the manifest `reader` reads with the image rules of `rules`.
     ///
     /// - Parameters:
     ///   - reader: the manifest.
     ///   - options: the lint options (nesting depth for the parser).
+    ///   - rules: the run's rules and severities.
     /// - Returns: the findings in line order and the summary.
     /// - Throws: ``ManifestError`` when the manifest cannot be read.
-    public func run(_ reader: JSONLinesReader, options: LintOptions) throws(ManifestError) -> (
+    func run(_ reader: JSONLinesReader, options: LintOptions, rules: RuleSet) throws(ManifestError) -> (
         diagnostics: [Diagnostic], summary: ImageSummary
     ) {
         let parser = JSONParser(maxDepth: options.maxDepth)
@@ -48,7 +40,7 @@ public struct ImageCheck {
         let flush = { (batch: inout [ImageTarget]) in
             let files = inspect(batch)
             for (target, file) in zip(batch, files) {
-                let found = Self.findings(for: target, file: file, name: reader.name)
+                let found = Self.findings(for: target, file: file, name: reader.name, rules: rules)
                 summary.checked += 1
                 if file == .missing { summary.missing += 1 }
                 if case .image(_, let header) = file, header.isTurned { summary.turned += 1 }
@@ -107,144 +99,36 @@ public struct ImageCheck {
 
     /// Reads the images of `batch` on up to ``threads`` threads.
     private func inspect(_ batch: [ImageTarget]) -> [ImageFile] {
-        let results = ResultSlots(count: batch.count)
-        let next = ResultSlots.Counter()
-        let group = DispatchGroup()
-        for _ in 0..<max(1, min(threads, batch.count)) {
-            group.enter()
-            Thread.detachNewThread {
-                while let index = next.take(below: batch.count) {
-                    switch batch[index].location {
-                    case .path(let path): results.store(ImageFile.inspect(path: path), at: index)
-                    case .escapes, .unmapped: results.store(.unreadable("escapes"), at: index)
-                    }
+        let results = ResultSlots<ImageFile>(count: batch.count, initial: .missing)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, batch.count))) { _ in
+            while let index = results.claim() {
+                switch batch[index].location {
+                case .path(let path): results.store(ImageFile.inspect(path: path), at: index)
+                case .escapes, .unmapped: results.store(.unreadable("escapes"), at: index)
                 }
-                group.leave()
             }
         }
-        group.wait()
         return results.values
     }
 
-    /// The findings for one image.
-    static func findings(for target: ImageTarget, file: ImageFile, name: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        func add(
-            _ rule: RuleDescription, _ message: String, at place: ImageTarget.Place? = nil,
-            severity: Severity? = nil, serviceCode: ServiceErrorCode?? = nil
-        ) {
-            let place = place ?? target.sourceRefPlace
-            var diagnostic = rule.diagnostic(
-                file: name, line: target.line, column: place.column, message: message, pointer: place.pointer,
-                sourceRef: target.sourceRef)
-            if let severity { diagnostic.severity = severity }
-            if let serviceCode { diagnostic.serviceCode = serviceCode }
-            found.append(diagnostic)
-        }
-        let path: String
+    /// The findings of the image rules of `rules` for one image.
+    static func findings(for target: ImageTarget, file: ImageFile, name: String, rules: RuleSet) -> [Diagnostic] {
+        let path: String?
         switch target.location {
         case .path(let local): path = local
         case .unmapped: return []
-        case .escapes:
-            add(
-                UnreadableImage.description, "the key holds a '..' component, so its local copy is not looked for",
-                severity: .warning)
-            return []
+        case .escapes: path = nil
         }
-        switch file {
-        case .missing:
-            add(ImageNotFound.description, "no image at '\(path)'")
-        case .unreadable(let reason):
-            add(UnreadableImage.description, "'\(path)' cannot be read as an image: \(reason)")
-        case .defective(_, let defect):
-            add(UnreadableImage.description, "'\(path)': \(defect.message)")
-        case .image(let size, let header):
-            checkImage(target, path: path, size: size, header: header, add: add)
-        }
-        return found
-    }
-
-    private static func checkImage(
-        _ target: ImageTarget, path: String, size: Int, header: ImageHeader,
-        add: (RuleDescription, String, ImageTarget.Place?, Severity?, ServiceErrorCode??) -> Void
-    ) {
-        guard header.format.isAccepted, let width = header.width, let height = header.height else {
-            add(
-                UnsupportedImageFormat.description,
-                "'\(path)' is a \(header.format.rawValue) image; the service accepts PNG and JPEG", nil, nil, nil)
-            return
-        }
-        if let claimed = ImageFormat(fileExtensionOf: target.sourceRef), claimed != header.format {
-            add(
-                ImageExtensionMismatch.description,
-                "the name says \(claimed.rawValue) but '\(path)' holds a \(header.format.rawValue) image", nil, nil, nil
-            )
-        }
-        if header.endsProperly == false {
-            let png = header.format == .png
-            add(
-                UnreadableImage.description,
-                png
-                    ? "'\(path)' ends without PNG's IEND chunk: the file is truncated"
-                    : "'\(path)' does not end with JPEG's end-of-image marker: truncated, or data appended after the image",
-                nil, png ? nil : .warning, nil)
-        }
-        if size > maxFileBytesDecimal {
-            add(
-                ImageFileTooLarge.description,
-                "'\(path)' is \(Count.bytes(size)), over the service's 15 MB"
-                    + (size > maxFileBytes ? "" : " if MB means 1,000,000 bytes (undocumented)"),
-                nil, size > maxFileBytes ? nil : .warning, nil)
-        }
-        if !sides.contains(width) || !sides.contains(height) {
-            add(
-                ImageDimensionsOutOfRange.description,
-                "the image is \(width) × \(height) pixels; the service accepts 64 to 4,096 a side", nil, nil,
-                .some(target.hasBoxes ? .invalidImageDimension : .invalidImage))
-        }
-        let ratio = Double(max(width, height)) / Double(min(width, height))
-        if ratio > maxAspectRatio {
-            add(
-                ImageAspectRatioTooLarge.description,
-                "the image is \(width) × \(height) pixels, an aspect ratio of \(ratio.clean):1, over the service's 20:1",
-                nil, nil, nil)
-        }
-        let real = (width: Double(width), height: Double(height))
-        for declared in target.sizes where declared.width != real.width || declared.height != real.height {
-            var message =
-                "image_size is \(declared.width.clean) × \(declared.height.clean) but the image is \(width) × \(height)"
-            if header.isTurned {
-                message +=
-                    declared.width == real.height && declared.height == real.width
-                    ? "; its EXIF orientation (\(header.orientation ?? 1)) shows it \(height) × \(width), which "
-                        + "image_size matches: which one the service uses is undocumented"
-                    : " (shown \(height) × \(width) by its EXIF orientation \(header.orientation ?? 1))"
-            }
-            add(ImageSizeMismatch.description, message, declared.place, nil, nil)
-        }
-        for box in target.boxes {
-            let declared = target.sizes[box.size]
-            guard declared.width != real.width || declared.height != real.height else { continue }
-            let right = box.left + box.width
-            let bottom = box.top + box.height
-            let fitsDeclared = right <= declared.width && bottom <= declared.height
-            if fitsDeclared, right > real.width || bottom > real.height {
-                add(
-                    BoxOutsideImage.description,
-                    "the box ends at (\(right.clean), \(bottom.clean)), beyond the \(width) × \(height) image "
-                        + "(image_size says \(declared.width.clean) × \(declared.height.clean))",
-                    box.place, nil, nil)
-            }
-            let realScale = ImageSize.trainingScale(width: real.width, height: real.height)
-            let declaredScale = ImageSize.trainingScale(width: declared.width, height: declared.height)
-            let small = { (scale: Double) in box.width * scale <= 1 || box.height * scale <= 1 }
-            if small(realScale), !small(declaredScale) {
-                add(
-                    BoxTooSmallInImage.description,
-                    "the box is \((box.width * realScale).clean) × \((box.height * realScale).clean) pixels after the "
-                        + "\(width) × \(height) image is scaled down to 1,280; boxes need more than 1",
-                    box.place, nil, nil)
-            }
+        let image = CheckedImage(target: target, path: path, file: file)
+        var found: [ImageFinding] = []
+        for rule in rules.imageRules { rule.check(image, into: &found) }
+        return found.map { finding in
+            let place = finding.place ?? target.sourceRefPlace
+            var diagnostic = rules.diagnostic(
+                finding.rule, severity: finding.severity, file: name, line: target.line, column: place.column,
+                message: finding.message, pointer: place.pointer, sourceRef: target.sourceRef)
+            if let serviceCode = finding.serviceCode { diagnostic.serviceCode = serviceCode }
+            return diagnostic
         }
     }
 }

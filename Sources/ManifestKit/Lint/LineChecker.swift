@@ -1,88 +1,63 @@
-/// Checks lines: reading and syntax (the `CL0xx` rules), the schemas, the line rules, and what the lines add
-/// to the manifest-wide tally.
+/// Checks lines with the rules of a ``RuleSet``: the record rules (reading and syntax), the schemas, the
+/// line rules and the verdict rules; and hands each line's facts to a part of the ``ManifestIndex``.
 ///
-/// Lines are checked in batches, stage by stage: each stage (parsing, the schemas, then each rule in turn)
-/// runs over every line of the batch before the next starts. A line's checks run through more code than the
-/// processor's instruction cache holds, so checking line by line would fetch that code again for every line;
-/// in batches each piece of code is fetched once per batch. Findings come out exactly as line by line: the
-/// stages of one line do not depend on other lines, and everything that does (the tally, verdicts, the
-/// findings' order) happens in line order at the end of the batch.
+/// Lines are checked in batches, stage by stage: each stage (parsing, the schemas, then each line rule in
+/// turn) runs over every line of the batch before the next starts. A line's checks run through more code
+/// than the processor's instruction cache holds, so checking line by line would fetch that code again for
+/// every line; in batches each piece of code is fetched once per batch. Findings come out exactly as line by
+/// line: the stages of one line do not depend on other lines, and everything that does (the index, the
+/// verdicts, the findings' order) happens in line order at the end of the batch.
 final class LineChecker {
-    /// What the lines are and which schemas apply.
-    enum Mode {
-        /// Manifest lines: each must be an object; the bundled (and user) schemas apply.
-        case manifest(ManifestSchemas?)
-        /// Any JSON value per line, validated against one schema (`clmanifest validate`).
-        case schema(SchemaValidator, SchemaReference)
-    }
-
     /// How many lines a batch holds at most.
     static let batchLines = 32
     /// How many bytes a batch holds before it is checked even when it has fewer lines.
     static let batchBytes = 1 << 20
 
     private let options: LintOptions
-    private let mode: Mode
-    private let schemaCheck: LineSchemaCheck?
-    // One batch at a time, from one thread: no dynamic exclusivity checks needed.
-    @exclusivity(unchecked) private var tally: ManifestTally
+    private let rules: RuleSet
+    /// The schemas, when one of the rules that report their violations is enabled.
+    private let schema: (any LineSchema)?
+    /// Whether some of those rules are not, so that their violations are dropped.
+    private let dropsViolations: Bool
     /// One per line of a batch; the unmanaged references let the stages' loops reach a slot without
     /// reference counting (`slots` keeps them alive).
     private let slots: [LineBatchSlot]
     private let unmanagedSlots: [Unmanaged<LineBatchSlot>]
+    // One batch at a time, from one thread: no dynamic exclusivity checks needed.
     /// The batch's lines; their bytes are copies in `pendingBytes` (a reader's buffer moves on), so each
     /// record's `bytes` is set from `pendingRanges` when the batch is checked.
     @exclusivity(unchecked) private var pending: [LineRecord] = []
     @exclusivity(unchecked) private var pendingRanges: [Range<Int>] = []
     @exclusivity(unchecked) private var pendingBytes: [UInt8] = []
-    /// The batch's manifest objects, which the schemas and rules check.
-    @exclusivity(unchecked) private var objects: [Unmanaged<LineBatchSlot>] = []
-    /// When set, the manifest-wide rules are not applied here but recorded, to be replayed in line order
-    /// by whoever merges this part with the others (parallel lint).
-    @exclusivity(unchecked) var record: TallyRecord?
+    /// The batch's lines that the schemas and line rules check: manifest objects, or for `validate` every
+    /// parsed line.
+    @exclusivity(unchecked) private var checked: [Unmanaged<LineBatchSlot>] = []
+    /// The record rules' findings, a buffer reused from line to line.
+    @exclusivity(unchecked) private var recordFindings: [RecordFinding] = []
+    /// Where the lines' facts go.
+    @exclusivity(unchecked) private var part: ManifestIndex.Part?
+    /// The index the part is merged into after every batch, when one thread reads the whole file.
+    @exclusivity(unchecked) private var index: ManifestIndex?
 
-    /// The rules that look at each object line of a manifest.
-    private static let lineRules: [any LineRule.Type] = RuleRegistry.all.compactMap { $0 as? any LineRule.Type }
-    /// The rules that decide on a line from the other findings.
-    private static let verdictRules: [any LineVerdictRule.Type] = RuleRegistry.all.compactMap {
-        $0 as? any LineVerdictRule.Type
-    }
-
-    init(options: LintOptions, mode: Mode) {
+    /// A checker with the rules of `rules` and the schemas `schema`.
+    init(options: LintOptions, rules: RuleSet, schema: (any LineSchema)?) {
         self.options = options
-        self.mode = mode
-        self.tally = ManifestTally(options: options)
+        self.rules = rules
+        let schemaRules = schema?.rules ?? []
+        self.schema = schemaRules.contains(where: rules.isEnabled) ? schema : nil
+        dropsViolations = !schemaRules.allSatisfy(rules.isEnabled)
         slots = (0..<Self.batchLines).map { _ in LineBatchSlot(options: options) }
         unmanagedSlots = slots.map { Unmanaged.passUnretained($0) }
         pendingBytes.reserveCapacity(Self.batchBytes)
-        if case .manifest(let schemas?) = mode {
-            schemaCheck = LineSchemaCheck(schemas: schemas)
-        } else {
-            schemaCheck = nil
-        }
     }
 
-    /// What the current run has seen.
-    var statistics: LintStatistics { tally.statistics }
-
-    /// Forgets the previous file, and any lines of it not yet checked: each manifest is checked on its own.
-    func reset() {
-        tally = ManifestTally(options: options)
+    /// Starts a file, or a part of one: the lines' facts go to `part`; when `index` is given, the part is
+    /// merged into it after every batch (one thread reading the whole file), else whoever made the part
+    /// merges it once its lines are checked.
+    func begin(_ part: ManifestIndex.Part, mergingInto index: ManifestIndex?) {
+        self.part = part
+        self.index = index
         discardPending()
-    }
-
-    /// Sizes the manifest-wide tables for a file of `totalBytes` whose first `afterBytes` have been checked.
-    func expect(totalBytes: Int, afterBytes: Int) {
-        tally.reserveImages(afterBytes: afterBytes, ofBytes: totalBytes)
-    }
-
-    /// The findings about the whole manifest, once all its lines were checked (none for `validate`).
-    ///
-    /// Call ``flush(file:into:)`` first: the lines still in the batch belong before these findings.
-    func finish(file: String) -> [Diagnostic] {
-        precondition(pending.isEmpty, "LineChecker.finish(file:) with lines not yet checked")
-        guard case .manifest = mode else { return [] }
-        return tally.finish().map { $0.rule.diagnostic(file: file, line: nil, column: nil, message: $0.message) }
     }
 
     /// Takes `line` of `file` into the batch, and checks the batch when it is full.
@@ -108,6 +83,12 @@ final class LineChecker {
                 pending[slot].bytes = UnsafeBufferPointer(rebasing: bytes[pendingRanges[slot]])
             }
             checkBatch(file: file, into: &diagnostics)
+            if let index, let part {
+                let ranges = pendingRanges
+                let excerpt = { (line: Int) in Array(UnsafeBufferPointer(rebasing: bytes[ranges[line]])) }
+                diagnostics += index.merge(
+                    part, lineOffset: 0, isComplete: false, file: file, excerpt: options.excerpts ? excerpt : nil)
+            }
         }
         discardPending()
     }
@@ -121,259 +102,186 @@ final class LineChecker {
     /// The stages, each over the whole batch; then each line's findings, in order.
     private func checkBatch(file: String, into diagnostics: inout [Diagnostic]) {
         let count = pending.count
-        objects.removeAll(keepingCapacity: true)
+        checked.removeAll(keepingCapacity: true)
         for index in 0..<count {
             let slot = slots[index]
             parse(pending[index], into: slot)
             slot.violations.removeAll(keepingCapacity: true)
             slot.findings.removeAll(keepingCapacity: true)
-            if case .manifest = mode, case .document(let document) = slot.parsed, document.root.kind == .object {
-                objects.append(unmanagedSlots[index])
+            if slot.isManifestObject || (!rules.readsManifestLines && slot.parsed.isDocument) {
+                checked.append(unmanagedSlots[index])
             }
         }
-        switch mode {
-        case .manifest:
-            if let schemaCheck {
-                for slot in objects {
-                    slot._withUnsafeGuaranteedRef { schemaCheck.check($0.model, into: &$0.violations) }
+        if let schema {
+            let model = rules.readsManifestLines
+            for slot in checked {
+                slot._withUnsafeGuaranteedRef {
+                    guard case .document(let document) = $0.parsed else { return }
+                    schema.check(document, line: model ? $0.model : nil, into: &$0.violations)
+                    if dropsViolations { $0.violations.removeAll { !rules.isEnabled(schema.rule(for: $0)) } }
                 }
             }
-            for rule in Self.lineRules {
-                for slot in objects { slot._withUnsafeGuaranteedRef { rule.check($0.model, into: &$0.findings) } }
-            }
-        case .schema(let validator, let schema):
-            for slot in slots.prefix(count) {
-                guard case .document(let document) = slot.parsed else { continue }
-                validator.validate(document, node: JSONDocument.rootIndex, against: schema, into: &slot.violations)
-            }
+        }
+        for rule in rules.lineRules {
+            for slot in checked { slot._withUnsafeGuaranteedRef { rule.check($0.model, into: &$0.findings) } }
         }
         for index in 0..<count { finishLine(index, file: file, into: &diagnostics) }
     }
 
     /// Parses `line` and, for a manifest object, loads its line model.
     private func parse(_ line: LineRecord, into slot: LineBatchSlot) {
+        slot.isManifestObject = false
         guard !line.isOversized, !Self.isBlank(line.bytes) else {
-            slot.parsed = .skipped
+            slot.parsed = .notParsed
             return
         }
         do {
             let document = try slot.parser.parse(line.bytes)
             slot.parsed = .document(document)
-            if case .manifest = mode, document.root.kind == .object {
+            slot.isManifestObject = rules.readsManifestLines && document.root.kind == .object
+            if slot.isManifestObject {
                 slot.model.load(document)
                 // The duplicate check's slot is fetched while the schemas and rules run.
-                if record == nil, let fingerprint = slot.model.sourceRefFingerprint { tally.prefetch(fingerprint) }
+                if let index, let fingerprint = slot.model.sourceRefFingerprint { index.prefetch(fingerprint) }
             }
         } catch {
             slot.parsed = .failed(error)
         }
     }
 
-    /// Appends the findings of the batch's line `index` to `diagnostics`, and what it adds to the tally.
+    /// Appends the findings of the batch's line `index` to `diagnostics`, and hands its facts and its verdict
+    /// to the part.
     private func finishLine(_ index: Int, file: String, into diagnostics: inout [Diagnostic]) {
         let line = pending[index]
+        let slot = slots[index]
+        // Every line counts toward the limits, the oversized too.
+        part?.count(line)
+        var check = RecordCheck(
+            record: line, parsed: slot.parsed, maxLineCharacters: options.maxLineCharacters, findings: recordFindings)
+        recordFindings = []  // Moved into the check, so that appending does not copy it.
+        defer {
+            recordFindings = check.findings
+            recordFindings.removeAll(keepingCapacity: true)
+        }
+        for rule in rules.recordRules(for: check.parsed) { rule.check(&check) }
+        let isObject = slot.isManifestObject
+        if isObject {
+            if !slot.findings.isEmpty || !slot.violations.isEmpty, !rules.verdictRules.isEmpty {
+                let errors = lineErrors(slot)
+                if !errors.isEmpty {
+                    for rule in rules.verdictRules { rule.check(slot.model, errors: errors, into: &slot.findings) }
+                }
+            }
+            part?.observe(slot.model, number: line.number) { Self.column(line.bytes, $0) }
+        }
+        // Most lines have nothing to report.
+        guard !check.findings.isEmpty || !slot.findings.isEmpty || !slot.violations.isEmpty else { return }
         let before = diagnostics.count
-        checkLine(index, file: file, into: &diagnostics)
+        // Looked up only when the line has a finding to carry it.
+        let sourceRef =
+            isObject
+            ? slot.model.document.member("source-ref", in: JSONDocument.rootIndex).flatMap(
+                slot.model.document.stringValue(at:)) : nil
+        for finding in check.findings {
+            let lineSourceRef = finding.withSourceRef ? sourceRef : nil
+            switch finding.place {
+            case .column(let column):
+                diagnostics.append(
+                    rules.diagnostic(
+                        finding.rule, file: file, line: line.number, column: column, message: finding.message,
+                        sourceRef: lineSourceRef))
+            case .byte(let offset):
+                diagnostics.append(
+                    rules.diagnostic(
+                        finding.rule, file: file, line: line.number, column: Self.column(line.bytes, offset),
+                        message: finding.message, sourceRef: lineSourceRef))
+            case .node(let node):
+                let (column, pointer) = check.withLocator {
+                    ($0.column(Int($0.document[node].start)), $0.pointer(to: node))
+                }
+                diagnostics.append(
+                    rules.diagnostic(
+                        finding.rule, file: file, line: line.number, column: column, message: finding.message,
+                        pointer: pointer.isEmpty ? nil : pointer, sourceRef: lineSourceRef))
+            }
+        }
+        var budget = check.budget
+        if !slot.findings.isEmpty || !slot.violations.isEmpty {
+            check.withLocator { locator in
+                addLineFindings(
+                    slot, &locator, &budget, line: line.number, file: file, sourceRef: sourceRef, into: &diagnostics)
+            }
+        }
+        diagnostics += budget.summaries(rules: rules, file: file, line: line.number, sourceRef: sourceRef)
         if options.excerpts, !line.isOversized {
             for added in before..<diagnostics.count {
-                guard diagnostics[added].line == line.number, let column = diagnostics[added].column else { continue }
+                guard let column = diagnostics[added].column else { continue }
                 diagnostics[added].excerpt = Diagnostic.Excerpt(line: line.bytes, column: column)
             }
         }
-        if case .manifest = mode, diagnostics.count > before {
-            let added = diagnostics[before...]
-            let errors = added.contains(where: TooManyInvalidLines.makesLineInvalid)
-            let warnings = added.contains { $0.severity == .warning }
-            if let record {
-                record.recordVerdict(errors: errors, warnings: warnings)
-            } else {
-                tally.recordVerdict(errors: errors, warnings: warnings)
-            }
-        }
+        let added = diagnostics[before...]
+        part?.recordVerdict(
+            errors: added.contains(where: TooManyInvalidLines.makesLineInvalid),
+            warnings: added.contains { $0.severity == .warning })
     }
 
-    /// The findings of the batch's line `index`, from the stages' results, in the order line-by-line checking gave.
-    private func checkLine(_ index: Int, file: String, into diagnostics: inout [Diagnostic]) {
-        let line = pending[index]
-        let slot = slots[index]
-        if line.hasByteOrderMark {
+    /// Appends the line rules' findings and the schema violations of a parsed line, as many as `budget` admits.
+    private func addLineFindings(
+        _ slot: LineBatchSlot, _ locator: inout JSONLocator, _ budget: inout LineFindingBudget, line: Int,
+        file: String, sourceRef: String?, into diagnostics: inout [Diagnostic]
+    ) {
+        let document = locator.document
+        for finding in slot.findings where budget.admit(finding.rule) {
+            let pointer = locator.pointer(to: finding.node)
             diagnostics.append(
-                ByteOrderMark.description.diagnostic(
-                    file: file, line: line.number, column: 1,
-                    message: "file starts with a UTF-8 byte order mark (EF BB BF)"))
+                rules.diagnostic(
+                    finding.rule, severity: finding.severity, file: file, line: line,
+                    column: locator.column(Int(document[finding.node].start)), message: finding.message,
+                    pointer: pointer.isEmpty ? nil : pointer, sourceRef: sourceRef))
         }
-        // Every line counts toward the limits, the oversized too.
-        if case .manifest = mode {
-            if let record {
-                record.count(number: line.number, offset: line.offset, bytes: line.byteCount)
-            } else if let (rule, message) = tally.count(lineBytes: line.byteCount) {
-                diagnostics.append(rule.diagnostic(file: file, line: line.number, column: 1, message: message))
-            }
-        }
-        if line.isOversized {
-            diagnostics.append(
-                tooLong(
-                    line, characters: line.oversizedScalarCount, file: file,
-                    detail: "; it was too long to read further"))
-            return
-        }
-        let bytes = line.bytes
-        // The parse stage skips only oversized lines (done above) and blank ones.
-        if case .skipped = slot.parsed {
-            diagnostics.append(
-                BlankLine.description.diagnostic(
-                    file: file, line: line.number, column: 1,
-                    message: bytes.isEmpty ? "blank line" : "line holds only whitespace"))
-            return
-        }
-        var lengthFinding: Diagnostic?
-        if bytes.count > options.maxLineCharacters {
-            let characters = UTF8Validation.scalarCount(bytes, upTo: bytes.count)
-            if characters > options.maxLineCharacters {
-                lengthFinding = tooLong(line, characters: characters, file: file, detail: "")
-            }
-        }
-        let sourceRef: String?
-        switch slot.parsed {
-        case .skipped:
-            return  // Blank: reported above.
-        case .document(let document):
-            let isObject = document.root.kind == .object
-            if case .manifest = mode {
-                if isObject {
-                    let manifestLine = slot.model
-                    if !slot.findings.isEmpty || !slot.violations.isEmpty {
-                        let errors = lineErrors(slot.findings, slot.violations)
-                        if !errors.isEmpty {
-                            for rule in Self.verdictRules {
-                                rule.check(manifestLine, errors: errors, into: &slot.findings)
-                            }
-                        }
-                    }
-                    if let record {
-                        record.observe(manifestLine, number: line.number) { column(bytes, $0) }
-                    } else {
-                        tally.observe(manifestLine, number: line.number, into: &slot.findings)
-                    }
-                } else {
-                    diagnostics.append(
-                        JSONLineNotObject.description.diagnostic(
-                            file: file, line: line.number, column: column(bytes, Int(document.root.start)),
-                            message: "line is a JSON \(Self.kindName(document.root.kind)), not an object"))
-                }
-            }
-            let violations = slot.violations
-            let findings = slot.findings
-            let hasFindings = !document.duplicateKeys.isEmpty || !violations.isEmpty || !findings.isEmpty
-            // Most lines have nothing to report.
-            guard hasFindings || lengthFinding != nil else { return }
-            // Looked up only when the line has a finding to carry it.
-            sourceRef =
-                isObject
-                ? document.member("source-ref", in: JSONDocument.rootIndex).flatMap(document.stringValue(at:)) : nil
-            var locator = JSONLocator(document)
-            var budget = LineFindingBudget()
-            for duplicate in document.duplicateKeys where budget.admit(DuplicateKeyRule.description) {
-                let key = document.string(at: duplicate.duplicate)
-                let firstColumn = locator.column(Int(document[duplicate.first].start))
-                diagnostics.append(
-                    DuplicateKeyRule.description.diagnostic(
-                        file: file, line: line.number, column: locator.column(Int(document[duplicate.duplicate].start)),
-                        message: "key '\(key)' repeats the key at column \(firstColumn) of the same object",
-                        pointer: locator.pointer(to: duplicate.duplicate), sourceRef: sourceRef))
-            }
-            for finding in findings where budget.admit(finding.rule) {
-                let pointer = locator.pointer(to: finding.node)
-                var diagnostic = finding.rule.diagnostic(
-                    file: file, line: line.number, column: locator.column(Int(document[finding.node].start)),
-                    message: finding.message, pointer: pointer.isEmpty ? nil : pointer, sourceRef: sourceRef)
-                if let severity = finding.severity { diagnostic.severity = severity }
-                diagnostics.append(diagnostic)
-            }
-            for violation in violations where budget.admit(rule(for: violation)) {
-                diagnostics.append(
-                    diagnostic(for: violation, &locator, line: line.number, file: file, sourceRef: sourceRef))
-            }
-            diagnostics += budget.summaries(file: file, line: line.number, sourceRef: sourceRef)
-        case .failed(let error):
-            let rule: RuleDescription
-            switch error.category {
-            case .syntax: rule = InvalidJSON.description
-            case .invalidUTF8: rule = InvalidUTF8.description
-            case .nulByte: rule = NULByte.description
-            case .nestingTooDeep: rule = NestingTooDeep.description
-            }
-            diagnostics.append(
-                rule.diagnostic(
-                    file: file, line: line.number, column: column(bytes, error.offset),
-                    message: error.message))
-            sourceRef = nil
-        }
-        if var finding = lengthFinding {
-            finding.sourceRef = sourceRef
-            diagnostics.append(finding)
+        guard let schema else { return }
+        for violation in slot.violations {
+            let rule = schema.rule(for: violation)
+            guard budget.admit(rule) else { continue }
+            let pointer = locator.pointer(to: violation.node)
+            var diagnostic = rules.diagnostic(
+                rule, severity: violation.severity, file: file, line: line,
+                column: locator.column(Int(document[violation.node].start)),
+                message: pointer.isEmpty ? violation.message : "\(pointer): \(violation.message)", pointer: pointer,
+                sourceRef: sourceRef)
+            diagnostic.serviceCode = violation.serviceCode
+            diagnostics.append(diagnostic)
         }
     }
 
     /// Where a line's error findings and schema violations so far are.
-    private func lineErrors(_ findings: [LineFinding], _ violations: [SchemaViolation]) -> LineErrors {
-        let errorFindings = findings.filter { ($0.severity ?? $0.rule.severity) == .error }
-        // Violations of the bundled schemas make an attribute unusable; user schemas say nothing about that.
-        let violationNodes = violations.filter { $0.severity == .error && $0.serviceCode != nil }.map(\.node)
-        return LineErrors(
-            attributeLevel: (errorFindings.filter { LineErrors.attributeRules.contains($0.rule.code) }.map(\.node)
-                + violationNodes).sorted(),
-            boxLevel: errorFindings.filter { LineErrors.boxRules.contains($0.rule.code) }.map(\.node).sorted())
-    }
-
-    /// The rule that reports a schema violation: by its service code for the bundled schemas, CL501 otherwise.
-    private func rule(for violation: SchemaViolation) -> RuleDescription {
-        switch mode {
-        case .manifest: SchemaRules.rule(for: violation.serviceCode)
-        case .schema: SchemaViolationRule.description
+    private func lineErrors(_ slot: LineBatchSlot) -> LineErrors {
+        var attributeLevel: [Int] = []
+        var boxLevel: [Int] = []
+        for finding in slot.findings where rules.severity(of: finding.rule, own: finding.severity) == .error {
+            switch finding.rule.errorScope {
+            case .labelAttribute: attributeLevel.append(finding.node)
+            case .box: boxLevel.append(finding.node)
+            case .line: continue
+            }
         }
-    }
-
-    private func diagnostic(
-        for violation: SchemaViolation, _ locator: inout JSONLocator, line: Int, file: String, sourceRef: String?
-    ) -> Diagnostic {
-        let document = locator.document
-        let rule = rule(for: violation)
-        let pointer = locator.pointer(to: violation.node)
-        var finding = rule.diagnostic(
-            file: file, line: line, column: locator.column(Int(document[violation.node].start)),
-            message: pointer.isEmpty ? violation.message : "\(pointer): \(violation.message)", pointer: pointer,
-            sourceRef: sourceRef)
-        finding.serviceCode = violation.serviceCode
-        finding.severity = violation.severity
-        return finding
-    }
-
-    private func tooLong(_ line: LineRecord, characters: Int, file: String, detail: String) -> Diagnostic {
-        LineTooLong.description.diagnostic(
-            file: file, line: line.number, column: options.maxLineCharacters + 1,
-            message: "line is \(Count.phrase(characters, "character")) long, over the service's limit of "
-                + "\(Count.grouped(options.maxLineCharacters))\(detail)")
+        // Violations of the bundled schemas (those with a service code) make an attribute unusable; user
+        // schemas say nothing about that.
+        for violation in slot.violations where violation.serviceCode != nil {
+            guard let schema, rules.severity(of: schema.rule(for: violation), own: violation.severity) == .error
+            else { continue }
+            attributeLevel.append(violation.node)
+        }
+        return LineErrors(attributeLevel: attributeLevel.sorted(), boxLevel: boxLevel.sorted())
     }
 
     /// The 1-based column, in Unicode scalar values, of byte `offset`.
-    private func column(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+    private static func column(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
         UTF8Validation.scalarCount(bytes, upTo: offset) + 1
     }
 
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
         return true
-    }
-
-    private static func kindName(_ kind: JSONNode.Kind) -> String {
-        switch kind {
-        case .object: "object"
-        case .array: "array"
-        case .string: "string"
-        case .number: "number"
-        case .true, .false: "boolean"
-        case .null: "null"
-        }
     }
 }

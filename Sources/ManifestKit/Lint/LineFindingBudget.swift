@@ -6,28 +6,26 @@ struct LineFindingBudget {
     /// The findings of one rule kept per line.
     static let limit = 1000
 
-    private var counts: [String: Int] = [:]
-    private var overflow: [(rule: RuleDescription, count: Int)] = []
+    /// Each rule with findings on the line and how many (a line has findings of few rules: a list is faster
+    /// than a table).
+    private var counts: [(rule: RuleDescription, count: Int)] = []
 
     /// Whether another finding of `rule` on this line is kept; counts it either way.
     mutating func admit(_ rule: RuleDescription) -> Bool {
-        let count = counts[rule.code, default: 0] + 1
-        counts[rule.code] = count
-        guard count > Self.limit else { return true }
-        if let index = overflow.firstIndex(where: { $0.rule.code == rule.code }) {
-            overflow[index].count += 1
-        } else {
-            overflow.append((rule, 1))
+        guard let index = counts.firstIndex(where: { $0.rule === rule }) else {
+            counts.append((rule, 1))
+            return true
         }
-        return false
+        counts[index].count += 1
+        return counts[index].count <= Self.limit
     }
 
     /// One finding per rule that went over the limit, at the start of the line.
-    func summaries(file: String, line: Int, sourceRef: String?) -> [Diagnostic] {
-        overflow.map { rule, count in
-            rule.diagnostic(
-                file: file, line: line, column: 1,
-                message: "\(Count.phrase(count, "more finding")) of this rule on this line not shown "
+    func summaries(rules: RuleSet, file: String, line: Int, sourceRef: String?) -> [Diagnostic] {
+        counts.filter { $0.count > Self.limit }.map { rule, count in
+            rules.diagnostic(
+                rule, file: file, line: line, column: 1,
+                message: "\(Count.phrase(count - Self.limit, "more finding")) of this rule on this line not shown "
                     + "(at most \(Count.grouped(Self.limit)) a line)",
                 sourceRef: sourceRef)
         }

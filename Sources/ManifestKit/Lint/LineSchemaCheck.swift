@@ -1,6 +1,9 @@
-/// Applies the schemas to one parsed manifest line: the line schema, each user schema, and every label
-/// attribute with its `-metadata`, by the metadata's `type`.
-struct LineSchemaCheck: Sendable {
+/// Applies the schemas of `lint` to one parsed manifest line.
+///
+/// That is the line schema, each user schema, and every label attribute with its `-metadata`, by the
+/// metadata's `type`. A violation is reported by the rule that claims its service code (a ``SchemaRule``),
+/// else as CL501.
+final class LineSchemaCheck: LineSchema {
     let schemas: ManifestSchemas
     private let validator: SchemaValidator
 
@@ -9,9 +12,17 @@ struct LineSchemaCheck: Sendable {
         self.validator = SchemaValidator(schemas: schemas.set)
     }
 
+    var rules: [RuleDescription] {
+        RuleRegistry.schemaRules.map { $0.description }
+    }
+
+    func rule(for violation: SchemaViolation) -> RuleDescription {
+        SchemaRules.rule(for: violation.serviceCode)
+    }
+
     /// Appends the violations of the object line `line` to `violations`.
-    func check(_ line: ManifestLine, into violations: inout [SchemaViolation]) {
-        let document = line.document
+    func check(_ document: JSONDocument, line: ManifestLine?, into violations: inout [SchemaViolation]) {
+        guard let line else { return }
         let root = JSONDocument.rootIndex
         validator.validate(document, node: root, against: schemas.line, into: &violations)
         for extra in schemas.extras {

@@ -6,6 +6,15 @@ extension JSONDocument {
         return node.flags & JSONNode.hasEscapes == 0 ? Array(content) : Self.unescape(content)
     }
 
+    /// Calls `body` with the decoded bytes of the string at `index`: in place when it has no escapes.
+    func withStringBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = nodes[index]
+        if node.flags & JSONNode.hasEscapes == 0 {
+            return body(UnsafeBufferPointer(rebasing: bytes[Int(node.start) + 1..<Int(node.end) - 1]))
+        }
+        return stringBytes(at: index).withUnsafeBufferPointer(body)
+    }
+
     /// The value of the member whose key decodes to `utf8` in the object at `object`.
     func member(utf8 wanted: [UInt8], in object: Int) -> Int? {
         wanted.withUnsafeBufferPointer { member(bytes: $0, in: object) }

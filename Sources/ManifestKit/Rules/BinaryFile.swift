@@ -1,5 +1,5 @@
 /// Flags a file that is binary data or text in another encoding than UTF-8, and stops checking it line by line.
-public struct BinaryFile: Rule {
+public struct BinaryFile: FileRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL011",
@@ -133,5 +133,9 @@ public struct BinaryFile: Rule {
         kind == "UTF-16 text"
             ? "the file is UTF-16 text; manifests are UTF-8 JSON Lines: its lines were not checked"
             : "the file holds \(kind), not JSON Lines text: its lines were not checked"
+    }
+
+    static func check(_ start: FileStart) -> FileVerdict? {
+        kind(of: start.prefix).map { .message(message($0), atStart: false) }
     }
 }

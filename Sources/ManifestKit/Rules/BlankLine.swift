@@ -1,5 +1,5 @@
 /// Flags an empty or whitespace-only line.
-public struct BlankLine: Rule {
+public struct BlankLine: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL003",
@@ -34,4 +34,13 @@ public struct BlankLine: Rule {
             Example("{\"source-ref\": \"s3://bucket/a.jpg\"}\n", condition: "an empty line at the end of the file"),
         ]
     )
+
+    static var lines: RecordLines { .notParsed }
+
+    static func check(_ line: inout RecordCheck) {
+        // The parser skips only oversized lines (CL007) and blank ones.
+        guard case .notParsed = line.parsed, !line.record.isOversized else { return }
+        let message = line.record.bytes.isEmpty ? "blank line" : "line holds only whitespace"
+        line.report(description, at: .column(1), message: message)
+    }
 }

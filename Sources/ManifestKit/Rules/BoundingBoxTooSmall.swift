@@ -15,6 +15,7 @@ public struct BoundingBoxTooSmall: LineRule {
             assumes the larger side becomes 1,280 pixels).
             """,
         fix: "enlarge or remove the box",
+        errorScope: .box,
         conditions: [
             "width of 1 pixel or less",
             "height of 1 pixel or less",

@@ -1,5 +1,5 @@
 /// Flags a box that leaves the real picture where `image_size` says otherwise (`lint --images`).
-public struct BoxOutsideImage: Rule {
+public struct BoxOutsideImage: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL609",
@@ -43,4 +43,23 @@ public struct BoxOutsideImage: Rule {
                 images: [ExampleImage("a.png", .png(width: 320, height: 240))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable else { return }
+        let real = (width: Double(decodable.width), height: Double(decodable.height))
+        for box in image.target.boxes {
+            let declared = image.target.sizes[box.size]
+            guard declared.width != real.width || declared.height != real.height else { continue }
+            let right = box.left + box.width
+            let bottom = box.top + box.height
+            guard right <= declared.width && bottom <= declared.height, right > real.width || bottom > real.height
+            else { continue }
+            findings.append(
+                ImageFinding(
+                    description,
+                    "the box ends at (\(right.clean), \(bottom.clean)), beyond the \(decodable.width) × "
+                        + "\(decodable.height) image (image_size says \(declared.width.clean) × \(declared.height.clean))",
+                    at: box.place))
+        }
+    }
 }

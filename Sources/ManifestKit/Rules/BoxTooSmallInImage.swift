@@ -1,5 +1,5 @@
 /// Flags a box of 1 pixel or less after the real picture's 1,280-pixel downscale (`lint --images`).
-public struct BoxTooSmallInImage: Rule {
+public struct BoxTooSmallInImage: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL610",
@@ -33,4 +33,23 @@ public struct BoxTooSmallInImage: Rule {
                 images: [ExampleImage("a.png", .png(width: 4000, height: 3000))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable else { return }
+        let real = (width: Double(decodable.width), height: Double(decodable.height))
+        for box in image.target.boxes {
+            let declared = image.target.sizes[box.size]
+            guard declared.width != real.width || declared.height != real.height else { continue }
+            let realScale = ImageSize.trainingScale(width: real.width, height: real.height)
+            let declaredScale = ImageSize.trainingScale(width: declared.width, height: declared.height)
+            let small = { (scale: Double) in box.width * scale <= 1 || box.height * scale <= 1 }
+            guard small(realScale), !small(declaredScale) else { continue }
+            findings.append(
+                ImageFinding(
+                    description,
+                    "the box is \((box.width * realScale).clean) × \((box.height * realScale).clean) pixels after the "
+                        + "\(decodable.width) × \(decodable.height) image is scaled down to 1,280; boxes need more than 1",
+                    at: box.place))
+        }
+    }
 }

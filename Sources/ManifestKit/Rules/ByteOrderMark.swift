@@ -1,5 +1,5 @@
 /// Flags a UTF-8 byte order mark at the start of the file.
-public struct ByteOrderMark: Rule {
+public struct ByteOrderMark: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL004",
@@ -25,4 +25,11 @@ public struct ByteOrderMark: Rule {
                 condition: "the file starts with EF BB BF")
         ]
     )
+
+    static func check(_ line: inout RecordCheck) {
+        guard line.record.hasByteOrderMark else { return }
+        line.report(
+            description, at: .column(1), message: "file starts with a UTF-8 byte order mark (EF BB BF)",
+            withSourceRef: false)
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags a key that appears twice in the same JSON object.
-public struct DuplicateKeyRule: Rule {
+public struct DuplicateKeyRule: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL008",
@@ -31,4 +31,17 @@ public struct DuplicateKeyRule: Rule {
                 #"{"a": {"x": 1, "X": 2, "\u0079": 3}}"#, condition: "a key twice in a nested object, escapes decoded"),
         ]
     )
+
+    static var lines: RecordLines { .parsed }
+
+    static func check(_ line: inout RecordCheck) {
+        guard let document = line.document else { return }
+        for duplicate in document.duplicateKeys {
+            let firstColumn = line.column(of: duplicate.first)
+            line.report(
+                description, at: .node(duplicate.duplicate),
+                message: "key '\(document.string(at: duplicate.duplicate))' repeats the key at column \(firstColumn) "
+                    + "of the same object")
+        }
+    }
 }

@@ -1,5 +1,5 @@
-/// Flags a `source-ref` that an earlier line of the manifest already names (found by the manifest tally).
-public struct DuplicateSourceRef: Rule {
+/// Flags a `source-ref` that an earlier line of the manifest already names.
+public struct DuplicateSourceRef: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL401",
@@ -41,4 +41,15 @@ public struct DuplicateSourceRef: Rule {
                 condition: "the same source-ref written with JSON escapes"),
         ]
     )
+
+    static var events: ManifestEventKinds { .sourceRefs }
+
+    static func check(_ event: ManifestEvent, into findings: inout [ManifestFinding]) {
+        guard case .sourceRef(let seen) = event, let first = seen.firstLine else { return }
+        let sourceRef = seen.text
+        findings.append(
+            ManifestFinding(
+                description, line: seen.number, column: seen.column, pointer: "/source-ref", sourceRef: sourceRef,
+                message: "source-ref '\(sourceRef)' already appears on line \(first)"))
+    }
 }

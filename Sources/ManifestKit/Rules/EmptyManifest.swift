@@ -1,5 +1,5 @@
 /// Flags a manifest without any line (found when the file ends).
-public struct EmptyManifest: Rule {
+public struct EmptyManifest: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL406",
@@ -25,4 +25,9 @@ public struct EmptyManifest: Rule {
             Example("\n", condition: "a file with no lines at all"),
         ]
     )
+
+    static func finish(_ totals: ManifestTotals, state: NoManifestState, into findings: inout [ManifestFinding]) {
+        guard totals.statistics.lines == 0 else { return }
+        findings.append(ManifestFinding(description, message: "the manifest has no lines"))
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image whose longer side is more than 20 times its shorter (`lint --images`).
-public struct ImageAspectRatioTooLarge: Rule {
+public struct ImageAspectRatioTooLarge: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL607",
@@ -30,4 +30,19 @@ public struct ImageAspectRatioTooLarge: Rule {
                 images: [ExampleImage("a.png", .png(width: 2000, height: 100))]),
         ]
     )
+
+    /// The longest side over the shortest that the service accepts.
+    static let maxRatio = 20.0
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable else { return }
+        let (width, height) = (decodable.width, decodable.height)
+        let ratio = Double(max(width, height)) / Double(min(width, height))
+        guard ratio > maxRatio else { return }
+        findings.append(
+            ImageFinding(
+                description,
+                "the image is \(width) × \(height) pixels, an aspect ratio of \(ratio.clean):1, over the service's 20:1"
+            ))
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image under 64 or over 4,096 pixels on a side, measured on the picture (`lint --images`).
-public struct ImageDimensionsOutOfRange: Rule {
+public struct ImageDimensionsOutOfRange: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL606",
@@ -38,4 +38,17 @@ public struct ImageDimensionsOutOfRange: Rule {
                 images: [ExampleImage("a.png", .png(width: 4096, height: 200))]),
         ]
     )
+
+    /// The side lengths the service accepts.
+    static let sides = 64...4096
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable, !sides.contains(decodable.width) || !sides.contains(decodable.height)
+        else { return }
+        findings.append(
+            ImageFinding(
+                description,
+                "the image is \(decodable.width) × \(decodable.height) pixels; the service accepts 64 to 4,096 a side",
+                serviceCode: .some(image.target.hasBoxes ? .invalidImageDimension : .invalidImage)))
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image whose file name claims another format than its content (`lint --images`).
-public struct ImageExtensionMismatch: Rule {
+public struct ImageExtensionMismatch: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL604",
@@ -42,4 +42,15 @@ public struct ImageExtensionMismatch: Rule {
                 images: [ExampleImage("a.PNG", .png(width: 100, height: 100))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable, let claimed = ImageFormat(fileExtensionOf: image.target.sourceRef),
+            claimed != decodable.header.format
+        else { return }
+        findings.append(
+            ImageFinding(
+                description,
+                "the name says \(claimed.rawValue) but '\(decodable.path)' holds a \(decodable.header.format.rawValue) "
+                    + "image"))
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image file over the service's 15 MB (`lint --images`).
-public struct ImageFileTooLarge: Rule {
+public struct ImageFileTooLarge: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL605",
@@ -35,4 +35,20 @@ public struct ImageFileTooLarge: Rule {
                 images: [ExampleImage("a.png", .png(width: 100, height: 100), size: 15_000_000)]),
         ]
     )
+
+    /// The larger reading of the service's 15 MB: over this is an error.
+    static let maxBytes = 15 << 20
+    /// The smaller reading of 15 MB: over this (up to ``maxBytes``) is a warning.
+    static let maxBytesDecimal = 15_000_000
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable, decodable.bytes > maxBytesDecimal else { return }
+        let over = decodable.bytes > maxBytes
+        findings.append(
+            ImageFinding(
+                description,
+                "'\(decodable.path)' is \(Count.bytes(decodable.bytes)), over the service's 15 MB"
+                    + (over ? "" : " if MB means 1,000,000 bytes (undocumented)"),
+                severity: over ? nil : .warning))
+    }
 }

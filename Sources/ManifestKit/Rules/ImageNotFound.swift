@@ -1,5 +1,5 @@
 /// Flags a `source-ref` whose image is not in its mapped local directory (`lint --images`).
-public struct ImageNotFound: Rule {
+public struct ImageNotFound: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL601",
@@ -29,4 +29,9 @@ public struct ImageNotFound: Rule {
                 images: [ExampleImage("a.png", .png(width: 640, height: 480))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let path = image.path, image.file == .missing else { return }
+        findings.append(ImageFinding(description, "no image at '\(path)'"))
+    }
 }

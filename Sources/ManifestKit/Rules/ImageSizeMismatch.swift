@@ -1,5 +1,5 @@
 /// Flags an `image_size` that differs from the picture's real size (`lint --images`).
-public struct ImageSizeMismatch: Rule {
+public struct ImageSizeMismatch: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL608",
@@ -42,4 +42,21 @@ public struct ImageSizeMismatch: Rule {
                 images: [ExampleImage("a.jpg", .jpeg(width: 600, height: 800, orientation: 6))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let decodable = image.decodable else { return }
+        let (width, height, header) = (decodable.width, decodable.height, decodable.header)
+        for declared in image.target.sizes where declared.width != Double(width) || declared.height != Double(height) {
+            var message =
+                "image_size is \(declared.width.clean) × \(declared.height.clean) but the image is \(width) × \(height)"
+            if header.isTurned {
+                message +=
+                    declared.width == Double(height) && declared.height == Double(width)
+                    ? "; its EXIF orientation (\(header.orientation ?? 1)) shows it \(height) × \(width), which "
+                        + "image_size matches: which one the service uses is undocumented"
+                    : " (shown \(height) × \(width) by its EXIF orientation \(header.orientation ?? 1))"
+            }
+            findings.append(ImageFinding(description, message, at: declared.place))
+        }
+    }
 }

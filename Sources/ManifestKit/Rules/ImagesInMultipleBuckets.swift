@@ -1,5 +1,5 @@
-/// Flags images in a different S3 bucket from the manifest's first image (found by the manifest tally).
-public struct ImagesInMultipleBuckets: Rule {
+/// Flags images in a different S3 bucket from the manifest's first image.
+public struct ImagesInMultipleBuckets: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL402",
@@ -30,4 +30,16 @@ public struct ImagesInMultipleBuckets: Rule {
                 condition: "images in two buckets"),
         ]
     )
+
+    static var events: ManifestEventKinds { .newBuckets }
+
+    static func check(_ event: ManifestEvent, into findings: inout [ManifestFinding]) {
+        guard case .newBucket(let seen) = event else { return }
+        findings.append(
+            ManifestFinding(
+                description, line: seen.number, column: seen.column, pointer: "/source-ref",
+                sourceRef: seen.sourceRef,
+                message: "image in bucket '\(seen.bucket)'; line \(seen.firstLine) and the images before it are in "
+                    + "'\(seen.firstBucket)', and all must be in one bucket"))
+    }
 }

@@ -14,6 +14,7 @@ public struct InvalidBoundingBox: LineRule {
             from `image_size` (whether the service uses it or the real image is undocumented).
             """,
         fix: "correct the box so that it lies within image_size, or correct image_size",
+        errorScope: .box,
         conditions: [
             "left is negative",
             "top is negative",

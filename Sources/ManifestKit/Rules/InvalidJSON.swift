@@ -1,5 +1,5 @@
 /// Flags a line that is not valid JSON (RFC 8259).
-public struct InvalidJSON: Rule {
+public struct InvalidJSON: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL001",
@@ -46,4 +46,10 @@ public struct InvalidJSON: Rule {
                 condition: "a literal JSON does not have (True, NaN)"),
         ]
     )
+
+    static var lines: RecordLines { .failed }
+
+    static func check(_ line: inout RecordCheck) {
+        line.reportParseError(.syntax, as: description)
+    }
 }

@@ -14,6 +14,7 @@ public struct InvalidLabelAttributeMetadataFormat: SchemaRule, LineRule {
             not use the line for training.
             """,
         fix: "complete or correct the metadata field named in the message",
+        errorScope: .labelAttribute,
         conditions: [
             "a required field missing",
             "human-annotated other than \"yes\" or \"no\"",

@@ -1,5 +1,5 @@
 /// Flags bytes that are not UTF-8.
-public struct InvalidUTF8: Rule {
+public struct InvalidUTF8: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL005",
@@ -42,4 +42,10 @@ public struct InvalidUTF8: Rule {
                 condition: "an overlong or surrogate encoding"),
         ]
     )
+
+    static var lines: RecordLines { .failed }
+
+    static func check(_ line: inout RecordCheck) {
+        line.reportParseError(.invalidUTF8, as: description)
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags a line that is valid JSON but not an object.
-public struct JSONLineNotObject: Rule {
+public struct JSONLineNotObject: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL002",
@@ -31,4 +31,29 @@ public struct JSONLineNotObject: Rule {
                 condition: "the line is a string, number or literal"),
         ]
     )
+
+    static var lines: RecordLines { .parsed }
+
+    static func check(_ line: inout RecordCheck) {
+        // A line that parsed and starts with '{' is an object: most lines, told apart without the document.
+        let bytes = line.record.bytes
+        if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), bytes[first] == UInt8(ascii: "{") {
+            return
+        }
+        guard let document = line.document, document.root.kind != .object else { return }
+        line.report(
+            description, at: .byte(Int(document.root.start)),
+            message: "line is a JSON \(kindName(document.root.kind)), not an object")
+    }
+
+    private static func kindName(_ kind: JSONNode.Kind) -> String {
+        switch kind {
+        case .object: "object"
+        case .array: "array"
+        case .string: "string"
+        case .number: "number"
+        case .true, .false: "boolean"
+        case .null: "null"
+        }
+    }
 }

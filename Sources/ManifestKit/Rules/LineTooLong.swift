@@ -1,5 +1,5 @@
 /// Flags a line longer than the service's 100,000-character limit.
-public struct LineTooLong: Rule {
+public struct LineTooLong: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL007",
@@ -28,6 +28,28 @@ public struct LineTooLong: Rule {
                 condition: "more than 100,000 characters")
         ]
     )
+
+    static func check(_ line: inout RecordCheck) {
+        let record = line.record
+        let limit = line.maxLineCharacters
+        if record.isOversized {
+            line.report(
+                description, at: .column(limit + 1),
+                message: message(characters: record.oversizedScalarCount, limit: limit)
+                    + "; it was too long to read further")
+            return
+        }
+        // A blank line is reported as such (CL003), however long.
+        if case .notParsed = line.parsed { return }
+        guard record.bytes.count > limit else { return }
+        let characters = UTF8Validation.scalarCount(record.bytes, upTo: record.bytes.count)
+        guard characters > limit else { return }
+        line.report(description, at: .column(limit + 1), message: message(characters: characters, limit: limit))
+    }
+
+    private static func message(characters: Int, limit: Int) -> String {
+        "line is \(Count.phrase(characters, "character")) long, over the service's limit of \(Count.grouped(limit))"
+    }
 }
 
 private let longLinePrefix = #"{"source-ref": "s3://bucket/a.jpg", "job-name": ""#

@@ -1,5 +1,5 @@
-/// Flags the line that takes the manifest over 1 GB (found by the manifest tally).
-public struct ManifestTooLarge: Rule {
+/// Flags the line that takes the manifest over 1 GB.
+public struct ManifestTooLarge: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL405",
@@ -32,4 +32,15 @@ public struct ManifestTooLarge: Rule {
                 configuration: "limits: {max-bytes: 100}"),
         ]
     )
+
+    static var events: ManifestEventKinds { .lines }
+
+    static func check(_ event: ManifestEvent, into findings: inout [ManifestFinding]) {
+        guard case .line(let line) = event, line.bytesBefore <= line.maxBytes, line.bytesAfter > line.maxBytes
+        else { return }
+        findings.append(
+            ManifestFinding(
+                description, line: line.number, column: 1,
+                message: "the manifest passes \(Count.bytes(line.maxBytes)) on this line"))
+    }
 }

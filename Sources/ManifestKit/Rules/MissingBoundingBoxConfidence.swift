@@ -15,6 +15,7 @@ public struct MissingBoundingBoxConfidence: SchemaRule, LineRule {
             objects in the annotations array"): fewer leave boxes without a confidence, more pair no box.
             """,
         fix: "give objects one entry with a confidence (such as {\"confidence\": 1}) per box of annotations",
+        errorScope: .labelAttribute,
         conditions: [
             "an objects entry without a confidence",
             "fewer objects entries than boxes",

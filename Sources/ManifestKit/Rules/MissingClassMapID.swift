@@ -12,6 +12,7 @@ public struct MissingClassMapID: LineRule {
             class-map lacks is ERROR_MISSING_CLASS_MAP_ID, which stops validation of the line.
             """,
         fix: "add the class_id to class-map with its label, or correct the class_id",
+        errorScope: .labelAttribute,
         conditions: [
             "an integer class_id that class-map lacks",
             "a string class_id that class-map lacks",

@@ -1,5 +1,5 @@
 /// Flags a file that holds JSON spread over many lines (pretty-printed), not one object per line.
-public struct MultiLineJSON: Rule {
+public struct MultiLineJSON: FileRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL012",
@@ -158,5 +158,10 @@ public struct MultiLineJSON: Rule {
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    static func check(_ start: FileStart) -> FileVerdict? {
+        guard isSpread(start.prefix, isWhole: start.isWhole) else { return nil }
+        return .describedByWholeFile { bytes, lines in message(for: bytes, lines: lines) }
     }
 }

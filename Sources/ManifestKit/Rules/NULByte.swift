@@ -1,5 +1,5 @@
 /// Flags a NUL byte in a line.
-public struct NULByte: Rule {
+public struct NULByte: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL006",
@@ -27,4 +27,10 @@ public struct NULByte: Rule {
             Example("{\"source-ref\": \"s3://bucket/a.jpg\"} ", condition: "a NUL outside any string"),
         ]
     )
+
+    static var lines: RecordLines { .failed }
+
+    static func check(_ line: inout RecordCheck) {
+        line.reportParseError(.nulByte, as: description)
+    }
 }

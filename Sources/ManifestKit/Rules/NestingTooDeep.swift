@@ -1,5 +1,5 @@
 /// Flags arrays and objects nested deeper than the parser accepts.
-public struct NestingTooDeep: Rule {
+public struct NestingTooDeep: RecordRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL009",
@@ -27,4 +27,10 @@ public struct NestingTooDeep: Rule {
                 condition: "more than 512 levels of arrays and objects")
         ]
     )
+
+    static var lines: RecordLines { .failed }
+
+    static func check(_ line: inout RecordCheck) {
+        line.reportParseError(.nestingTooDeep, as: description)
+    }
 }

@@ -1,5 +1,5 @@
 /// Notes a file that is not JSON Lines at all, such as a Windows application manifest (XML), and skips it.
-public struct NotJSONLines: Rule {
+public struct NotJSONLines: FileRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL010",
@@ -51,5 +51,11 @@ public struct NotJSONLines: Rule {
         // A name starts with a letter, '_' or ':' (or any non-ASCII character).
         return (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z")) || next == UInt8(ascii: "_")
             || next == UInt8(ascii: ":") || next >= 0x80
+    }
+
+    static func check(_ start: FileStart) -> FileVerdict? {
+        // Binary data that happens to start with '<' is CL011's.
+        guard BinaryFile.kind(of: start.prefix) == nil, opensXML(start.prefix) else { return nil }
+        return .message("the file is XML, not JSON Lines: skipped", atStart: true)
     }
 }

@@ -1,5 +1,5 @@
 /// Flags a manifest with fewer distinct labels than a model of its kind needs (found when the file ends).
-public struct TooFewLabels: Rule {
+public struct TooFewLabels: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL407",
@@ -47,4 +47,17 @@ public struct TooFewLabels: Rule {
                     + "\n", condition: "fewer than two bounding-box labels"),
         ]
     )
+
+    static func finish(_ totals: ManifestTotals, state: NoManifestState, into findings: inout [ManifestFinding]) {
+        for (present, count, kind) in [
+            (totals.hasClassification, totals.classificationLabels, "image-level"),
+            (totals.hasDetection, totals.detectionLabels, "bounding-box"),
+        ] where present && count < 2 {
+            findings.append(
+                ManifestFinding(
+                    description,
+                    message: "the manifest has \(Count.phrase(count, "distinct \(kind) label")); training may need 2 "
+                        + "(the documentation is inconsistent)"))
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags a manifest in which more than 20% of the lines have errors (found when the file ends).
-public struct TooManyInvalidLines: Rule {
+public struct TooManyInvalidLines: ManifestRule {
     /// The share of invalid lines the service tolerates.
     static let limit = 0.2
 
@@ -55,4 +55,9 @@ public struct TooManyInvalidLines: Rule {
                 condition: "more than 20% of the lines have errors"),
         ]
     )
+
+    static func finish(_ totals: ManifestTotals, state: NoManifestState, into findings: inout [ManifestFinding]) {
+        guard totals.statistics.invalidShare > limit else { return }
+        findings.append(ManifestFinding(description, message: message(totals.statistics)))
+    }
 }

@@ -1,5 +1,5 @@
-/// Flags the label that takes the manifest over 250 distinct labels (found by the manifest tally).
-public struct TooManyLabels: Rule {
+/// Flags the label that takes the manifest over 250 distinct labels.
+public struct TooManyLabels: ManifestRule {
     /// The most distinct labels a dataset may have.
     static let limit = 250
 
@@ -36,4 +36,16 @@ public struct TooManyLabels: Rule {
                 }.joined(), condition: "more than 250 distinct labels in the manifest")
         ]
     )
+
+    static var events: ManifestEventKinds { .newLabels }
+
+    static func check(_ event: ManifestEvent, into findings: inout [ManifestFinding]) {
+        guard case .newLabel(let label) = event, label.ordinal == limit else { return }
+        findings.append(
+            ManifestFinding(
+                description, line: label.number, column: label.column, pointer: label.pointer,
+                sourceRef: label.sourceRef,
+                message: "label '\(label.name)' is the manifest's \(label.ordinal + 1)th distinct label, over the "
+                    + "limit of \(limit)"))
+    }
 }

@@ -1,5 +1,5 @@
-/// Flags the line that takes the manifest over 250,000 lines (found by the manifest tally).
-public struct TooManyRows: Rule {
+/// Flags the line that takes the manifest over 250,000 lines.
+public struct TooManyRows: ManifestRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL404",
@@ -34,4 +34,15 @@ public struct TooManyRows: Rule {
                 configuration: "limits: {max-rows: 3}"),
         ]
     )
+
+    static var events: ManifestEventKinds { .lines }
+
+    static func check(_ event: ManifestEvent, into findings: inout [ManifestFinding]) {
+        guard case .line(let line) = event, line.rows == line.maxRows + 1 else { return }
+        findings.append(
+            ManifestFinding(
+                description, line: line.number, column: 1,
+                message: "line \(Count.grouped(line.rows)) is over the limit of \(Count.phrase(line.maxRows, "line")) "
+                    + "per manifest"))
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image file that is cut short, malformed, or not a readable regular file (`lint --images`).
-public struct UnreadableImage: Rule {
+public struct UnreadableImage: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL602",
@@ -51,4 +51,33 @@ public struct UnreadableImage: Rule {
                 images: [ExampleImage("a.png", .png(width: 64, height: 64))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let path = image.path else {
+            findings.append(
+                ImageFinding(
+                    description, "the key holds a '..' component, so its local copy is not looked for",
+                    severity: .warning))
+            return
+        }
+        switch image.file {
+        case .missing:
+            return
+        case .unreadable(let reason):
+            findings.append(ImageFinding(description, "'\(path)' cannot be read as an image: \(reason)"))
+        case .defective(_, let defect):
+            findings.append(ImageFinding(description, "'\(path)': \(defect.message)"))
+        case .image:
+            guard let image = image.decodable, image.header.endsProperly == false else { return }
+            let png = image.header.format == .png
+            findings.append(
+                ImageFinding(
+                    description,
+                    png
+                        ? "'\(path)' ends without PNG's IEND chunk: the file is truncated"
+                        : "'\(path)' does not end with JPEG's end-of-image marker: truncated, or data appended "
+                            + "after the image",
+                    severity: png ? nil : .warning))
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /// Flags an image whose content is not PNG or JPEG (`lint --images`).
-public struct UnsupportedImageFormat: Rule {
+public struct UnsupportedImageFormat: ImageRule {
     /// The rule's code, documentation and examples.
     public static let description = RuleDescription(
         code: "CL603",
@@ -34,4 +34,11 @@ public struct UnsupportedImageFormat: Rule {
                 images: [ExampleImage("a.png", .png(width: 100, height: 100))]),
         ]
     )
+
+    static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
+        guard let path = image.path, case .image(_, let header) = image.file, image.decodable == nil else { return }
+        findings.append(
+            ImageFinding(
+                description, "'\(path)' is a \(header.format.rawValue) image; the service accepts PNG and JPEG"))
+    }
 }

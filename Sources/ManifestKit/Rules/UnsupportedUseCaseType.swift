@@ -19,6 +19,7 @@ public struct UnsupportedUseCaseType: LineRule {
             use type groundtruth/image-classification or groundtruth/object-detection; transform multi-label \
             output into one attribute per label, each with its own -metadata
             """,
+        errorScope: .labelAttribute,
         conditions: [
             "a type other than the two supported (multi-label, a typo)",
             "a type that is not a string",

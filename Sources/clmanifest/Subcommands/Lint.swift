@@ -85,12 +85,13 @@ extension CLManifest {
             let settings = try LintSettings(
                 config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts, jobs: report.threadCount,
-                partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) })
+                partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) },
+                select: report.selectedCodes, ignore: report.ignoredCodes)
             var lastLinter: ManifestLinter?
             let display = ProgressDisplay()
             try FileRun(files: files, report: report).run(
                 { file throws(ManifestError) in
-                    let (configuration, linter) = try settings.linter(for: file)
+                    let linter = try settings.linter(for: file)
                     lastLinter = linter
                     display.begin()
                     let total = FileSize.regular(file)
@@ -102,14 +103,13 @@ extension CLManifest {
                     }
                     defer { display.end() }
                     let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
-                    let selected = configuration.apply(
-                        to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
-                    return FileRun.Checked(diagnostics: selected, unselected: diagnostics.count - selected.count)
+                    return FileRun.Checked(diagnostics: diagnostics, partialSelection: linter.selection.isPartial)
                 },
                 describe: { file in
                     ManifestSummary(
                         file: file == "-" ? report.stdinFilename ?? file : file,
-                        statistics: lastLinter?.statistics ?? LintStatistics(), detailed: summary
+                        statistics: lastLinter?.statistics ?? LintStatistics(), detailed: summary,
+                        partialSelection: lastLinter?.selection.isPartial ?? false
                     ).text
                 })
         }

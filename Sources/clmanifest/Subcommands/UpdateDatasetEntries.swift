@@ -150,9 +150,8 @@ extension CLManifest {
         private func lint(_ blob: [UInt8], name: String) throws {
             let settings = try LintSettings(
                 config: nil, isolated: false, schemas: [], servicePrecedence: false, excerpts: false)
-            let (configuration, linter) = try settings.linter(for: name == "--changes" ? "changes.jsonl" : name)
-            let diagnostics = configuration.apply(
-                to: linter.lint(bytes: blob, name: name), file: name, select: [], ignore: [])
+            let linter = try settings.linter(for: name == "--changes" ? "changes.jsonl" : name)
+            let diagnostics = linter.lint(bytes: blob, name: name)
             guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
             Output.standardError(TextReporter().render(errors))
             if force {

@@ -83,8 +83,9 @@ extension CLManifest {
         func run() throws {
             let settings = try LintSettings(
                 config: config, isolated: isolated, schemas: [], servicePrecedence: false, excerpts: false)
-            let (configuration, linter) = try settings.linter(for: new)
-            try lint(linter, configuration)
+            let linter = try settings.linter(for: new)
+            let configuration = try settings.configuration(for: new)
+            try lint(linter)
             let batchBytes = maxBatchBytes ?? configuration.maxBatchBytes
             // A dry run against a file (or of every line) to a known ARN needs no credentials.
             let offline = dryRun && (prior != nil || all) && aws.datasetArn != nil
@@ -202,8 +203,8 @@ extension CLManifest {
         }
 
         /// Lints NEW; prints the error findings and stops unless `--force`.
-        private func lint(_ linter: ManifestLinter, _ configuration: Configuration) throws {
-            let diagnostics = configuration.apply(to: try linter.lint(path: new), file: new, select: [], ignore: [])
+        private func lint(_ linter: ManifestLinter) throws {
+            let diagnostics = try linter.lint(path: new)
             guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
             Output.standardOutput(TextReporter().render(errors))
             if force {

@@ -43,15 +43,15 @@ extension CLManifest {
             }
             var options = LintOptions()
             options.excerpts = report.needsExcerpts
-            let linter = ManifestLinter(options: options, validating: compiled, entry: entry)
+            // No configuration file for validate: --select and --ignore decide the rules, as for lint.
+            let selection = Configuration().selection(
+                for: "", select: report.selectedCodes, ignore: report.ignoredCodes)
+            let linter = ManifestLinter(options: options, validating: compiled, entry: entry, selection: selection)
             linter.jobs = report.threadCount
             if let partBytes = report.partBytes { linter.partBytes = partBytes }
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
-                // No configuration file for validate: --select and --ignore through the same selection as lint.
                 let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
-                let selected = Configuration().apply(
-                    to: diagnostics, file: file, select: report.selectedCodes, ignore: report.ignoredCodes)
-                return FileRun.Checked(diagnostics: selected, unselected: diagnostics.count - selected.count)
+                return FileRun.Checked(diagnostics: diagnostics, partialSelection: selection.isPartial)
             }
         }
     }

@@ -110,17 +110,16 @@ import Testing
                 + "per-file-ignores: {'*/old.manifest': [CL302]}\n",
             file: "c.yml")
         let codes = ["CL102", "CL302", "CL303", "CL304", "CL401"]
-        let diagnostics = codes.map {
-            Diagnostic(
-                file: "x/old.manifest", line: 1, column: 1, code: $0, name: "n", serviceCode: nil, severity: .error,
-                message: "m")
-        }
-        let kept = configuration.apply(to: diagnostics, file: "x/old.manifest", select: [], ignore: [])
-        #expect(kept.map(\.code) == ["CL303", "CL401"])
-        #expect(kept.first?.severity == .warning)
-        let elsewhere = configuration.apply(to: diagnostics, file: "x/new.manifest", select: [], ignore: [])
-        #expect(elsewhere.map(\.code) == ["CL302", "CL303", "CL401"])
-        let commandLine = configuration.apply(to: diagnostics, file: "x/new.manifest", select: ["CL1"], ignore: [])
-        #expect(commandLine.map(\.code) == ["CL102"], "--select replaces the file's select and extend-select")
+        let old = configuration.selection(for: "x/old.manifest")
+        #expect(codes.filter(old.isEnabled) == ["CL303", "CL401"])
+        #expect(old.severity(for: "CL303") == .warning)
+        #expect(old.severity(for: "CL401") == nil)
+        #expect(old.isPartial)
+        let elsewhere = configuration.selection(for: "x/new.manifest")
+        #expect(codes.filter(elsewhere.isEnabled) == ["CL302", "CL303", "CL401"])
+        let commandLine = configuration.selection(for: "x/new.manifest", select: ["CL1"])
+        #expect(
+            codes.filter(commandLine.isEnabled) == ["CL102"], "--select replaces the file's select and extend-select")
+        #expect(!Configuration().selection(for: "x/new.manifest").isPartial)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Each malformed-line kind gives one clear finding at the right line and column.
 @Suite struct ManifestLinterTests {
     /// The findings of the reading and syntax rules (CL0xx), which these tests are about; the rule
-    /// catalogue's own examples and ManifestTallyTests cover the others (these tiny lines have unpaired keys).
+    /// catalogue's own examples and ManifestIndexTests cover the others (these tiny lines have unpaired keys).
     private func lint(_ bytes: [UInt8]) -> [Diagnostic] {
         ManifestLinter().lint(bytes: bytes, name: "m.manifest").filter { $0.code.hasPrefix("CL0") }
     }

@@ -1,7 +1,8 @@
 import Foundation
-import ManifestKit
 import Testing
 import _ManifestTestSupport
+
+@testable import ManifestKit
 
 @Suite struct RuleRegistryTests {
     let descriptions = RuleRegistry.all.map { $0.description }
@@ -52,8 +53,36 @@ import _ManifestTestSupport
         var declared = 0
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            declared += text.matches(of: /struct \w+: (Line|LineVerdict|Manifest|Schema)?Rule\b/).count
+            declared +=
+                text.matches(of: /struct \w+: (File|Record|Line|LineVerdict|Manifest|Image|Schema)?Rule\b/).count
         }
         #expect(declared == RuleRegistry.all.count)
+    }
+
+    /// Every rule is of a kind the engine runs, and listed with its kind: the engine takes the kinds from the
+    /// lists, so a rule that conforms but is not listed would never run, and one of no kind is a bare `Rule`
+    /// whose findings some other code makes.
+    @Test func everyRuleIsListedWithItsKinds() {
+        let lists: [(String, [String], (any Rule.Type) -> Bool)] = [
+            ("file", RuleRegistry.fileRules.map { $0.description.code }, { $0 is any FileRule.Type }),
+            ("record", RuleRegistry.recordRules.map { $0.description.code }, { $0 is any RecordRule.Type }),
+            ("line", RuleRegistry.lineRules.map { $0.description.code }, { $0 is any LineRule.Type }),
+            ("verdict", RuleRegistry.verdictRules.map { $0.description.code }, { $0 is any LineVerdictRule.Type }),
+            ("schema", RuleRegistry.schemaRules.map { $0.description.code }, { $0 is any SchemaRule.Type }),
+            ("manifest", RuleRegistry.manifestRules.map { $0.description.code }, { $0 is any ManifestRule.Type }),
+            ("image", RuleRegistry.imageRules.map { $0.description.code }, { $0 is any ImageRule.Type }),
+        ]
+        for rule in RuleRegistry.all {
+            let code = rule.description.code
+            let kinds = lists.filter { $0.2(rule) }
+            #expect(!kinds.isEmpty, "\(code) is of no kind: nothing runs it")
+            for (kind, codes, conforms) in lists {
+                #expect(codes.contains(code) == conforms(rule), "\(code) and the \(kind) rules' list disagree")
+            }
+        }
+        for (kind, codes, _) in lists {
+            #expect(codes == codes.sorted(), "the \(kind) rules are listed in code order")
+            #expect(Set(codes).isSubset(of: descriptions.map(\.code)), "every \(kind) rule is in RuleRegistry.all")
+        }
     }
 }

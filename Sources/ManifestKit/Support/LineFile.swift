@@ -4,21 +4,21 @@
     import Darwin
 #endif
 
-/// Reads lines of a manifest again by their place (`pread` for a file), for the entries a diff must look at
-/// closely.
+/// Reads lines of a manifest again by their place (`pread` for a file): the entries a diff must look at
+/// closely, the lines a finding shows (`--format full`) when the file was checked in parts.
 final class LineFile {
     private let descriptor: Int32
     /// The manifest's bytes when it is in memory (then ``descriptor`` is -1).
     private let memory: [UInt8]
     private var buffer: [UInt8] = []
 
-    init(_ source: ManifestSource) throws(DiffError) {
+    init(_ source: ManifestSource) throws(ManifestError) {
         switch source {
         case .file(let path):
             memory = []
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw .cannotRead(.cannotOpen(path: path, reason: FileContents.systemReason()))
+                throw .cannotOpen(path: path, reason: FileContents.systemReason())
             }
         case .memory(let bytes, _):
             memory = bytes
@@ -28,6 +28,11 @@ final class LineFile {
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The `length` bytes at `offset` (fewer when the file is shorter).
+    func bytes(at offset: Int, length: Int) -> [UInt8] {
+        withBytes(at: offset, length: length) { Array($0) }
     }
 
     /// Calls `body` with the `length` bytes at `offset`.

@@ -5,7 +5,7 @@ import _ManifestTestSupport
 
 /// Several threads give exactly the findings and statistics of one: on the real corpus, the samples, the
 /// one-defect fixture and generated files whose manifest-wide findings span the parts.
-@Suite struct ParallelLintTests {
+@Suite struct LintDriverTests {
     /// The findings and statistics of `path` with `jobs` threads and parts of `partBytes`.
     static func lint(
         _ path: String, jobs: Int, partBytes: Int, options: LintOptions = LintOptions()

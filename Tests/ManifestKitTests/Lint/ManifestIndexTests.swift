@@ -3,7 +3,7 @@ import ManifestKit
 import Testing
 
 /// The manifest-wide limits, with lower limits so that small inputs reach them.
-@Suite struct ManifestTallyTests {
+@Suite struct ManifestIndexTests {
     private func lint(_ text: String, maxRows: Int = 250_000, maxBytes: Int = 1_000_000_000) -> [Diagnostic] {
         var options = LintOptions()
         options.maxRows = maxRows

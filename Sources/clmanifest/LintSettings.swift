@@ -23,8 +23,20 @@ final class LintSettings {
         var selection: RuleSelection
     }
 
+    /// Settings with `--config` and `--isolated` from `configuration`.
+    convenience init(
+        configuration: ConfigurationOptions, schemas: [String], servicePrecedence: Bool = false, excerpts: Bool,
+        jobs: Int = CoreCount.available, partBytes: Int? = nil, images: [ImageMapping] = [], select: [String] = [],
+        ignore: [String] = []
+    ) throws {
+        try self.init(
+            config: configuration.config, isolated: configuration.isolated, schemas: schemas,
+            servicePrecedence: servicePrecedence, excerpts: excerpts, jobs: jobs, partBytes: partBytes, images: images,
+            select: select, ignore: ignore)
+    }
+
     init(
-        config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool, excerpts: Bool,
+        config: String?, isolated: Bool, schemas: [String], servicePrecedence: Bool = false, excerpts: Bool,
         jobs: Int = CoreCount.available, partBytes: Int? = nil, images: [ImageMapping] = [], select: [String] = [],
         ignore: [String] = []
     ) throws {
@@ -57,7 +69,7 @@ final class LintSettings {
     private func configurationAndSchemas(for path: String) throws(ManifestError) -> (
         file: String?, configuration: (Configuration, ManifestSchemas)
     ) {
-        let file = config ?? (isolated ? nil : Configuration.discover(for: path))
+        let file = ConfigurationOptions.file(for: path, config: config, isolated: isolated)
         do {
             return (file, try self.configuration(file))
         } catch {

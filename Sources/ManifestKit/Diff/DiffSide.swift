@@ -74,7 +74,7 @@ struct DiffSide: @unchecked Sendable {
     }
 
     private mutating func add(_ sourceRef: UnsafeBufferPointer<UInt8>, _ line: LineRecord) {
-        let fingerprint = FingerprintTable.fingerprint(sourceRef)
+        let fingerprint = ByteHash.fingerprint(sourceRef)
         // The table's slot loads while the line is hashed.
         keys.prefetch(fingerprint)
         var hasher = ValueHasher()

@@ -134,18 +134,14 @@ public final class ManifestDiff {
         return result
     }
 
-    /// Reads both sides at once, PRIOR on another thread.
+    /// Reads both sides at once, on two threads.
     private static func readBoth(_ prior: ManifestSource, _ new: ManifestSource) -> (DiffSide, DiffSide) {
-        final class Box: @unchecked Sendable {
-            var side: DiffSide
-            init(_ side: DiffSide) { self.side = side }
+        var sides = [DiffSide(prior), DiffSide(new)]
+        sides.withUnsafeMutableBufferPointer { buffer in
+            // Each thread reads into its own side only.
+            let shared = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: 2) { shared.value[$0].read() }
         }
-        let priorBox = Box(DiffSide(prior))
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { priorBox.side.read() }
-        var newSide = DiffSide(new)
-        newSide.read()
-        group.wait()
-        return (priorBox.side, newSide)
+        return (sides[0], sides[1])
     }
 }

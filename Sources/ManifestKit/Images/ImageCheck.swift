@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Checks the images a manifest's `source-ref`s name, on local disk (`lint --images PREFIX=DIR`).
 ///
 /// Reads the manifest once more, collects the lines whose `source-ref` a mapping covers, and reads the
@@ -100,7 +98,7 @@ public struct ImageCheck {
     /// Reads the images of `batch` on up to ``threads`` threads.
     private func inspect(_ batch: [ImageTarget]) -> [ImageFile] {
         let results = ResultSlots<ImageFile>(count: batch.count, initial: .missing)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, batch.count))) { _ in
+        WorkerThreads.run(max(1, min(threads, batch.count))) { _ in
             while let index = results.claim() {
                 switch batch[index].location {
                 case .path(let path): results.store(ImageFile.inspect(path: path), at: index)

@@ -142,7 +142,7 @@ final class LintDriver {
 
         let board = PartBoard<PartResult>(count: parts.count, window: 2 * jobs + 2)
         let workers = min(jobs, parts.count)
-        let shared = UncheckedShare((options, rules, schema, index))
+        let shared = UncheckedSendable((options, rules, schema, index))
         DispatchQueue.global().async {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let (options, rules, schema, index) = shared.value
@@ -204,15 +204,5 @@ final class LintDriver {
         } catch {
             return .failed(.readFailed(path: name, reason: String(describing: error)))
         }
-    }
-}
-
-/// Values handed to worker threads that only read them (the index's part factory reads only what never
-/// changes during a run).
-private final class UncheckedShare<Value>: @unchecked Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
     }
 }

@@ -126,7 +126,7 @@ final class ManifestLine {
         sourceRefFingerprint =
             sourceRef.flatMap { node in
                 document[node].kind == .string
-                    ? document.withStringBytes(at: node, FingerprintTable.fingerprint) : nil
+                    ? document.withStringBytes(at: node, ByteHash.fingerprint) : nil
             }
         let accounted = (sourceRef == nil ? 0 : 1) + pairs.reduce(0) { $0 + ($1.attribute >= 0 ? 2 : 1) }
         if Int(document[root].count) > accounted {

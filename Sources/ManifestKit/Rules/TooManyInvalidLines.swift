@@ -27,9 +27,10 @@ public struct TooManyInvalidLines: ManifestRule {
             Training fails with ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST when more than 20% of the lines are \
             invalid, counted across all validation rules (blank lines included; lines with only warnings are \
             not counted). Dataset creation and updates fail with ERROR_TOO_MANY_RECORDS_IN_ERROR on "too many" \
-            errors, with an undocumented threshold. The estimate counts the lines with an error finding, \
-            including those whose images fail the checks of `lint --images`; without it, the service's own image \
-            checks can add more.
+            errors, with an undocumented threshold. The estimate counts the lines with an error finding of the \
+            rules that ran (a rule the configuration leaves out counts nothing; one whose severity it sets to \
+            warning counts as a warning), including lines whose images fail the checks of `lint --images`; \
+            without it, the service's own image checks can add more.
             """,
         fix: "fix or remove the invalid lines (the other findings say which and why)",
         conditions: [

@@ -18,7 +18,7 @@ struct ByteStringTable {
 
     /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
-        let hash = Self.hash(key)
+        let hash = ByteHash.hash(key)
         let (index, found) = slot(for: key, hash: hash)
         if found { return Int(slots[index].value) }
         slots[index] = Slot(
@@ -57,7 +57,7 @@ struct ByteStringTable {
 
     /// The value stored for `key`, or nil.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let (index, found) = slot(for: key, hash: Self.hash(key))
+        let (index, found) = slot(for: key, hash: ByteHash.hash(key))
         return found ? Int(slots[index].value) : nil
     }
 
@@ -76,44 +76,5 @@ struct ByteStringTable {
             larger[index] = slot
         }
         slots = larger
-    }
-
-    /// The seed of ``hash(_:seed:)`` when none is given.
-    static let defaultSeed: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    /// A 64-bit hash of `key`, eight bytes at a time (multiply and fold); never 0.
-    ///
-    /// Another `seed` gives an independent hash.
-    static func hash(_ key: UnsafeBufferPointer<UInt8>, seed: UInt64 = defaultSeed) -> UInt64 {
-        var hash: UInt64 = seed ^ UInt64(key.count)
-        guard let base = key.baseAddress else { return finish(hash) }
-        var position = 0
-        while position + 8 <= key.count {
-            hash = mix(hash, UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            position += 8
-        }
-        var tail: UInt64 = 0
-        for offset in position..<key.count { tail |= UInt64(base[offset]) << UInt64((offset - position) * 8) }
-        return finish(hash ^ tail)
-    }
-
-    /// One word into a running hash.
-    @inline(__always)
-    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        let multiplied = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        return multiplied ^ (multiplied >> 29)
-    }
-
-    /// A full avalanche (MurmurHash3's finalizer), never 0: the table's index is the low bits, which must
-    /// depend on every byte, or keys that differ in a few characters (IMG_0001, IMG_0002…) cluster.
-    @inline(__always)
-    static func finish(_ running: UInt64) -> UInt64 {
-        var hash = running
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        return hash == 0 ? 1 : hash
     }
 }

@@ -8,11 +8,11 @@
 ///
 /// The parts of a parallel lint wait here; plain shared state is guarded by `Mutex` (Synchronization)
 /// instead.
-final class Condition: @unchecked Sendable {
+package final class Condition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let variable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init() {
+    package init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(variable, nil)
     }
@@ -25,7 +25,7 @@ final class Condition: @unchecked Sendable {
     }
 
     /// Runs `body` with the mutex held; `body` may ``wait()``.
-    func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+    package func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()
@@ -33,8 +33,8 @@ final class Condition: @unchecked Sendable {
 
     /// Releases the mutex until another thread calls ``broadcast()``, then takes it again; call only within
     /// ``withLock(_:)``.
-    func wait() { pthread_cond_wait(variable, mutex) }
+    package func wait() { pthread_cond_wait(variable, mutex) }
 
     /// Wakes every waiting thread; call within ``withLock(_:)``.
-    func broadcast() { pthread_cond_broadcast(variable) }
+    package func broadcast() { pthread_cond_broadcast(variable) }
 }

@@ -32,35 +32,9 @@ struct FingerprintTable {
         slots = memory.base.bindMemory(to: Slot.self, capacity: capacity)
     }
 
-    /// The fingerprint of `key`: two independent 64-bit hashes, the first never 0.
-    ///
-    /// They are ``ByteStringTable/hash(_:seed:)`` with two seeds, worked out in one pass: the two chains of
-    /// multiplications are independent, so the processor runs them side by side.
-    static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> Hash128 {
-        var first: UInt64 = ByteStringTable.defaultSeed ^ UInt64(key.count)
-        var second: UInt64 = secondSeed ^ UInt64(key.count)
-        if let base = key.baseAddress {
-            var position = 0
-            while position + 8 <= key.count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                first = ByteStringTable.mix(first, word)
-                second = ByteStringTable.mix(second, word)
-                position += 8
-            }
-            var tail: UInt64 = 0
-            for offset in position..<key.count { tail |= UInt64(base[offset]) << UInt64((offset - position) * 8) }
-            first ^= tail
-            second ^= tail
-        }
-        return Hash128(first: ByteStringTable.finish(first), second: ByteStringTable.finish(second))
-    }
-
-    /// The seed of the second hash.
-    static let secondSeed: UInt64 = 0xD6E8_FEB8_6659_FD93
-
     /// The value stored for `key`, after storing `value` for it if it was absent (then nil is returned).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
-        insert(Self.fingerprint(key), value: value)
+        insert(ByteHash.fingerprint(key), value: value)
     }
 
     /// The value stored for the key of `fingerprint`, after storing `value` if it was absent (then nil).

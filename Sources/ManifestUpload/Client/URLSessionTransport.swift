@@ -1,4 +1,6 @@
 import Foundation
+import ManifestKit
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -12,14 +14,16 @@ import Foundation
 /// until the timeout, while on a fresh connection the failure is reported at once (measured with the test
 /// server's dropped connections).
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    private let lock = NSLock()
-    private var sessions: [Int: URLSession] = [:]
+    /// The shared sessions, by timeout.
+    private let sessions = Mutex<[Int: URLSession]>([:])
 
     /// Creates a transport.
     public init() {}
 
     deinit {
-        for session in sessions.values { session.finishTasksAndInvalidate() }
+        sessions.withLock { sessions in
+            for session in sessions.values { session.finishTasksAndInvalidate() }
+        }
     }
 
     /// Sends `request` and blocks until the response or a failure (or `timeout` seconds without data,
@@ -35,15 +39,19 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         let session = request.mayReuseConnection ? shared(seconds) : Self.makeSession(seconds)
         defer { if !request.mayReuseConnection { session.finishTasksAndInvalidate() } }
         let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: urlRequest) { data, response, error in
-            outcome.data = data
-            outcome.response = response as? HTTPURLResponse
-            outcome.error = error
-            done.signal()
+            outcome.condition.withLock {
+                outcome.data = data
+                outcome.response = response as? HTTPURLResponse
+                outcome.error = error
+                outcome.isDone = true
+                outcome.condition.broadcast()
+            }
         }
         task.resume()
-        done.wait()
+        outcome.condition.withLock {
+            while !outcome.isDone { outcome.condition.wait() }
+        }
         if let error = outcome.error { throw Self.classify(error) }
         guard let response = outcome.response else { throw .noResponse("the response was not HTTP") }
         var headers: [String: String] = [:]
@@ -54,7 +62,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 
     private func shared(_ seconds: Int) -> URLSession {
-        lock.withLock {
+        sessions.withLock { sessions in
             if let session = sessions[seconds] { return session }
             let session = Self.makeSession(seconds)
             sessions[seconds] = session
@@ -90,6 +98,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
 /// What the completion handler received.
 private final class Outcome: @unchecked Sendable {
+    /// Guards the fields; the request's thread waits on it until ``isDone``.
+    let condition = Condition()
+    var isDone = false
     var data: Data?
     var response: HTTPURLResponse?
     var error: (any Error)?

@@ -21,17 +21,21 @@ public enum CredentialProcess {
         do {
             try process.run()
         } catch {
-            throw CredentialError(
-                "profile '\(profile)': cannot start credential_process: \(error.localizedDescription)")
+            throw CredentialError("profile '\(profile)': cannot start credential_process: /bin/sh could not be run")
         }
-        let box = ErrorOutput()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { box.data = errors.fileHandleForReading.readDataToEndOfFile() }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes at once: a command that fills one while this waits on the other would never end.
+        let box = ProcessOutput()
+        DispatchQueue.concurrentPerform(iterations: 2) { stream in
+            if stream == 0 {
+                box.output = output.fileHandleForReading.readDataToEndOfFile()
+            } else {
+                box.errors = errors.fileHandleForReading.readDataToEndOfFile()
+            }
+        }
         process.waitUntilExit()
-        group.wait()
+        let data = box.output
         guard process.terminationStatus == 0 else {
-            let stderr = String(decoding: box.data.prefix(500), as: UTF8.self).trimmingSpaces()
+            let stderr = String(decoding: box.errors.prefix(500), as: UTF8.self).trimmingSpaces()
             throw CredentialError(
                 "profile '\(profile)': credential_process exited with status \(process.terminationStatus)"
                     + (stderr.isEmpty ? "" : ": \(stderr)"))
@@ -64,7 +68,8 @@ public enum CredentialProcess {
     }
 }
 
-/// Standard error of the process, read on another thread.
-private final class ErrorOutput: @unchecked Sendable {
-    var data = Data()
+/// What a command printed; each stream written by one thread, read after both are done.
+private final class ProcessOutput: @unchecked Sendable {
+    var output = Data()
+    var errors = Data()
 }

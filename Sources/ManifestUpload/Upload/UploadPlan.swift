@@ -57,16 +57,12 @@ public struct UploadPlan: Sendable, Equatable {
         var changeSet: [UInt8] = []
         var sizes: [Int] = []
         changeSet.reserveCapacity(manifest.count)
-        var start = 0
-        while start < manifest.count {
-            let end = manifest[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? manifest.count
-            let line = manifest[start..<end]
-            if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
-                changeSet.append(contentsOf: line)
-                if line.last != UInt8(ascii: "\n") { changeSet.append(UInt8(ascii: "\n")) }
-                sizes.append(line.count + (line.last == UInt8(ascii: "\n") ? 0 : 1))
-            }
-            start = end
+        for range in LineRanges.lines(of: manifest) {
+            let line = manifest[range]
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { continue }
+            changeSet.append(contentsOf: line)
+            if line.last != UInt8(ascii: "\n") { changeSet.append(UInt8(ascii: "\n")) }
+            sizes.append(line.count + (line.last == UInt8(ascii: "\n") ? 0 : 1))
         }
         return (changeSet, sizes)
     }

@@ -5,11 +5,7 @@ import ArgumentParser
 /// A command line written for `aws rekognition update-dataset-entries` runs unchanged. Each help says what
 /// the option does here.
 struct AWSCLIGlobalOptions: ParsableArguments {
-    @Flag(help: "Log every request and answer on standard error (signatures and tokens redacted).")
-    var debug = false
-
-    @Option(help: ArgumentHelp("Send requests here instead of the region's endpoint.", valueName: "url"))
-    var endpointUrl: String?
+    @OptionGroup var service: ConnectionOptions
 
     @Flag(
         help:
@@ -28,14 +24,6 @@ struct AWSCLIGlobalOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Accepted; no effect: there is no output to query.", valueName: "expression"))
     var query: String?
-
-    @Option(help: ArgumentHelp("The profile of ~/.aws/credentials and ~/.aws/config to use.", valueName: "name"))
-    var profile: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, the ARN).", valueName: "region"))
-    var region: String?
 
     @Option(help: ArgumentHelp("Accepted; no effect: there is no coloured output.", valueName: "on|off|auto"))
     var color: AWSCLIColor?

@@ -12,22 +12,10 @@ struct AWSOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --project: the dataset, train or test.", valueName: "type"))
     var datasetType: DatasetType?
 
-    @Option(
-        help: ArgumentHelp(
-            "The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, the ARN).", valueName: "region"))
-    var region: String?
-
-    @Option(help: ArgumentHelp("Send requests here instead of the region's endpoint.", valueName: "url"))
-    var endpointUrl: String?
-
-    @Option(help: ArgumentHelp("The profile of ~/.aws/credentials and ~/.aws/config to use.", valueName: "name"))
-    var profile: String?
+    @OptionGroup var service: ConnectionOptions
 
     @Option(help: ArgumentHelp("Seconds to wait for an answer before a call counts as failed.", valueName: "seconds"))
     var readTimeout: Double = 60
-
-    @Flag(help: "Log every request and answer on standard error (signatures and tokens redacted).")
-    var debug = false
 
     @Option(help: .hidden)
     var retryBaseDelay: Double = 1
@@ -49,6 +37,25 @@ struct AWSOptions: ParsableArguments {
             throw ValidationError("--dataset-arn: \(problem)")
         }
         if readTimeout <= 0 { throw ValidationError("--read-timeout must be a positive number of seconds") }
+    }
+}
+
+extension AWSOptions {
+    /// The connection to the dataset these options name; a failure stops the command (exit 2).
+    func connection() throws -> DatasetConnection {
+        var settings = DatasetConnection.Settings(
+            datasetARN: datasetArn, project: project, datasetType: datasetType?.rawValue)
+        settings.region = service.region
+        settings.endpointURL = service.endpointUrl
+        settings.profile = service.profile
+        settings.readTimeout = readTimeout
+        settings.debug = service.debug
+        settings.retryBaseDelay = retryBaseDelay
+        do {
+            return try DatasetConnection(settings) { Output.standardError($0 + "\n") }
+        } catch {
+            throw CommandFailure(message: error.message)
+        }
     }
 }
 

@@ -46,31 +46,17 @@ extension CLManifest {
         @Flag(help: "Exit 1 when NEW adds or updates entries.")
         var exitCode = false
 
-        @Option(
-            help: ArgumentHelp(
-                "Use this configuration file (its diff.ignore-fields) instead of the closest .clmanifest.yml.",
-                valueName: "file"))
-        var config: String?
-
-        @Flag(help: "Use no configuration file.")
-        var isolated = false
+        @OptionGroup var configFile: ConfigurationOptions
 
         func validate() throws {
-            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
             if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         }
 
         func run() throws {
             var options = DiffOptions()
-            if let file = config ?? (isolated ? nil : Configuration.discover(for: new)) {
-                do {
-                    let configuration = try Configuration.load(path: file)
-                    options.ignoredFields += configuration.diffIgnoredFields
-                    options.maxBatchBytes = configuration.maxBatchBytes
-                } catch {
-                    throw CommandFailure(message: error.description)
-                }
-            }
+            let configuration = try configFile.configuration(for: new)
+            options.ignoredFields += configuration.diffIgnoredFields
+            options.maxBatchBytes = configuration.maxBatchBytes
             options.ignoredFields += ignoredFields.map(FieldPattern.init)
             if let maxBytes { options.maxBatchBytes = maxBytes }
             var changes: [UInt8] = []

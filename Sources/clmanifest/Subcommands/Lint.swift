@@ -60,7 +60,6 @@ extension CLManifest {
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
             try report.validate(files: files)
-            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
             for image in images {
                 do {
                     _ = try ImageMapping(parsing: image)
@@ -70,20 +69,14 @@ extension CLManifest {
             }
         }
 
-        @Option(
-            help: ArgumentHelp(
-                "Use this configuration file instead of looking for .clmanifest.yml.", valueName: "file"))
-        var config: String?
-
-        @Flag(help: "Use no configuration file at all.")
-        var isolated = false
+        @OptionGroup var configFile: ConfigurationOptions
 
         @Flag(help: "After the report, summarise each dataset: size, boxes per image, images per label.")
         var summary = false
 
         func run() throws {
             let settings = try LintSettings(
-                config: config, isolated: isolated, schemas: schemas, servicePrecedence: servicePrecedence,
+                configuration: configFile, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts, jobs: report.threadCount,
                 partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) },
                 select: report.selectedCodes, ignore: report.ignoredCodes)

@@ -27,8 +27,17 @@ extension CLManifest {
         var stripServiceKeys = false
 
         func run() throws {
-            let connection = try ServiceConnection(aws)
-            let pulled = try connection.pull(strippingServiceKeys: stripServiceKeys)
+            let connection = try aws.connection()
+            let progress = ProgressDisplay()
+            let pulled: (manifest: [UInt8], entries: Int)
+            do {
+                defer { progress.end() }
+                pulled = try connection.pull(strippingServiceKeys: stripServiceKeys) {
+                    progress.note("pulling the dataset: \(Count.grouped($0)) entries")
+                }
+            } catch {
+                throw CommandFailure(message: "cannot read the dataset: \(error)")
+            }
             if let output {
                 do {
                     try AtomicFile.write(pulled.manifest, to: output)

@@ -34,6 +34,8 @@ extension CLManifest {
         @Flag(help: "Print the plan only; write nothing.")
         var dryRun = false
 
+        @OptionGroup var configFile: ConfigurationOptions
+
         mutating func validate() throws {
             if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
             if let maxBytes, maxBytes > BatchPacker.defaultMaxBytes, !force {
@@ -45,15 +47,7 @@ extension CLManifest {
         }
 
         func run() throws {
-            let maxBytes: Int
-            do {
-                maxBytes =
-                    try self.maxBytes ?? Configuration.discover(for: changes).map(Configuration.load(path:))?
-                    .maxBatchBytes
-                    ?? BatchPacker.defaultMaxBytes
-            } catch {
-                throw CommandFailure(message: "\(error)")
-            }
+            let maxBytes = try self.maxBytes ?? configFile.configuration(for: changes).maxBatchBytes
             let data: [UInt8]
             do {
                 data =
@@ -63,13 +57,7 @@ extension CLManifest {
                 throw CommandFailure(message: "cannot read the change set '\(changes)': \(error.reason)")
             }
             // Each line with its line ending, so that the batches put together are the input byte for byte.
-            var lines: [Range<Int>] = []
-            var start = 0
-            for (index, byte) in data.enumerated() where byte == 0x0A {
-                lines.append(start..<index + 1)
-                start = index + 1
-            }
-            if start < data.count { lines.append(start..<data.count) }
+            let lines = LineRanges.lines(of: data)
             let sizes = lines.map(\.count)
             if let oversize = BatchPacker.check(lineSizes: sizes, maxBytes: maxBytes) {
                 throw CommandFailure(

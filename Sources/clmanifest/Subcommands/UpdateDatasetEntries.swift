@@ -79,19 +79,22 @@ extension CLManifest {
             }
             let (arn, blob, name) = try parameters()
             try lint(blob, name: name)
-            let connection: ServiceConnection
+            var settings = DatasetConnection.Settings(datasetARN: arn)
+            settings.region = global.service.region
+            settings.endpointURL = global.service.endpointUrl
+            settings.profile = global.service.profile
+            settings.readTimeout = global.cliReadTimeout ?? 60
+            settings.debug = global.service.debug
+            settings.retryBaseDelay = retryBaseDelay
+            settings.signsRequests = !global.noSignRequest
+            let connection: DatasetConnection
             do {
-                connection = try ServiceConnection(
-                    ServiceConnection.Settings(
-                        datasetARN: arn, region: global.region, endpointURL: global.endpointUrl,
-                        profile: global.profile,
-                        readTimeout: global.cliReadTimeout ?? 60, debug: global.debug, retryBaseDelay: retryBaseDelay,
-                        signsRequests: !global.noSignRequest))
+                connection = try DatasetConnection(settings) { Output.standardError($0 + "\n") }
             } catch {
                 if case .configuration(let message) = error { throw AWSCLIFailure.environment(message) }
                 throw AWSCLIFailure.service(error.message)
             }
-            try send(blob, connection)
+            try send(blob, UploadSession(datasetARN: connection.datasetARN, connection: connection))
         }
 
         /// The dataset ARN, the blob's bytes and a name for it, from the options and the input document.
@@ -148,12 +151,11 @@ extension CLManifest {
 
         /// Lints the blob like `lint`; error findings stop the call unless --force.
         private func lint(_ blob: [UInt8], name: String) throws {
-            let settings = try LintSettings(
-                config: nil, isolated: false, schemas: [], servicePrecedence: false, excerpts: false)
+            let settings = try LintSettings(config: nil, isolated: false, schemas: [], excerpts: false)
             let linter = try settings.linter(for: name == "--changes" ? "changes.jsonl" : name)
-            let diagnostics = linter.lint(bytes: blob, name: name)
-            guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
+            guard let errors = UploadSession.blockingFindings(in: linter.lint(bytes: blob, name: name)) else { return }
             Output.standardError(TextReporter().render(errors))
+            let count = Count.phrase(errors.count, "error finding")
             if force {
                 Output.standardError("warning: \(count) in the changes; sending anyway (--force)\n")
                 return
@@ -162,17 +164,18 @@ extension CLManifest {
         }
 
         /// Sends the blob as it is when it fits one call, else batch by batch.
-        private func send(_ blob: [UInt8], _ connection: ServiceConnection) throws {
+        private func send(_ blob: [UInt8], _ session: UploadSession) throws {
             let plan: UploadPlan
             if blob.count <= BatchPacker.defaultMaxBytes {
                 plan = UploadPlan(batches: [blob], lineCounts: [blob.split(separator: UInt8(ascii: "\n")).count])
             } else {
-                let lines = UploadPlan.allLines(of: blob)
                 do {
+                    let changes = try session.changeSet(
+                        of: .memory(blob, name: "GroundTruth"), comparedWith: .everyLine)
                     plan = try UploadPlan(
-                        changeSet: lines.changeSet, lineSizes: lines.lineSizes,
+                        changeSet: changes.bytes, lineSizes: changes.lineSizes,
                         maxBatchBytes: BatchPacker.defaultMaxBytes)
-                } catch {
+                } catch let error as UploadPlan.OversizeLine {
                     throw AWSCLIFailure.parameter(
                         "line \(Count.grouped(error.position)) of GroundTruth is \(Count.bytes(error.size)), more than one "
                             + "call may carry")
@@ -183,33 +186,21 @@ extension CLManifest {
             }
             InterruptNotice.install(message: "\ninterrupted\n")
             let progress = UploadProgress(batches: plan.batches.count)
-            var uploader = DatasetUploader(
-                client: connection.client, datasetARN: connection.datasetARN,
-                onEvent: plan.batches.count > 1 || wait ? progress.show : { _ in })
-            uploader.waitsAfterLastBatch = wait
-            if let pollInterval {
-                uploader.pollPolicy = PollPolicy(initialInterval: pollInterval, maxInterval: pollInterval)
-            }
+            var options = UploadSession.SendOptions()
+            options.waitsAfterLastBatch = wait
+            options.sendsOneBatchAsOneCall = true
+            options.pollInterval = pollInterval
             let report: DatasetUploader.Report
             do {
-                if plan.batches.count == 1 && !wait {
-                    // One call, as the AWS CLI makes it (no DescribeDataset before or after).
-                    try connection.client.updateDatasetEntries(datasetARN: connection.datasetARN, groundTruth: blob)
-                    report = DatasetUploader.Report()
-                } else {
-                    report = try uploader.upload(plan, journal: nil)
-                }
-            } catch let error as RekognitionError {
-                progress.end()
-                throw Self.failure(error)
-            } catch let error as UploadError {
+                report = try session.send(
+                    plan, options: options, onEvent: plan.batches.count > 1 || wait ? progress.show : { _ in })
+            } catch {
                 progress.end()
                 if case .request(_, let underlying) = error { throw Self.failure(underlying) }
                 throw AWSCLIFailure.service(error.description(rerun: "clmanifest update-dataset-entries"))
             }
             progress.end()
-            var summary = "sent \(Count.phrase(plan.lineCount, "line")) to "
-            summary += connection.datasetARN
+            var summary = "sent \(Count.phrase(plan.lineCount, "line")) to \(session.datasetARN)"
             if plan.batches.count > 1 { summary += " in \(Count.phrase(plan.batches.count, "batch", "batches"))" }
             if let final = report.final {
                 summary += "; dataset \(final.statusText ?? "?")"

@@ -64,16 +64,9 @@ extension CLManifest {
         @Option(help: ArgumentHelp("Where the upload journal is kept.", valueName: "dir"))
         var stateDir = ".clmanifest"
 
-        @Option(
-            help: ArgumentHelp("Use this configuration file instead of the closest .clmanifest.yml.", valueName: "file")
-        )
-        var config: String?
-
-        @Flag(help: "Use no configuration file.")
-        var isolated = false
+        @OptionGroup var configFile: ConfigurationOptions
 
         func validate() throws {
-            if isolated && config != nil { throw ValidationError("--isolated and --config contradict each other") }
             if prior != nil && all { throw ValidationError("give --prior or --all, not both") }
             if let maxBatchBytes, !(1...BatchPacker.defaultMaxBytes).contains(maxBatchBytes) {
                 throw ValidationError("--max-batch-bytes must be between 1 and 5,242,880 (the API's limit)")
@@ -81,23 +74,30 @@ extension CLManifest {
         }
 
         func run() throws {
-            let settings = try LintSettings(
-                config: config, isolated: isolated, schemas: [], servicePrecedence: false, excerpts: false)
-            let linter = try settings.linter(for: new)
-            let configuration = try settings.configuration(for: new)
-            try lint(linter)
-            let batchBytes = maxBatchBytes ?? configuration.maxBatchBytes
+            let settings = try LintSettings(configuration: configFile, schemas: [], excerpts: false)
+            try lint(try settings.linter(for: new))
+            let batchBytes = try maxBatchBytes ?? settings.configuration(for: new).maxBatchBytes
             // A dry run against a file (or of every line) to a known ARN needs no credentials.
             let offline = dryRun && (prior != nil || all) && aws.datasetArn != nil
-            let connection = offline ? nil : try ServiceConnection(aws)
+            let connection = offline ? nil : try aws.connection()
             guard let arn = connection?.datasetARN ?? aws.datasetArn else {
                 throw CommandFailure(message: "no dataset ARN")  // AWSOptions.validate requires one or a project.
             }
+            let session = UploadSession(datasetARN: arn, connection: connection)
             let region = connection?.region.region ?? RegionResolver.region(inARN: arn) ?? "region not resolved"
-            let mode = all ? "all" : prior.map { "prior:\(FileDigest.sha256(path: $0) ?? $0)" } ?? "live"
-            let key = UploadJournal.key(
-                datasetARN: arn, manifestDigest: try Self.sha256(file: new), planOptions: "\(mode) \(batchBytes)")
-            let journal = UploadJournal(directory: stateDir, key: key)
+            let pulling = ProgressDisplay()
+            let comparison: UploadSession.Comparison =
+                all
+                ? .everyLine
+                : prior.map { .prior(.file($0)) }
+                    ?? .liveDataset { pulling.note("pulling the dataset: \(Count.grouped($0)) entries") }
+            let (journal, key): (UploadJournal, String)
+            do {
+                (journal, key) = try session.journal(
+                    for: new, comparedWith: comparison, maxBatchBytes: batchBytes, directory: stateDir)
+            } catch {
+                throw CommandFailure(message: error.description)
+            }
             let plan: UploadPlan
             var confirmed: Set<Int> = []
             let saved: UploadJournal.Saved?
@@ -114,14 +114,15 @@ extension CLManifest {
                     "resuming an interrupted upload of \(new): \(confirmed.count) of "
                         + "\(Count.phrase(plan.batches.count, "batch", "batches")) confirmed (journal \(key))\n")
             } else {
-                plan = try makePlan(connection, maxBatchBytes: batchBytes)
+                defer { pulling.end() }
+                plan = try makePlan(session, comparison, maxBatchBytes: batchBytes)
             }
             guard !plan.batches.isEmpty else {
                 Output.standardError("nothing to upload: the dataset has every entry of \(new) as it is\n")
                 return
             }
             printPlan(plan, confirmed: confirmed, arn: arn, region: region)
-            guard !dryRun, let connection else { return }
+            guard !dryRun, connection != nil else { return }
             guard try confirm(plan, confirmed: confirmed, arn: arn) else {
                 Output.standardError("nothing sent\n")
                 throw ExitCode(ExitStatus.findings)
@@ -136,13 +137,12 @@ extension CLManifest {
             InterruptNotice.install()
             let progress = UploadProgress(batches: plan.batches.count)
             let started = ContinuousClock.now
-            var uploader = DatasetUploader(client: connection.client, datasetARN: arn, onEvent: progress.show)
-            if let interval = aws.pollInterval {
-                uploader.pollPolicy = PollPolicy(initialInterval: interval, maxInterval: interval)
-            }
+            var options = UploadSession.SendOptions()
+            options.pollInterval = aws.pollInterval
             let report: DatasetUploader.Report
             do {
-                report = try uploader.upload(plan, confirmed: confirmed, journal: journal)
+                report = try session.send(
+                    plan, confirmed: confirmed, journal: journal, options: options, onEvent: progress.show)
             } catch {
                 progress.end()
                 throw stopped(by: error, journal: journal, key: key, batches: plan.batches.count, before: confirmed)
@@ -162,7 +162,7 @@ extension CLManifest {
                 if let errors = final.errorEntries, errors > 0 { summary += ", \(Count.grouped(errors)) with errors" }
             }
             Output.standardError(summary + "\n")
-            try reportServiceErrors(connection)
+            try reportEntryErrors(session)
         }
 
         /// What to say and the exit status when the upload stopped with `error`: 2 when running again cannot
@@ -204,9 +204,9 @@ extension CLManifest {
 
         /// Lints NEW; prints the error findings and stops unless `--force`.
         private func lint(_ linter: ManifestLinter) throws {
-            let diagnostics = try linter.lint(path: new)
-            guard let (errors, count) = SendGate.errors(in: diagnostics) else { return }
+            guard let errors = UploadSession.blockingFindings(in: try linter.lint(path: new)) else { return }
             Output.standardOutput(TextReporter().render(errors))
+            let count = Count.phrase(errors.count, "error finding")
             if force {
                 Output.standardError("warning: \(count) in \(new); sending anyway (--force)\n")
                 return
@@ -215,40 +215,17 @@ extension CLManifest {
             throw ExitCode(ExitStatus.findings)
         }
 
-        /// The change set: every line, or the lines that differ from --prior or from the live dataset.
-        private func makePlan(_ connection: ServiceConnection?, maxBatchBytes: Int) throws -> UploadPlan {
-            var changeSet: [UInt8] = []
-            var lineSizes: [Int]
-            if all {
-                let data: [UInt8]
-                do {
-                    data = try FileContents.bytes(new)
-                } catch {
-                    throw CommandFailure(message: error.description)
-                }
-                (changeSet, lineSizes) = UploadPlan.allLines(of: data)
-            } else {
-                let priorSource: ManifestSource
-                if let prior {
-                    priorSource = .file(prior)
-                } else if let connection {
-                    // Kept in memory: a dry run writes nothing to disk.
-                    priorSource = .memory(
-                        try connection.pull(strippingServiceKeys: false).manifest, name: "the dataset")
-                } else {
-                    throw CommandFailure(message: "comparing with the live dataset needs a connection")
-                }
-                let result: DiffResult
-                do {
-                    var options = DiffOptions()
-                    options.details = false
-                    result = try ManifestDiff(options: options).run(prior: priorSource, new: .file(new)) {
-                        changeSet.append(contentsOf: $0)
-                    }
-                } catch {
-                    throw CommandFailure(message: error.description)
-                }
-                lineSizes = result.changeSetLineSizes
+        /// The plan of the change set: every line, or the lines that differ from --prior or from the live dataset.
+        private func makePlan(
+            _ session: UploadSession, _ comparison: UploadSession.Comparison, maxBatchBytes: Int
+        ) throws -> UploadPlan {
+            let changes: UploadSession.ChangeSet
+            do {
+                changes = try session.changeSet(of: .file(new), comparedWith: comparison)
+            } catch {
+                throw CommandFailure(message: error.description)
+            }
+            if let result = changes.diff {
                 let against = prior ?? "the dataset"
                 Output.standardError(
                     "\(new) against \(against): \(Count.grouped(result.added)) added, "
@@ -257,7 +234,8 @@ extension CLManifest {
                 for finding in result.invalid { Output.standardError(TextReporter().render([finding])) }
             }
             do {
-                return try UploadPlan(changeSet: changeSet, lineSizes: lineSizes, maxBatchBytes: maxBatchBytes)
+                return try UploadPlan(
+                    changeSet: changes.bytes, lineSizes: changes.lineSizes, maxBatchBytes: maxBatchBytes)
             } catch {
                 throw CommandFailure(
                     message: "line \(Count.grouped(error.position)) of the change set is \(Count.bytes(error.size)), "
@@ -287,40 +265,24 @@ extension CLManifest {
             return answer == "y" || answer == "yes"
         }
 
-        /// Lists the entries the service marked with errors and reports them at their lines in NEW.
-        private func reportServiceErrors(_ connection: ServiceConnection) throws {
-            var entries: [String] = []
+        /// Reports the entries the service marked with errors at their lines in NEW.
+        private func reportEntryErrors(_ session: UploadSession) throws {
+            let found: UploadSession.EntryErrors
             do {
-                try connection.client.forEachDatasetEntry(datasetARN: connection.datasetARN, hasErrors: true) {
-                    entries += $0
-                }
+                found = try session.entryErrors(reportedAt: new)
             } catch {
-                Output.standardError("warning: the entries with errors could not be listed: \(error)\n")
+                Output.standardError("warning: \(error)\n")
                 return
             }
-            guard !entries.isEmpty else { return }
-            let sourceRefs = Set(entries.compactMap { ServiceEntryFindings.items(inEntry: $0)?.sourceRef })
-            let lines = (try? ServiceEntryFindings.lines(of: sourceRefs, inManifest: new)) ?? [:]
-            let (diagnostics, elsewhere) = ServiceEntryFindings.diagnostics(
-                entries: entries, manifest: new, lines: lines)
-            Output.standardOutput(TextReporter().render(diagnostics))
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            var text = "the service reports \(Count.phrase(errors, "error")) on entries of \(new)"
-            if elsewhere > 0 {
+            guard found.entries > 0 else { return }
+            Output.standardOutput(TextReporter().render(found.diagnostics))
+            var text = "the service reports \(Count.phrase(found.errors, "error")) on entries of \(new)"
+            if found.elsewhere > 0 {
                 text +=
-                    ", and errors on \(Count.phrase(elsewhere, "entry", "entries")) of the dataset that are not in it"
+                    ", and errors on \(Count.phrase(found.elsewhere, "entry", "entries")) of the dataset that are not in it"
             }
             Output.standardError(text + " (ListDatasetEntries, HasErrors)\n")
-            if errors > 0 { throw ExitCode(ExitStatus.findings) }
+            if found.errors > 0 { throw ExitCode(ExitStatus.findings) }
         }
-
-        /// The SHA-256 of a file.
-        static func sha256(file path: String) throws -> String {
-            guard let digest = FileDigest.sha256(path: path) else {
-                throw CommandFailure(message: "cannot read '\(path)'")
-            }
-            return digest
-        }
-
     }
 }

@@ -17,12 +17,12 @@ import Testing
         table.reserve(1_000_000)
         #expect(table.count == 100_000)
         for number in stride(from: 0, to: 100_000, by: 997) {
-            let fingerprint = Self.key(number).withUnsafeBufferPointer(FingerprintTable.fingerprint)
+            let fingerprint = Self.key(number).withUnsafeBufferPointer(ByteHash.fingerprint)
             #expect(table.value(for: fingerprint) == number)
             let again = Self.key(number).withUnsafeBufferPointer { table.insert($0, value: -1) }
             #expect(again == number)
         }
-        let absent = Self.key(100_000).withUnsafeBufferPointer(FingerprintTable.fingerprint)
+        let absent = Self.key(100_000).withUnsafeBufferPointer(ByteHash.fingerprint)
         #expect(table.value(for: absent) == nil)
     }
 
@@ -31,16 +31,16 @@ import Testing
         for text in ["", "a", "s3://b/1.jpg", "s3://acme-vision-datasets/retail-shelf/2024-02/IMG_0001.jpg", "ü€𝄞"] {
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { key in
-                let fingerprint = FingerprintTable.fingerprint(key)
-                #expect(fingerprint.first == ByteStringTable.hash(key))
-                #expect(fingerprint.second == ByteStringTable.hash(key, seed: FingerprintTable.secondSeed))
+                let fingerprint = ByteHash.fingerprint(key)
+                #expect(fingerprint.first == ByteHash.hash(key))
+                #expect(fingerprint.second == ByteHash.hash(key, seed: ByteHash.secondSeed))
             }
         }
         let storage: [UInt8] = [0x41]
         let emptyWithAddress = storage.withUnsafeBufferPointer {
-            ByteStringTable.hash(UnsafeBufferPointer(rebasing: $0[0..<0]))
+            ByteHash.hash(UnsafeBufferPointer(rebasing: $0[0..<0]))
         }
-        #expect(ByteStringTable.hash(UnsafeBufferPointer(start: nil, count: 0)) == emptyWithAddress)
+        #expect(ByteHash.hash(UnsafeBufferPointer(start: nil, count: 0)) == emptyWithAddress)
     }
 
     @Test func aCopyKeepsItsOwnKeys() {
@@ -48,7 +48,7 @@ import Testing
         _ = Self.key(1).withUnsafeBufferPointer { original.insert($0, value: 1) }
         var copy = original
         _ = Self.key(2).withUnsafeBufferPointer { copy.insert($0, value: 2) }
-        let two = Self.key(2).withUnsafeBufferPointer(FingerprintTable.fingerprint)
+        let two = Self.key(2).withUnsafeBufferPointer(ByteHash.fingerprint)
         #expect(copy.value(for: two) == 2)
         #expect(original.value(for: two) == nil)
         #expect(original.count == 1 && copy.count == 2)

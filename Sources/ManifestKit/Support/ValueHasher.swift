@@ -54,22 +54,6 @@ struct ValueHasher {
     /// The hash.
     mutating func finalize() -> Hash128 {
         combine(0x5A5A_5A5A)
-        return Hash128(first: Self.avalanche(first), second: Self.avalanche(second ^ first))
+        return Hash128(first: ByteHash.avalanche(first), second: ByteHash.avalanche(second ^ first))
     }
-
-    private static func avalanche(_ value: UInt64) -> UInt64 {
-        var value = value
-        value ^= value >> 33
-        value = value &* 0xFF51_AFD7_ED55_8CCD
-        value ^= value >> 33
-        value = value &* 0xC4CE_B9FE_1A85_EC53
-        value ^= value >> 33
-        return value
-    }
-}
-
-/// A 128-bit hash.
-package struct Hash128: Hashable, Sendable {
-    var first: UInt64
-    var second: UInt64
 }

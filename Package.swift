@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ManifestKitTests",
-            dependencies: ["ManifestKit", "_ManifestTestSupport"],
+            dependencies: ["ManifestKit", "_ManifestTestSupport", "_FuzzTargets"],
             exclude: ["Schema/Fixtures", "Lint/Fixtures"],
             swiftSettings: upcomingFeatures
         ),

@@ -6,7 +6,7 @@ import PackageDescription
 // in their own package so the main build and tests never need the fuzzer runtime. The main package is a
 // path dependency whose identity is its folder's name (it differs between clones), so it is computed here.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-let harnesses = ["json-lines", "schema", "configuration", "lint-line", "diff-canonical", "sigv4", "image-header"]
+let harnesses = ["json-lines", "schema", "configuration", "lint-line", "diff-canonical", "sigv4", "image-header", "fix"]
 
 let package = Package(
     name: "clmanifest-fuzz",

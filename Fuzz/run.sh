@@ -20,7 +20,7 @@ fi
 seconds=${1:-600}
 parallel=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
-all=(json-lines schema configuration lint-line diff-canonical sigv4 image-header)
+all=(json-lines schema configuration lint-line diff-canonical sigv4 image-header fix)
 harnesses=("${@:-${all[@]}}")
 if [ $# -eq 0 ]; then harnesses=("${all[@]}"); fi
 
@@ -35,7 +35,7 @@ seed() {
     [ -n "$(ls -A "$corpus")" ] && return
     [ -d "$root/Fuzz/seeds/$harness" ] && cp "$root/Fuzz/seeds/$harness/"* "$corpus/"
     case $harness in
-        json-lines|lint-line|diff-canonical)
+        json-lines|lint-line|diff-canonical|fix)
             local n=0
             for file in "$root"/samples/*.manifest; do
                 head -c 4000 "$file" > "$corpus/sample-$n"

@@ -12,6 +12,7 @@ public enum FuzzTargets {
         ("diff-canonical", diffCanonical),
         ("sigv4", sigV4),
         ("image-header", imageHeader),
+        ("fix", fix),
     ]
 
     /// The harness named `name`.

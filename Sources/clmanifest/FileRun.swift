@@ -8,6 +8,11 @@ import ManifestKit
 struct FileRun {
     var files: [String]
     var report: ReportOptions
+    /// Whether standard output carries something else (`fix -` writes the manifest there): the report
+    /// that would go there goes to standard error.
+    var standardOutputIsTaken = false
+    /// A line printed on standard error before the summary (`fix` says what it fixed).
+    var closingNote: String?
 
     /// What checking one file gives: the findings to report, and whether some rules were not selected (and
     /// did not run).
@@ -62,12 +67,15 @@ struct FileRun {
                 } catch {
                     throw CommandFailure(message: "cannot write '\(file)': \(error.reason)")
                 }
+            } else if standardOutputIsTaken {
+                Output.standardError(text)
             } else {
                 Output.standardOutput(text)
                 humanOnStandardOutput = type(of: reporter).isHumanReadable
             }
         }
         for failure in failures { Output.standardError("error: \(failure.message)\n") }
+        if let closingNote { Output.standardError(closingNote + "\n") }
         if humanOnStandardOutput, !checkedFiles.isEmpty {
             let summary = Summary(
                 diagnostics: diagnostics, files: checkedFiles.count, baselined: baselined,

@@ -12,6 +12,11 @@ enum Output {
     }
 
     /// Writes `text` to standard error.
+    /// Writes bytes as they are (a manifest, a diff) to standard output.
+    static func standardOutput(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: 1) }
+    }
+
     static func standardError(_ text: String) {
         write(text, to: 2)
     }
@@ -31,18 +36,20 @@ enum Output {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            guard var next = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc.write(descriptor, next, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // A closed pipe (e.g. `| head`) ends the output quietly.
-                }
-                next += written
-                remaining -= written
+        text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard var next = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let written = Glibc.write(descriptor, next, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // A closed pipe (e.g. `| head`) ends the output quietly.
             }
+            next += written
+            remaining -= written
         }
     }
 }

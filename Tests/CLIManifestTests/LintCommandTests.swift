@@ -39,7 +39,7 @@ import _ManifestTestSupport
         #expect(result.status == 1)
         #expect(
             result.standardOutput == """
-                -:2:8: error: [CL001] expected a string key after ',', found '}' (JSON does not allow a trailing comma) \
+                -:2:8: error: [CL001] [*] expected a string key after ',', found '}' (JSON does not allow a trailing comma) \
                 (ERROR_INVALID_JSON_LINE)
                 -: error: [CL408] 1 of 2 lines (50%) has errors, over the 20% the service allows \
                 (ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST)

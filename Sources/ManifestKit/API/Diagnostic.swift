@@ -25,6 +25,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var sourceRef: String?
     /// An imperative fix hint for people; not part of the machine-readable formats.
     public var help: String?
+    /// How to mend the finding, when its rule knows (``FixableRule``); printed as the `fix` field.
+    public var fix: Fix?
     /// The line around the column, for the `full` format; set only when asked for (``LintOptions/excerpts``).
     public var excerpt: Excerpt?
 
@@ -73,6 +75,18 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.pointer = pointer
         self.sourceRef = sourceRef
         self.help = help
+    }
+
+    /// Moves the finding, and its fix's edits, `offset` lines down (a finding made on a part of a file, whose
+    /// lines counted from its start).
+    public mutating func shiftLines(by offset: Int) {
+        line = line.map { $0 + offset }
+        guard var moved = fix else { return }
+        for index in moved.edits.indices {
+            moved.edits[index].line += offset
+            moved.edits[index].endLine += offset
+        }
+        fix = moved
     }
 
     /// Orders diagnostics by file, line, column and code; whole-file findings come after line findings.

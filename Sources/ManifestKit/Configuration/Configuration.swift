@@ -50,6 +50,8 @@ public struct Configuration: Sendable {
     public var maxBatchBytes = BatchPacker.defaultMaxBytes
     /// Fields `diff` leaves out of comparisons, besides the service's own keys.
     public var diffIgnoredFields: [FieldPattern] = []
+    /// `fix:` — whether `fix` applies unsafe fixes, and which rules may fix.
+    public var fixPolicy = FixPolicy()
 
     /// The defaults: every rule at its own severity.
     public init() {}
@@ -154,6 +156,16 @@ public struct Configuration: Sendable {
                     }
                     configuration.diffIgnoredFields = try setting.strings().map(FieldPattern.init)
                 }
+            case "fix":
+                for entry in try reader.mapping() {
+                    let setting = ValueReader(file: file, member: entry)
+                    switch entry.key {
+                    case "unsafe-fixes": configuration.fixPolicy.unsafeFixes = try setting.bool()
+                    case "fixable": configuration.fixPolicy.fixable = try setting.codes()
+                    case "unfixable": configuration.fixPolicy.unfixable = try setting.codes()
+                    default: throw setting.unknownKey("fix setting", known: ["unsafe-fixes", "fixable", "unfixable"])
+                    }
+                }
             case "limits":
                 for entry in try reader.mapping() {
                     let limit = ValueReader(file: file, member: entry)
@@ -174,7 +186,7 @@ public struct Configuration: Sendable {
                     "key",
                     known: [
                         "version", "select", "extend-select", "ignore", "severity", "per-file-ignores", "schemas",
-                        "service-precedence", "limits", "rules", "diff", "images",
+                        "service-precedence", "limits", "rules", "diff", "images", "fix",
                     ])
             }
         }

@@ -46,6 +46,8 @@ struct ImageFinding {
     var severity: Severity?
     /// A service code other than the rule's, where the service's depends on the line.
     var serviceCode: ServiceErrorCode??
+    /// How to mend it, when the rule knows.
+    var fix: Fix?
 
     init(
         _ rule: RuleDescription, _ message: String, at place: ImageTarget.Place? = nil, severity: Severity? = nil,

@@ -170,6 +170,8 @@ struct ManifestFinding: Sendable {
     var sourceRef: String?
     /// One sentence, lowercase, no final period.
     var message: String
+    /// How to mend it, when the rule knows.
+    var fix: Fix?
 
     /// A finding about the whole manifest.
     init(_ rule: RuleDescription, message: String) {
@@ -180,8 +182,9 @@ struct ManifestFinding: Sendable {
     /// A finding at a place of a line.
     init(
         _ rule: RuleDescription, line: Int, column: Int, pointer: String? = nil, sourceRef: String? = nil,
-        message: String
+        message: String, fix: Fix? = nil
     ) {
+        self.fix = fix
         self.rule = rule
         self.line = line
         self.column = column

@@ -99,4 +99,13 @@ extension RuleRegistry {
         ImageFileTooLarge.self, ImageDimensionsOutOfRange.self, ImageAspectRatioTooLarge.self,
         ImageSizeMismatch.self, BoxOutsideImage.self, BoxTooSmallInImage.self,
     ]
+    /// The rules that fix their findings on lines.
+    static let fixableRules: [any FixableRule.Type] = [
+        InvalidJSON.self, BlankLine.self, ByteOrderMark.self, MissingSourceRef.self, InvalidSourceRefFormat.self,
+        InvalidLabelAttributeFormat.self, InvalidLabelAttributeMetadataFormat.self, MissingBoundingBoxConfidence.self,
+        MissingClassMapID.self, InvalidBoundingBox.self, BoundingBoxTooSmall.self, TooManyBoundingBoxes.self,
+        NonIntegerBoxValue.self,
+    ]
+    /// Every rule whose findings carry fixes: the fixable ones and the manifest rules that make their own.
+    static let fixingRules: [any FixingRule.Type] = fixableRules + [DuplicateSourceRef.self, ImageSizeMismatch.self]
 }

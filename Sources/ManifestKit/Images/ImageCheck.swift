@@ -83,7 +83,14 @@ public struct ImageCheck {
             target.hasBoxes = true
             guard let size = pair.imageSize else { continue }
             sizeOfPair[index] = target.sizes.count
-            target.sizes.append(.init(width: size.width, height: size.height, place: place(size.widthNode)))
+            let columns = { (node: Int) in
+                UTF8Validation.scalarCount(document.bytes, upTo: Int(document[node].start))
+                    + 1..<UTF8Validation.scalarCount(document.bytes, upTo: Int(document[node].end)) + 1
+            }
+            target.sizes.append(
+                .init(
+                    width: size.width, height: size.height, place: place(size.widthNode),
+                    widthColumns: columns(size.widthNode), heightColumns: columns(size.heightNode)))
         }
         for box in model.boxes {
             guard let geometry = box.geometry, let size = sizeOfPair[box.pair] else { continue }
@@ -126,6 +133,7 @@ public struct ImageCheck {
                 finding.rule, severity: finding.severity, file: name, line: target.line, column: place.column,
                 message: finding.message, pointer: place.pointer, sourceRef: target.sourceRef)
             if let serviceCode = finding.serviceCode { diagnostic.serviceCode = serviceCode }
+            diagnostic.fix = finding.fix
             return diagnostic
         }
     }

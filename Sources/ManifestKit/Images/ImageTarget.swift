@@ -11,6 +11,9 @@ struct ImageTarget: Sendable {
         var width: Double
         var height: Double
         var place: Place
+        /// The columns of the `width` and `height` values as written (start, and just past the end).
+        var widthColumns: Range<Int>
+        var heightColumns: Range<Int>
     }
 
     /// A box with numeric geometry, and the declared size of its attribute (an index of ``sizes``).

@@ -213,6 +213,11 @@ final class LineChecker {
             }
         }
         diagnostics += budget.summaries(rules: rules, file: file, line: line.number, sourceRef: sourceRef)
+        if !line.isOversized {
+            rules.addFixes(
+                to: &diagnostics[before...], line: line.number, bytes: line.bytes, document: check.document,
+                model: isObject ? slot.model : nil)
+        }
         if options.excerpts, !line.isOversized {
             for added in before..<diagnostics.count {
                 guard let column = diagnostics[added].column else { continue }

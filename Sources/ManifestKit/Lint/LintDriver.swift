@@ -170,7 +170,7 @@ final class LintDriver {
                 // large table.
                 if number == 0 { index.reserveImages(afterBytes: partSize, ofBytes: size) }
                 for var diagnostic in found {
-                    diagnostic.line = diagnostic.line.map { $0 + lines }
+                    diagnostic.shiftLines(by: lines)
                     diagnostics.append(diagnostic)
                 }
                 lines += partLines

@@ -245,9 +245,11 @@ final class ManifestIndex {
     }
 
     private func diagnostic(_ finding: ManifestFinding, file: String) -> Diagnostic {
-        ruleSet.diagnostic(
+        var diagnostic = ruleSet.diagnostic(
             finding.rule, file: file, line: finding.line, column: finding.column, message: finding.message,
             pointer: finding.pointer, sourceRef: finding.sourceRef)
+        diagnostic.fix = finding.fix
+        return diagnostic
     }
 
     /// How many lines ahead of its turn a merged `source-ref`'s slot is fetched.

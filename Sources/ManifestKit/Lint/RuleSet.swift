@@ -21,6 +21,8 @@ final class RuleSet: Sendable {
     private let enabled: Set<String>
     /// The severities the selection sets, by code, for the enabled rules it changes.
     private let severities: [String: Severity]
+    /// The enabled rules that fix the findings they make on lines, by code.
+    private let fixers: [String: any FixableRule.Type]
 
     /// The rules of the registry's kind lists that `selection` enables; `manifestRules` replaces the
     /// registry's manifest rules (the tests add rules of their own).
@@ -31,7 +33,8 @@ final class RuleSet: Sendable {
         verdictRules: [any LineVerdictRule.Type] = RuleRegistry.verdictRules,
         schemaRules: [any SchemaRule.Type] = RuleRegistry.schemaRules,
         manifestRules: [any ManifestRule.Type] = RuleRegistry.manifestRules,
-        imageRules: [any ImageRule.Type] = RuleRegistry.imageRules
+        imageRules: [any ImageRule.Type] = RuleRegistry.imageRules,
+        fixableRules: [any FixableRule.Type] = RuleRegistry.fixableRules
     ) {
         self.selection = selection
         self.readsManifestLines = readsManifestLines
@@ -61,6 +64,11 @@ final class RuleSet: Sendable {
             if let severity = selection.severity(for: code) { severities[code] = severity }
         }
         self.severities = severities
+        var fixers: [String: any FixableRule.Type] = [:]
+        for rule in fixableRules where self.enabled.contains(rule.description.code) {
+            fixers[rule.description.code] = rule
+        }
+        self.fixers = fixers
     }
 
     /// The rules of `lint`: every rule of the registry that `selection` enables.
@@ -74,7 +82,8 @@ final class RuleSet: Sendable {
         RuleSet(
             selection: selection, readsManifestLines: false,
             recordRules: RuleRegistry.recordRules.filter { $0 != JSONLineNotObject.self }, lineRules: [],
-            verdictRules: [], schemaRules: [SchemaViolationRule.self], manifestRules: [], imageRules: [])
+            verdictRules: [], schemaRules: [SchemaViolationRule.self], manifestRules: [], imageRules: [],
+            fixableRules: [])
     }
 
     /// The record rules that look at a line the parser left as `parsed`.
@@ -107,5 +116,18 @@ final class RuleSet: Sendable {
             file: file, line: line, column: column, message: message, pointer: pointer, sourceRef: sourceRef)
         diagnostic.severity = severity(of: rule, own: own)
         return diagnostic
+    }
+
+    /// Adds to each of `diagnostics` (the findings on one line) the fix its rule makes, when the rule fixes.
+    func addFixes(
+        to diagnostics: inout ArraySlice<Diagnostic>, line: Int, bytes: UnsafeBufferPointer<UInt8>,
+        document: JSONDocument?, model: ManifestLine?
+    ) {
+        guard !fixers.isEmpty else { return }
+        for index in diagnostics.indices {
+            guard diagnostics[index].fix == nil, let rule = fixers[diagnostics[index].code] else { continue }
+            diagnostics[index].fix = rule.fix(
+                FixSite(diagnostic: diagnostics[index], line: line, bytes: bytes, document: document, model: model))
+        }
     }
 }

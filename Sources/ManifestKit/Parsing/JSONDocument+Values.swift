@@ -113,3 +113,51 @@ extension JSONDocument {
         return (integer, fraction)
     }
 }
+
+extension JSONDocument {
+    /// The node a JSON Pointer (RFC 6901) names, or nil when there is none; `""` is the root.
+    ///
+    /// A member whose key repeats is the first one, as ``member(_:in:)`` has it.
+    public func node(at pointer: String) -> Int? {
+        guard !pointer.isEmpty else { return Self.rootIndex }
+        guard pointer.hasPrefix("/") else { return nil }
+        var current = Self.rootIndex
+        for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            let name = Self.unescapePointerToken(token)
+            switch nodes[current].kind {
+            case .object:
+                guard let value = member(name, in: current) else { return nil }
+                current = value
+            case .array:
+                let elements = elements(of: current)
+                guard let position = Int(name), name == String(position), elements.indices.contains(position)
+                else { return nil }
+                current = elements[position]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+}
+
+extension JSONDocument {
+    /// A JSON Pointer token with `~1` and `~0` made `/` and `~` again.
+    static func unescapePointerToken(_ token: Substring) -> String {
+        guard token.contains("~") else { return String(token) }
+        var result = ""
+        var index = token.startIndex
+        while index < token.endIndex {
+            let next = token.index(after: index)
+            if token[index] == "~", next < token.endIndex, token[next] == "1" || token[next] == "0" {
+                result.append(token[next] == "1" ? "/" : "~")
+                index = token.index(after: next)
+            } else {
+                result.append(token[index])
+                index = next
+            }
+        }
+        return result
+    }
+}

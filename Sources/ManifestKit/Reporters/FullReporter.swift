@@ -34,6 +34,7 @@ public struct FullReporter: Reporter {
                 block += "\(gutter)| \(String(repeating: " ", count: excerpt.caret))\(caret)\n"
             }
             if let help = diagnostic.help { block += "\(gutter)= help: \(help)\n" }
+            if let fix = diagnostic.fix { block += "\(gutter)= fix (\(fix.applicability.rawValue)): \(fix.message)\n" }
             return block
         }.joined(separator: "\n")
     }

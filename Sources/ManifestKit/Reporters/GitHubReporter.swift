@@ -31,6 +31,7 @@ public struct GitHubReporter: Reporter {
             var message = diagnostic.message
             if let serviceCode = diagnostic.serviceCode { message += " (\(serviceCode.rawValue))" }
             if let help = diagnostic.help { message += "\nhelp: \(help)" }
+            if let fix = diagnostic.fix { message += "\nfix (\(fix.applicability.rawValue)): \(fix.message)" }
             output += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
         }
         let hidden = counts.values.reduce(0) { $0 + max(0, $1 - Self.shownPerKind) }

@@ -33,7 +33,19 @@ public struct JSONLinesReporter: Reporter {
         output += ",\"message\":" + JSONText.quoted(diagnostic.message)
         output += ",\"pointer\":" + (diagnostic.pointer.map(JSONText.quoted) ?? "null")
         output += ",\"sourceRef\":" + (diagnostic.sourceRef.map(JSONText.quoted) ?? "null")
+        output += ",\"fix\":" + (diagnostic.fix.map(object(for:)) ?? "null")
         output += "}"
         return output
+    }
+
+    /// The `fix` field: applicability, message and edits.
+    static func object(for fix: Fix) -> String {
+        var output = "{\"applicability\":" + JSONText.quoted(fix.applicability.rawValue)
+        output += ",\"message\":" + JSONText.quoted(fix.message) + ",\"edits\":["
+        output += fix.edits.map { edit in
+            "{\"line\":\(edit.line),\"column\":\(edit.column),\"endLine\":\(edit.endLine),"
+                + "\"endColumn\":\(edit.endColumn),\"content\":\(JSONText.quoted(edit.content))}"
+        }.joined(separator: ",")
+        return output + "]}"
     }
 }

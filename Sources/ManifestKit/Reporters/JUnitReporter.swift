@@ -49,6 +49,7 @@ public struct JUnitReporter: Reporter {
                 var text = finding.message
                 if let serviceCode = finding.serviceCode { text += " (\(serviceCode.rawValue))" }
                 if let help = finding.help { text += "\nhelp: \(help)" }
+                if let fix = finding.fix { text += "\nfix (\(fix.applicability.rawValue)): \(fix.message)" }
                 if fails(finding) {
                     suites += "      <failure message=\(Self.attribute(finding.message)) "
                     suites += "type=\(Self.attribute(finding.severity.rawValue))>\(Self.escape(text))</failure>\n"

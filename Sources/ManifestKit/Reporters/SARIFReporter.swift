@@ -88,11 +88,30 @@ public struct SARIFReporter: Reporter {
         text += "\(JSONText.quoted(uri(diagnostic.file)))}\(region)}}], "
         text +=
             "\"partialFingerprints\": {\(JSONText.quoted(fingerprintKey)): \(JSONText.quoted(fingerprint(diagnostic)))}, "
+        if let fix = diagnostic.fix, !fix.edits.isEmpty {
+            text += "\"fixes\": [\(Self.fix(fix, file: diagnostic.file))], "
+        }
         text +=
             "\"properties\": {\"serviceCode\": \(diagnostic.serviceCode.map { JSONText.quoted($0.rawValue) } ?? "null"), "
         text += "\"pointer\": \(diagnostic.pointer.map(JSONText.quoted) ?? "null"), "
         text += "\"sourceRef\": \(diagnostic.sourceRef.map(JSONText.quoted) ?? "null")}}"
         return text
+    }
+
+    /// A SARIF `fix`: its description and the replacements in the finding's file. The byte order mark
+    /// (column 0) is a byte region, as SARIF columns start at 1.
+    private static func fix(_ fix: Fix, file: String) -> String {
+        let replacements = fix.edits.map { edit in
+            let region =
+                edit.column == 0
+                ? "{\"byteOffset\": 0, \"byteLength\": 3}"
+                : "{\"startLine\": \(edit.line), \"startColumn\": \(edit.column), \"endLine\": \(edit.endLine), "
+                    + "\"endColumn\": \(edit.endColumn)}"
+            return "{\"deletedRegion\": \(region), \"insertedContent\": {\"text\": \(JSONText.quoted(edit.content))}}"
+        }
+        return "{\"description\": {\"text\": \(JSONText.quoted("\(fix.message) (\(fix.applicability.rawValue))"))}, "
+            + "\"artifactChanges\": [{\"artifactLocation\": {\"uri\": \(JSONText.quoted(uri(file)))}, "
+            + "\"replacements\": [\(replacements.joined(separator: ", "))]}]}"
     }
 
     private static func level(_ severity: Severity) -> String {

@@ -26,7 +26,9 @@ public struct TextReporter: Reporter {
                 if let column = diagnostic.column { output += ":\(column)" }
             }
             output += ": \(paint(diagnostic.severity.rawValue, Self.colors[diagnostic.severity] ?? ""))"
-            output += ": [\(paint(diagnostic.code, "1"))] \(diagnostic.message)"
+            output += ": [\(paint(diagnostic.code, "1"))] "
+            if diagnostic.fix?.applicability == .safe { output += "[*] " }
+            output += diagnostic.message
             if let serviceCode = diagnostic.serviceCode { output += " (\(serviceCode.rawValue))" }
             output += "\n"
         }

@@ -44,3 +44,17 @@ public struct BlankLine: RecordRule {
         line.report(description, at: .column(1), message: message)
     }
 }
+
+extension BlankLine: FixableRule {
+    /// Removes the line: a blank line holds no entry.
+    static func fix(_ site: FixSite) -> Fix? {
+        Fix(.safe, "remove the blank line", edits: [.removingLine(site.line)])
+    }
+
+    static let fixExamples = [
+        FixExample(
+            #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n\n" + #"{"source-ref": "s3://bucket/b.jpg"}"#,
+            #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n" + #"{"source-ref": "s3://bucket/b.jpg"}"#),
+        FixExample(#"{"source-ref": "s3://bucket/a.jpg"}"# + "\n \t", #"{"source-ref": "s3://bucket/a.jpg"}"#),
+    ]
+}

@@ -82,3 +82,26 @@ public struct BoundingBoxTooSmall: LineRule {
             severity: .warning)
     }
 }
+
+extension BoundingBoxTooSmall: FixableRule {
+    /// Removes every box of the line that is 1 pixel or less on a side, with its `objects` entry: the data
+    /// loses the box, so the fix is unsafe. (Boxes too small only after the downscale are left alone.)
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let model = site.model else { return nil }
+        let tiny = model.boxes.filter { box in
+            [box.widthValue, box.heightValue].contains { value in value.map { $0 >= 0 && $0 <= 1 } ?? false }
+        }
+        guard !tiny.isEmpty else { return nil }
+        return Fix(
+            .unsafe, "remove the \(Count.phrase(tiny.count, "box", "boxes")) of 1 pixel or less",
+            edits: BoxRemoval.edits(removing: tiny, from: site))
+    }
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(annotations: [
+                DetectionExamples.box(width: "1"), DetectionExamples.box(), DetectionExamples.box(height: "0.5"),
+            ]),
+            DetectionExamples.line(annotations: [DetectionExamples.box()]))
+    ]
+}

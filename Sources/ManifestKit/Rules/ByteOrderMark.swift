@@ -33,3 +33,16 @@ public struct ByteOrderMark: RecordRule {
             withSourceRef: false)
     }
 }
+
+extension ByteOrderMark: FixableRule {
+    /// Removes the three bytes; the text after them is unchanged.
+    static func fix(_ site: FixSite) -> Fix? {
+        Fix(
+            .safe, "remove the byte order mark",
+            edits: [Fix.Edit(line: 1, column: 0, endLine: 1, endColumn: 1, content: "")])
+    }
+
+    static let fixExamples = [
+        FixExample("\u{FEFF}" + #"{"source-ref": "s3://bucket/a.jpg"}"#, #"{"source-ref": "s3://bucket/a.jpg"}"#)
+    ]
+}

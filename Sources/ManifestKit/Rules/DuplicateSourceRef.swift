@@ -50,6 +50,21 @@ public struct DuplicateSourceRef: ManifestRule {
         findings.append(
             ManifestFinding(
                 description, line: seen.number, column: seen.column, pointer: "/source-ref", sourceRef: sourceRef,
-                message: "source-ref '\(sourceRef)' already appears on line \(first)"))
+                message: "source-ref '\(sourceRef)' already appears on line \(first)", fix: keepingLast(first)))
     }
+}
+
+extension DuplicateSourceRef: FixingRule {
+    /// Keeps the later line, as a dataset update does, and removes the earlier one: it changes the data.
+    static func keepingLast(_ first: Int) -> Fix {
+        Fix(.unsafe, "remove line \(first), keeping this later entry for the image", edits: [.removingLine(first)])
+    }
+
+    static let fixExamples = [
+        FixExample(
+            #"{"source-ref": "s3://bucket/a.jpg", "n": 1}"# + "\n" + #"{"source-ref": "s3://bucket/b.jpg"}"# + "\n"
+                + #"{"source-ref": "s3://bucket/a.jpg", "n": 2}"# + "\n"
+                + #"{"source-ref": "s3://bucket/a.jpg", "n": 3}"#,
+            #"{"source-ref": "s3://bucket/b.jpg"}"# + "\n" + #"{"source-ref": "s3://bucket/a.jpg", "n": 3}"#)
+    ]
 }

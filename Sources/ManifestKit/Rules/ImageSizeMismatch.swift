@@ -56,7 +56,41 @@ public struct ImageSizeMismatch: ImageRule {
                         + "image_size matches: which one the service uses is undocumented"
                     : " (shown \(height) × \(width) by its EXIF orientation \(header.orientation ?? 1))"
             }
-            findings.append(ImageFinding(description, message, at: declared.place))
+            var finding = ImageFinding(description, message, at: declared.place)
+            finding.fix = fix(declared, width: width, height: height, line: image.target.line, turned: header.isTurned)
+            findings.append(finding)
         }
     }
+}
+
+extension ImageSizeMismatch: FixingRule {
+    /// Sets `image_size` to the image's own size: unsafe, as the boxes were drawn on some size and may need
+    /// scaling too. Advice only when the image is turned by its EXIF orientation (which size the service
+    /// uses is undocumented).
+    static func fix(_ declared: ImageTarget.DeclaredSize, width: Int, height: Int, line: Int, turned: Bool) -> Fix {
+        guard !turned else {
+            return Fix(.displayOnly, "check which size the service uses for an image turned by its EXIF orientation")
+        }
+        var edits: [Fix.Edit] = []
+        if declared.width != Double(width) {
+            edits.append(
+                Fix.Edit(
+                    line: line, column: declared.widthColumns.lowerBound, endLine: line,
+                    endColumn: declared.widthColumns.upperBound, content: String(width)))
+        }
+        if declared.height != Double(height) {
+            edits.append(
+                Fix.Edit(
+                    line: line, column: declared.heightColumns.lowerBound, endLine: line,
+                    endColumn: declared.heightColumns.upperBound, content: String(height)))
+        }
+        return Fix(.unsafe, "set image_size to the image's \(width) × \(height)", edits: edits)
+    }
+
+    static let fixExamples = [
+        FixExample(
+            ImageExamples.boxes("a.png", width: 1024, height: 240),
+            ImageExamples.boxes("a.png", width: 320, height: 240),
+            images: [ExampleImage("a.png", .png(width: 320, height: 240))])
+    ]
 }

@@ -96,3 +96,37 @@ public struct InvalidBoundingBox: LineRule {
         return nil
     }
 }
+
+extension InvalidBoundingBox: FixableRule {
+    /// Clamps a box that reaches beyond its image (`image_size`) or starts before it to the image's edges:
+    /// the box moves or shrinks, so the fix is unsafe. None when nothing of the box is inside the image.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let box = site.box(holding: node), let geometry = box.geometry,
+            let model = site.model, let image = model.pairs[box.pair].imageSize, geometry.width >= 0,
+            geometry.height >= 0
+        else { return nil }
+        let left = max(0, geometry.left)
+        let top = max(0, geometry.top)
+        let width = min(geometry.left + geometry.width, image.width) - left
+        let height = min(geometry.top + geometry.height, image.height) - top
+        guard width > 1, height > 1 else { return nil }
+        var edits: [Fix.Edit] = []
+        for (node, old, new) in [
+            (box.left, geometry.left, left), (box.top, geometry.top, top), (box.width, geometry.width, width),
+            (box.height, geometry.height, height),
+        ] where old != new {
+            edits.append(site.replacing(node, with: new.clean))
+        }
+        return edits.isEmpty ? nil : Fix(.unsafe, "clamp the box to the image (image_size)", edits: edits)
+    }
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(annotations: [
+                DetectionExamples.box(top: "470", left: "-5", width: "20", height: "30")
+            ]),
+            DetectionExamples.line(annotations: [
+                DetectionExamples.box(top: "470", left: "0", width: "15", height: "10")
+            ]))
+    ]
+}

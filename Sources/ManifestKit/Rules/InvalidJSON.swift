@@ -53,3 +53,24 @@ public struct InvalidJSON: RecordRule {
         line.reportParseError(.syntax, as: description)
     }
 }
+
+extension InvalidJSON: FixableRule {
+    /// Single quotes made double, a comma before `}` or `]` removed, `True`/`False`/`None` made JSON's
+    /// literals; offered only when the line is then valid JSON.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let edits = JSONRepair.edits(in: site.bytes), JSONRepair.parses(site.bytes, after: edits) else {
+            return nil
+        }
+        return Fix(
+            .safe, "write the line as JSON (double quotes, no trailing comma, true/false/null)",
+            edits: edits.map { site.replacing($0.range, with: $0.content) })
+    }
+
+    static let fixExamples = [
+        FixExample(
+            #"{"source-ref": "s3://bucket/a.jpg", "cat": 1,}"#, #"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),
+        FixExample(
+            #"{'source-ref': 's3://bucket/it\'s "a".jpg', 'ok': True, 'n': None, 'x': [False, ]}"#,
+            #"{"source-ref": "s3://bucket/it's \"a\".jpg", "ok": true, "n": null, "x": [false ]}"#),
+    ]
+}

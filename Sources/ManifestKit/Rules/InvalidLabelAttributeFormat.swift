@@ -88,3 +88,36 @@ public struct InvalidLabelAttributeFormat: SchemaRule {
         ]
     )
 }
+
+extension InvalidLabelAttributeFormat: FixableRule {
+    /// A number written as a string, where the format has a number (a box's `class_id`, `left`, `top`,
+    /// `width`, `height`; `image_size`'s `width`, `height`, `depth`; an image-level label's value), written
+    /// as the number.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let model = site.model else { return nil }
+        let tokens = site.pointerTokens
+        let numeric: Bool
+        switch tokens.count {
+        case 1: numeric = model.pairs.contains { $0.attribute == node && $0.useCase == .classification }
+        case 4 where tokens[1] == "annotations": numeric = boxFields.contains(tokens[3])
+        case 4 where tokens[1] == "image_size": numeric = ["width", "height", "depth"].contains(tokens[3])
+        default: numeric = false
+        }
+        guard numeric, let edit = site.numberInsteadOfString(node) else { return nil }
+        return Fix(.safe, "write \(tokens.last ?? "the value") as a number", edits: [edit])
+    }
+
+    private static let boxFields: Set = ["class_id", "left", "top", "width", "height"]
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(
+                    imageSize: #"[{"width": "640", "height": 480, "depth": 3}]"#,
+                    annotations: #"[{"class_id": "0", "top": 1, "left": "2.5", "width": 9, "height": 9}]"#)),
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(
+                    annotations: #"[{"class_id": 0, "top": 1, "left": 2.5, "width": 9, "height": 9}]"#))),
+        FixExample(ClassificationExamples.line(value: #""1""#), ClassificationExamples.line(value: "1")),
+    ]
+}

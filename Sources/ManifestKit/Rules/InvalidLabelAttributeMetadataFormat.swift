@@ -128,3 +128,72 @@ public struct InvalidLabelAttributeMetadataFormat: SchemaRule, LineRule {
         }
     }
 }
+
+extension InvalidLabelAttributeMetadataFormat: FixableRule {
+    /// The metadata's values written as the format has them: `human-annotated` `true`/`false` as
+    /// `"yes"`/`"no"`, a `confidence` written as a string as its number, a `class-name` or `class-map` name
+    /// written as a number as a string, and metadata JSON-encoded into a string as the object it holds.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let document = site.document else { return nil }
+        let tokens = site.pointerTokens
+        let kind = document[node].kind
+        switch (tokens.last, kind) {
+        case ("human-annotated", .true), ("human-annotated", .false):
+            let answer = kind == .true ? "yes" : "no"
+            return Fix(
+                .safe, "write human-annotated as \"\(answer)\"", edits: [site.replacing(node, with: "\"\(answer)\"")])
+        case ("confidence", .string):
+            return site.numberInsteadOfString(node).map { Fix(.safe, "write confidence as a number", edits: [$0]) }
+        case ("class-name", .number):
+            return Fix(
+                .safe, "write class-name as a string",
+                edits: [site.replacing(node, with: "\"\(document.rawText(at: node))\"")])
+        case (_, .number) where tokens.count == 3 && tokens[1] == "class-map":
+            return Fix(
+                .safe, "write the class name as a string",
+                edits: [site.replacing(node, with: "\"\(document.rawText(at: node))\"")])
+        case (_, .string) where tokens.count == 1:
+            guard let encoded = document.stringValue(at: node), isObject(encoded) else { return nil }
+            return Fix(
+                .safe, "write the metadata as the object the string holds", edits: [site.replacing(node, with: encoded)]
+            )
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `text` is one JSON object.
+    private static func isObject(_ text: String) -> Bool {
+        let parser = JSONParser()
+        return Array(text.utf8).withUnsafeBufferPointer { buffer in
+            guard let document = try? parser.parse(buffer) else { return false }
+            return document.root.kind == .object
+        }
+    }
+
+    static let fixExamples = [
+        FixExample(
+            ClassificationExamples.line(
+                metadata: ClassificationExamples.metadata(confidence: #""0.9""#, humanAnnotated: "true")),
+            ClassificationExamples.line(
+                metadata: ClassificationExamples.metadata(confidence: "0.9", humanAnnotated: #""yes""#))),
+        FixExample(
+            ClassificationExamples.line(
+                metadata: ClassificationExamples.metadata(className: "7", humanAnnotated: "false")),
+            ClassificationExamples.line(
+                metadata: ClassificationExamples.metadata(className: #""7""#, humanAnnotated: #""no""#))),
+        FixExample(
+            #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": "{\"confidence\": 1, "#
+                + #"\"class-name\": \"cat\", \"human-annotated\": \"yes\", "#
+                + #"\"creation-date\": \"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}"}"#,
+            #"{"source-ref": "s3://bucket/a.jpg", "cat": 1, "cat-metadata": {"confidence": 1, "#
+                + #""class-name": "cat", "human-annotated": "yes", "#
+                + #""creation-date": "2024-05-01T08:00:00", "type": "groundtruth/image-classification"}}"#),
+        FixExample(
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(), metadata: DetectionExamples.metadata(classMap: #"{"0": 5}"#)),
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(), metadata: DetectionExamples.metadata(classMap: #"{"0": "5"}"#)
+            )),
+    ]
+}

@@ -187,3 +187,82 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
         return nil
     }
 }
+
+extension InvalidSourceRefFormat: FixableRule {
+    /// Writes the same S3 object as `s3://bucket/key`: from `S3://`, `s3:/` or an S3 web URL
+    /// (virtual-hosted or path style, its key percent-decoded). Offered only when the result is valid.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let document = site.document, let value = document.stringValue(at: node),
+            let uri = s3URI(for: value), uri != value, problem(in: uri) == nil
+        else { return nil }
+        return Fix(.safe, "write it as \(uri)", edits: [site.replacing(node, with: JSONText.quoted(uri))])
+    }
+
+    /// The `s3://` form of a source-ref written another way, or nil when it is not one of those ways.
+    static func s3URI(for value: String) -> String? {
+        let lowered = value.lowercased()
+        if lowered.hasPrefix("s3://") { return "s3://" + value.dropFirst(5) }
+        if lowered.hasPrefix("s3:/") { return "s3://" + value.dropFirst(4) }
+        let rest: Substring
+        if lowered.hasPrefix("https://") {
+            rest = value.dropFirst(8)
+        } else if lowered.hasPrefix("http://") {
+            rest = value.dropFirst(7)
+        } else {
+            return nil
+        }
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let host = rest[..<slash].lowercased()
+        var path = rest[rest.index(after: slash)...]
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        guard host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn") else { return nil }
+        let bucket: Substring
+        let key: Substring
+        if host.hasPrefix("s3.") || host.hasPrefix("s3-") {
+            guard let split = path.firstIndex(of: "/") else { return nil }
+            bucket = path[..<split]
+            key = path[path.index(after: split)...]
+        } else if let marker = host.firstRange(of: ".s3.") ?? host.firstRange(of: ".s3-") {
+            bucket = Substring(host[..<marker.lowerBound])
+            key = path
+        } else {
+            return nil
+        }
+        guard !bucket.isEmpty, !key.isEmpty, let decoded = percentDecoded(key) else { return nil }
+        return "s3://\(bucket)/\(decoded)"
+    }
+
+    /// `text` with its `%XX` escapes decoded, or nil when one is malformed or the bytes are not UTF-8.
+    private static func percentDecoded(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var index = text.utf8.startIndex
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%") {
+                let first = utf8.index(after: index)
+                guard first < utf8.endIndex, utf8.index(after: first) < utf8.endIndex,
+                    let value = UInt8(
+                        String(decoding: [utf8[first], utf8[utf8.index(after: first)]], as: UTF8.self), radix: 16)
+                else { return nil }
+                bytes.append(value)
+                index = utf8.index(first, offsetBy: 2)
+            } else {
+                bytes.append(byte)
+                index = utf8.index(after: index)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    static let fixExamples = [
+        FixExample(#"{"source-ref": "S3://my-bucket/a.jpg"}"#, #"{"source-ref": "s3://my-bucket/a.jpg"}"#),
+        FixExample(#"{"source-ref": "s3:/my-bucket/a.jpg"}"#, #"{"source-ref": "s3://my-bucket/a.jpg"}"#),
+        FixExample(
+            #"{"source-ref": "https://my-bucket.s3.eu-west-1.amazonaws.com/photos/a%20b.jpg"}"#,
+            #"{"source-ref": "s3://my-bucket/photos/a b.jpg"}"#),
+        FixExample(
+            #"{"source-ref": "https://s3.amazonaws.com/my-bucket/photos/a.jpg?versionId=1"}"#,
+            #"{"source-ref": "s3://my-bucket/photos/a.jpg"}"#),
+    ]
+}

@@ -69,3 +69,42 @@ public struct MissingBoundingBoxConfidence: SchemaRule, LineRule {
         }
     }
 }
+
+extension MissingBoundingBoxConfidence: FixableRule {
+    /// `objects` given one entry per box, matched by position: the entries there are kept, missing ones
+    /// added as `{"confidence": 1}`, extra ones removed; an entry without a confidence gets one of 1.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let document = site.document, let model = site.model else { return nil }
+        if document[node].kind == .object, document.member("confidence", in: node) == nil {
+            let content =
+                document[node].count == 0
+                ? #"{"confidence": 1}"# : #"{"confidence": 1, "# + document.rawText(at: node).dropFirst()
+            return Fix(.safe, "give the entry a confidence of 1", edits: [site.replacing(node, with: content)])
+        }
+        guard document[node].kind == .array,
+            let pair = model.pairs.first(where: { model.member(ManifestKeys.objects, of: $0.metadata) == node })
+        else { return nil }
+        let entries = Int(document[node].count)
+        let boxes = pair.annotationCount
+        let content = JSONValueText.array(
+            node, of: site, keeping: Array(0..<min(entries, boxes)),
+            adding: Array(repeating: #"{"confidence": 1}"#, count: max(0, boxes - entries)))
+        return Fix(.safe, "give objects one entry per box", edits: [site.replacing(node, with: content)])
+    }
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 1),
+            DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box()])),
+        FixExample(
+            DetectionExamples.line(annotations: [DetectionExamples.box()], objects: 3),
+            DetectionExamples.line(annotations: [DetectionExamples.box()])),
+        FixExample(
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(),
+                metadata: DetectionExamples.metadata(objects: #"[{"score": 0.5}]"#)),
+            DetectionExamples.line(
+                attribute: DetectionExamples.attribute(),
+                metadata: DetectionExamples.metadata(objects: #"[{"confidence": 1, "score": 0.5}]"#))),
+    ]
+}

@@ -107,3 +107,13 @@ public struct MissingClassMapID: LineRule {
         }
     }
 }
+
+extension MissingClassMapID: FixableRule {
+    /// Only a person knows the class's name.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let document = site.document else { return nil }
+        return Fix(.displayOnly, "add \(document.rawText(at: node)) to class-map with the name of its class")
+    }
+
+    static let fixExamples: [FixExample] = []
+}

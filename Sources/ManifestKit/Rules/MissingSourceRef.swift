@@ -65,3 +65,19 @@ public struct MissingSourceRef: LineRule {
                 == "sourceref"
     }
 }
+
+extension MissingSourceRef: FixableRule {
+    /// Renames a misspelled `source-ref` key (safe: the value is kept); without one, a person must add it.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let value = site.node, let document = site.document, value > 0,
+            isMisspelling(document.string(at: value - 1))
+        else { return Fix(.displayOnly, "add a source-ref holding the image's s3:// location") }
+        return Fix(.safe, "rename the key to source-ref", edits: [site.replacing(value - 1, with: "\"source-ref\"")])
+    }
+
+    static let fixExamples = [
+        FixExample(
+            #"{"source_ref": "s3://bucket/a.jpg", "cat": 1}"#, #"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),
+        FixExample(#"{ "SourceRef" : "s3://bucket/a.jpg"}"#, #"{ "source-ref" : "s3://bucket/a.jpg"}"#),
+    ]
+}

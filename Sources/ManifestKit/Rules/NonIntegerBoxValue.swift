@@ -59,3 +59,32 @@ public struct NonIntegerBoxValue: LineRule {
         return node
     }
 }
+
+extension NonIntegerBoxValue: FixableRule {
+    /// Rounds the box's edges to whole pixels (left and right, top and bottom, so that the box keeps its
+    /// place): unsafe, the box changes. None when the rounded box would be 1 pixel or less on a side.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let node = site.node, let box = site.box(holding: node), let geometry = box.geometry else { return nil }
+        let left = geometry.left.rounded()
+        let top = geometry.top.rounded()
+        let width = (geometry.left + geometry.width).rounded() - left
+        let height = (geometry.top + geometry.height).rounded() - top
+        guard width > 1, height > 1 else { return nil }
+        guard let document = site.document else { return nil }
+        var edits: [Fix.Edit] = []
+        for (node, new) in [(box.left, left), (box.top, top), (box.width, width), (box.height, height)]
+        where document[node].flags & JSONNode.isInteger == 0 || document.number(at: node) != new {
+            edits.append(site.replacing(node, with: JSONValueText.integer(new)))
+        }
+        return edits.isEmpty ? nil : Fix(.unsafe, "round the box to whole pixels", edits: edits)
+    }
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(annotations: [
+                DetectionExamples.box(top: "1.4", left: "19.5", width: "10.2", height: "9")
+            ]),
+            DetectionExamples.line(annotations: [DetectionExamples.box(top: "1", left: "20", width: "10", height: "9")])
+        )
+    ]
+}

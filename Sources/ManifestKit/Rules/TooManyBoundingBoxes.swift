@@ -56,3 +56,36 @@ public struct TooManyBoundingBoxes: LineRule {
                     + (limit == Self.limit ? "" : " set in the configuration")))
     }
 }
+
+extension TooManyBoundingBoxes: FixableRule {
+    /// Keeps the largest boxes (by area; the earlier of equal ones) up to the limit and removes the rest
+    /// with their `objects` entries: unsafe, the data loses boxes.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let model = site.model else { return nil }
+        let limit = model.options.maxBoxesPerImage
+        guard model.boxes.count > limit else { return nil }
+        let byArea = model.boxes.indices.sorted { first, second in
+            let a = area(model.boxes[first])
+            let b = area(model.boxes[second])
+            return a != b ? a > b : first < second
+        }
+        let removed = byArea.dropFirst(limit).sorted().map { model.boxes[$0] }
+        return Fix(
+            .unsafe, "keep the \(limit) largest boxes, removing \(removed.count)",
+            edits: BoxRemoval.edits(removing: removed, from: site))
+    }
+
+    private static func area(_ box: Box) -> Double {
+        guard let geometry = box.geometry else { return 0 }
+        return geometry.width * geometry.height
+    }
+
+    static let fixExamples = [
+        FixExample(
+            DetectionExamples.line(annotations: [
+                DetectionExamples.box(width: "5"), DetectionExamples.box(width: "20"), DetectionExamples.box(),
+            ]),
+            DetectionExamples.line(annotations: [DetectionExamples.box(width: "20"), DetectionExamples.box()]),
+            configuration: "rules: {CL305: {max-boxes: 2}}")
+    ]
+}

@@ -137,12 +137,16 @@ struct ReportOptions: ParsableArguments {
         if output != nil, !targets.isEmpty, targets.allSatisfy({ $0.file != nil }) {
             throw ValidationError("--output has nothing to write: every --format names its own file")
         }
-        for (option, values) in [("--select", select), ("--ignore", ignore)] {
-            do {
-                _ = try Self.codes(values)
-            } catch {
-                throw ValidationError("\(option): \(error.description)")
-            }
+        _ = try Self.resolvedCodes(select, option: "--select")
+        _ = try Self.resolvedCodes(ignore, option: "--ignore")
+    }
+
+    /// The codes of an option's selectors, or a usage error naming the option.
+    static func resolvedCodes(_ values: [String], option: String) throws(ValidationError) -> [String] {
+        do {
+            return try codes(values)
+        } catch {
+            throw ValidationError("\(option): \(error.description)")
         }
     }
 

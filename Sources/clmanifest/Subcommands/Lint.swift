@@ -60,6 +60,9 @@ extension CLManifest {
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
             try report.validate(files: files)
+            if fix || fixing.diff, report.baseline != nil || report.writeBaseline != nil || report.statistics {
+                throw ValidationError("--fix and --diff do not take --baseline, --write-baseline or --statistics")
+            }
             for image in images {
                 do {
                     _ = try ImageMapping(parsing: image)
@@ -74,12 +77,21 @@ extension CLManifest {
         @Flag(help: "After the report, summarise each dataset: size, boxes per image, images per label.")
         var summary = false
 
+        @Flag(help: "Apply the fixes and report what remains, as `clmanifest fix` does.")
+        var fix = false
+
+        @OptionGroup var fixing: FixOptions
+
         func run() throws {
             let settings = try LintSettings(
                 configuration: configFile, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts, jobs: report.threadCount,
                 partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) },
                 select: report.selectedCodes, ignore: report.ignoredCodes)
+            if fix || fixing.diff {
+                try FixRun(files: files, report: report, options: fixing, settings: settings).run()
+                return
+            }
             var lastLinter: ManifestLinter?
             let display = ProgressDisplay()
             try FileRun(files: files, report: report).run(

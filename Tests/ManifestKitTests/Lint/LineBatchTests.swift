@@ -25,7 +25,7 @@ import _ManifestTestSupport
                 guard let line = diagnostic.line, !diagnostic.code.hasPrefix("CL4") else { return nil }
                 #expect(line > padding, "a padding line has a finding: \(diagnostic.message)")
                 var shifted = diagnostic
-                shifted.line = line - padding
+                shifted.shiftLines(by: -padding)
                 return shifted
             }
         }

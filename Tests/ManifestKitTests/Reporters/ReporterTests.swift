@@ -34,7 +34,7 @@ import Testing
         }
         let fields: Set = [
             "file", "line", "column", "code", "name", "serviceCode", "severity", "message", "pointer",
-            "sourceRef",
+            "sourceRef", "fix",
         ]
         for object in objects { #expect(Set(object.keys) == fields) }
         #expect(objects[0]["line"] as? Int == 12 && objects[0]["column"] as? Int == 17)

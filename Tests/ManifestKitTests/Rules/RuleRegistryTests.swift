@@ -71,6 +71,8 @@ import _ManifestTestSupport
             ("schema", RuleRegistry.schemaRules.map { $0.description.code }, { $0 is any SchemaRule.Type }),
             ("manifest", RuleRegistry.manifestRules.map { $0.description.code }, { $0 is any ManifestRule.Type }),
             ("image", RuleRegistry.imageRules.map { $0.description.code }, { $0 is any ImageRule.Type }),
+            ("fixable", RuleRegistry.fixableRules.map { $0.description.code }, { $0 is any FixableRule.Type }),
+            ("fixing", RuleRegistry.fixingRules.map { $0.description.code }, { $0 is any FixingRule.Type }),
         ]
         for rule in RuleRegistry.all {
             let code = rule.description.code

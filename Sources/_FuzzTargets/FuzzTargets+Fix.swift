@@ -10,8 +10,9 @@ extension FuzzTargets {
 /// The properties `fix` must keep on any manifest, checked on one input; the fuzz harness `fix` and the
 /// property tests run them.
 public enum FixProperties {
-    /// The first property `bytes` breaks, described, or nil:
+    /// The first property `bytes` breaks, described, or nil.
     ///
+    /// The properties:
     /// - the fixer does not stop because a fix would add an error (a line without errors of the line rules
     ///   keeps none), with safe fixes and with unsafe ones;
     /// - fixing is idempotent: the fixed bytes, fixed again, come out the same, with nothing applied;

@@ -24,8 +24,9 @@ package struct DefectInjector {
         return Int((state &* 0x2545_F491_4F6C_DD1D) >> 33) % max(1, bound)
     }
 
-    /// `lines` with about `share` (0 to 1) of them given a defect each; blank lines, repeated lines and a
-    /// byte order mark come in too. The result ends with a line feed.
+    /// `lines` with about `share` (0 to 1) of them given a defect each.
+    ///
+    /// Blank lines, repeated lines and a byte order mark come in too. The result ends with a line feed.
     package mutating func manifest(from lines: [String], share: Double, unsafe: Bool = true) -> String {
         var output: [String] = []
         let defects = unsafe ? Self.safe + Self.unsafe : Self.safe

@@ -11,12 +11,12 @@ enum Output {
         write(text, to: 1)
     }
 
-    /// Writes `text` to standard error.
     /// Writes bytes as they are (a manifest, a diff) to standard output.
     static func standardOutput(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { write($0, to: 1) }
     }
 
+    /// Writes `text` to standard error.
     static func standardError(_ text: String) {
         write(text, to: 2)
     }

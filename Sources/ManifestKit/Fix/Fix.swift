@@ -20,6 +20,7 @@ public struct Fix: Sendable, Hashable, Codable {
             }
         }
 
+        /// Safe before unsafe before display-only.
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
     }
 
@@ -30,10 +31,15 @@ public struct Fix: Sendable, Hashable, Codable {
     /// mark not counted. Column 0 of line 1 is the byte order mark itself. A whole line is removed by the
     /// range from its column 1 to column 1 of the next line.
     public struct Edit: Sendable, Hashable, Codable {
+        /// The first line and column replaced.
         public var line: Int
+        /// The first column replaced (0 for line 1's byte order mark).
         public var column: Int
+        /// The line and column just past the text replaced.
         public var endLine: Int
+        /// The column just past the text replaced.
         public var endColumn: Int
+        /// The new text (no line break).
         public var content: String
 
         /// Creates an edit.
@@ -56,6 +62,7 @@ public struct Fix: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether it keeps the data's meaning.
     public var applicability: Applicability
     /// What the fix does, imperative, lowercase, no final period.
     public var message: String

@@ -1,5 +1,6 @@
-/// Which fixes `fix` applies: safe ones of every fixable rule by default; unsafe ones when asked; never
-/// display-only ones. `fixable` and `unfixable` name codes or prefixes, as `select` and `ignore` do.
+/// Which fixes `fix` applies.
+///
+/// Safe ones of every fixable rule by default; unsafe ones when asked; never display-only ones. `fixable` and `unfixable` name codes or prefixes, as `select` and `ignore` do.
 ///
 /// ```swift
 /// let policy = FixPolicy(unsafeFixes: true, unfixable: ["CL401"])

@@ -30,6 +30,7 @@ public struct ManifestFixer {
         /// A fix would have added an error: the rule codes it would have added, and where.
         case wouldAddErrors(String)
 
+        /// What happened, for people.
         public var description: String {
             switch self {
             case .wouldAddErrors(let detail):

@@ -1,5 +1,6 @@
-/// The unified diff (`--- a/FILE`, `+++ b/FILE`, hunks with three lines of context) between a manifest and
-/// its fixed version, as `patch -p1` applies it. Fixes only change or remove lines, so which line became
+/// The unified diff between a manifest and its fixed version, as `patch -p1` applies it.
+///
+/// `--- a/FILE`, `+++ b/FILE`, hunks with three lines of context. Fixes only change or remove lines, so which line became
 /// which is known (``ManifestFixer/Outcome/origins``) and no diff search is needed.
 ///
 /// ```swift

@@ -98,8 +98,9 @@ public struct SARIFReporter: Reporter {
         return text
     }
 
-    /// A SARIF `fix`: its description and the replacements in the finding's file. The byte order mark
-    /// (column 0) is a byte region, as SARIF columns start at 1.
+    /// A SARIF `fix`: its description and the replacements in the finding's file.
+    ///
+    /// The byte order mark (column 0) is a byte region, as SARIF columns start at 1.
     private static func fix(_ fix: Fix, file: String) -> String {
         let replacements = fix.edits.map { edit in
             let region =

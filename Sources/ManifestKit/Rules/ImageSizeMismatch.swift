@@ -64,8 +64,9 @@ public struct ImageSizeMismatch: ImageRule {
 }
 
 extension ImageSizeMismatch: FixingRule {
-    /// Sets `image_size` to the image's own size: unsafe, as the boxes were drawn on some size and may need
-    /// scaling too. Advice only when the image is turned by its EXIF orientation (which size the service
+    /// Sets `image_size` to the image's own size.
+    ///
+    /// Unsafe, as the boxes were drawn on some size and may need scaling too. Advice only when the image is turned by its EXIF orientation (which size the service
     /// uses is undocumented).
     static func fix(_ declared: ImageTarget.DeclaredSize, width: Int, height: Int, line: Int, turned: Bool) -> Fix {
         guard !turned else {

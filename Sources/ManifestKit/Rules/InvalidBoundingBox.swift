@@ -98,8 +98,9 @@ public struct InvalidBoundingBox: LineRule {
 }
 
 extension InvalidBoundingBox: FixableRule {
-    /// Clamps a box that reaches beyond its image (`image_size`) or starts before it to the image's edges:
-    /// the box moves or shrinks, so the fix is unsafe. None when nothing of the box is inside the image.
+    /// Clamps a box that reaches beyond its image (`image_size`) or starts before it to the image's edges.
+    ///
+    /// The box moves or shrinks, so the fix is unsafe. None when nothing of the box is inside the image.
     static func fix(_ site: FixSite) -> Fix? {
         guard let node = site.node, let box = site.box(holding: node), let geometry = box.geometry,
             let model = site.model, let image = model.pairs[box.pair].imageSize, geometry.width >= 0,

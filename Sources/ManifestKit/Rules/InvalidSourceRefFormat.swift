@@ -189,8 +189,10 @@ public struct InvalidSourceRefFormat: SchemaRule, LineRule {
 }
 
 extension InvalidSourceRefFormat: FixableRule {
-    /// Writes the same S3 object as `s3://bucket/key`: from `S3://`, `s3:/` or an S3 web URL
-    /// (virtual-hosted or path style, its key percent-decoded). Offered only when the result is valid.
+    /// Writes the same S3 object as `s3://bucket/key`.
+    ///
+    /// From `S3://`, `s3:/` or an S3 web URL (virtual-hosted or path style, its key percent-decoded); offered
+    /// only when the result is valid.
     static func fix(_ site: FixSite) -> Fix? {
         guard let node = site.node, let document = site.document, let value = document.stringValue(at: node),
             let uri = s3URI(for: value), uri != value, problem(in: uri) == nil

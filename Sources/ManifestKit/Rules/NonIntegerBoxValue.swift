@@ -61,8 +61,9 @@ public struct NonIntegerBoxValue: LineRule {
 }
 
 extension NonIntegerBoxValue: FixableRule {
-    /// Rounds the box's edges to whole pixels (left and right, top and bottom, so that the box keeps its
-    /// place): unsafe, the box changes. None when the rounded box would be 1 pixel or less on a side.
+    /// Rounds the box's edges to whole pixels.
+    ///
+    /// Left and right, top and bottom, so that the box keeps its place: unsafe, the box changes. None when the rounded box would be 1 pixel or less on a side.
     static func fix(_ site: FixSite) -> Fix? {
         guard let node = site.node, let box = site.box(holding: node), let geometry = box.geometry else { return nil }
         let left = geometry.left.rounded()

@@ -82,5 +82,6 @@ import _ManifestTestSupport
 }
 
 extension DefectInjector.Defect: CustomTestStringConvertible {
+    /// The defect's name.
     public var testDescription: String { name }
 }

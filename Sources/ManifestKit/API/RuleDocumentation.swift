@@ -7,20 +7,31 @@ public enum RuleDocumentation {
         return RuleRegistry.all.map { $0.description }.first { $0.code == wanted || $0.name == code.lowercased() }
     }
 
-    /// A plain-text table: code, name, severity, service code, summary.
+    /// A plain-text table: code, name, severity, service code, fix, summary.
     public static func table() -> String {
         let rows = RuleRegistry.all.map { rule -> [String] in
             let description = rule.description
             return [
                 description.code, description.name, description.severity.rawValue,
-                description.mirrors?.rawValue ?? "—", description.summary,
+                description.mirrors?.rawValue ?? "—", fixes(of: description.code), description.summary,
             ]
         }
-        let header = ["CODE", "NAME", "SEVERITY", "SERVICE CODE", "SUMMARY"]
-        let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let header = ["CODE", "NAME", "SEVERITY", "SERVICE CODE", "FIX", "SUMMARY"]
+        let widths = (0..<5).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in
-            (0..<4).map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ") + "  " + row[4]
+            (0..<5).map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ") + "  " + row[5]
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The kinds of fix the rule with `code` offers, such as `safe` or `unsafe, display-only`; `—` for none.
+    public static func fixes(of code: String) -> String {
+        guard let rule = RuleRegistry.fixingRules.first(where: { $0.description.code == code }) else { return "—" }
+        return rule.fixApplicabilities.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// The rule's fix examples as (before, after) text, for the documentation.
+    public static func fixExamples(of code: String) -> [(before: String, after: String)] {
+        RuleRegistry.fixingRules.first { $0.description.code == code }?.fixExamples.map { ($0.before, $0.after) } ?? []
     }
 
     /// Everything about one rule, for `clmanifest explain`.
@@ -28,6 +39,9 @@ public enum RuleDocumentation {
         var text = "\(description.code) \(description.name) (\(description.severity.rawValue))\n"
         if let mirrors = description.mirrors { text += "Service code: \(mirrors.rawValue)\n" }
         text += "\n\(sentence(description.summary))\n\n\(description.rationale)\n\nFix: \(description.fix).\n"
+        if fixes(of: description.code) != "—" {
+            text += "Fixable: \(fixes(of: description.code)) (clmanifest fix; unsafe fixes with --unsafe-fixes).\n"
+        }
         text += "\nReported when:\n" + description.conditions.map { "  - \($0)\n" }.joined()
         if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
             text +=
@@ -35,6 +49,10 @@ public enum RuleDocumentation {
         }
         if let example = description.nonTriggeringExamples.first, example.bytes.count <= 2_000 {
             text += "\nExample (fine):\n    \(example.text.replacing("\n", with: "\n    "))\n"
+        }
+        if let (before, after) = fixExamples(of: description.code).first {
+            text += "\nFixed:\n    \(before.replacing("\n", with: "\n    "))\n"
+            text += "  becomes\n    \(after.replacing("\n", with: "\n    "))\n"
         }
         return text
     }
@@ -48,15 +66,15 @@ public enum RuleDocumentation {
             `clmanifest explain CODE`); a test fails when this file is stale. Regenerate with \
             `UPDATE_GENERATED=1 swift test --filter RuleDocumentationTests`.
 
-            | code | name | severity | service code | summary |
-            |---|---|---|---|---|
+            | code | name | severity | service code | fix | summary |
+            |---|---|---|---|---|---|
 
             """
         for rule in RuleRegistry.all {
             let description = rule.description
             text += "| [\(description.code)](#\(description.code.lowercased())) | \(description.name) | "
             text += "\(description.severity.rawValue) | \(description.mirrors.map { "`\($0.rawValue)`" } ?? "—") | "
-            text += "\(description.summary) |\n"
+            text += "\(fixes(of: description.code)) | \(description.summary) |\n"
         }
         for rule in RuleRegistry.all {
             let description = rule.description
@@ -65,10 +83,19 @@ public enum RuleDocumentation {
             if let mirrors = description.mirrors { text += " · `\(mirrors.rawValue)`" }
             text += "\n\n\(sentence(description.summary))\n\n"
             text += "\(description.rationale)\n\n**Fix:** \(description.fix).\n"
+            if fixes(of: description.code) != "—" {
+                text += "\n**Fixable** by `clmanifest fix`: \(fixes(of: description.code)).\n"
+            }
             text += "\nReported when (each with an example that meets it and a near miss, run as tests):\n\n"
             text += description.conditions.map { "- \($0)\n" }.joined()
             if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
                 text += "\nReported (at `↓`):\n\n```json\n\(example.text.trimmingSuffix("\n"))\n```\n"
+            }
+            for (before, after) in fixExamples(of: description.code) {
+                text += "\nFixed (run as a test):\n\n```diff\n"
+                text += before.split(separator: "\n", omittingEmptySubsequences: false).map { "- \($0)\n" }.joined()
+                text += after.split(separator: "\n", omittingEmptySubsequences: false).map { "+ \($0)\n" }.joined()
+                text += "```\n"
             }
         }
         return text

@@ -18,6 +18,8 @@ protocol FixableRule: FixingRule {
 /// A rule whose findings carry fixes: a ``FixableRule``, or a manifest rule that makes its fix with its
 /// finding (``ManifestFinding/fix``).
 protocol FixingRule: Rule {
+    /// The kinds of fix the rule offers (most rules one; some offer advice where they cannot edit).
+    static var fixApplicabilities: [Fix.Applicability] { get }
     /// What the fix makes of some lines: each example's `before` has a finding of the rule, and `fix` (with
     /// unsafe fixes, this rule's only) makes it `after`.
     static var fixExamples: [FixExample] { get }

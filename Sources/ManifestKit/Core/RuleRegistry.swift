@@ -101,7 +101,8 @@ extension RuleRegistry {
     ]
     /// The rules that fix their findings on lines.
     static let fixableRules: [any FixableRule.Type] = [
-        InvalidJSON.self, BlankLine.self, ByteOrderMark.self, MissingSourceRef.self, InvalidSourceRefFormat.self,
+        InvalidJSON.self, JSONLineNotObject.self, BlankLine.self, ByteOrderMark.self, MissingSourceRef.self,
+        InvalidSourceRefFormat.self,
         InvalidLabelAttributeFormat.self, InvalidLabelAttributeMetadataFormat.self, MissingBoundingBoxConfidence.self,
         MissingClassMapID.self, InvalidBoundingBox.self, BoundingBoxTooSmall.self, TooManyBoundingBoxes.self,
         NonIntegerBoxValue.self,

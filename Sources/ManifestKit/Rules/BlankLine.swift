@@ -51,6 +51,8 @@ extension BlankLine: FixableRule {
         Fix(.safe, "remove the blank line", edits: [.removingLine(site.line)])
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(
             #"{"source-ref": "s3://bucket/a.jpg"}"# + "\n\n" + #"{"source-ref": "s3://bucket/b.jpg"}"#,

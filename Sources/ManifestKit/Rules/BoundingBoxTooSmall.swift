@@ -97,6 +97,8 @@ extension BoundingBoxTooSmall: FixableRule {
             edits: BoxRemoval.edits(removing: tiny, from: site))
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(annotations: [

@@ -42,6 +42,8 @@ extension ByteOrderMark: FixableRule {
             edits: [Fix.Edit(line: 1, column: 0, endLine: 1, endColumn: 1, content: "")])
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample("\u{FEFF}" + #"{"source-ref": "s3://bucket/a.jpg"}"#, #"{"source-ref": "s3://bucket/a.jpg"}"#)
     ]

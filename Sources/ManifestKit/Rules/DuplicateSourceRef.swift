@@ -60,6 +60,8 @@ extension DuplicateSourceRef: FixingRule {
         Fix(.unsafe, "remove line \(first), keeping this later entry for the image", edits: [.removingLine(first)])
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe]
+
     static let fixExamples = [
         FixExample(
             #"{"source-ref": "s3://bucket/a.jpg", "n": 1}"# + "\n" + #"{"source-ref": "s3://bucket/b.jpg"}"# + "\n"

@@ -88,6 +88,8 @@ extension ImageSizeMismatch: FixingRule {
         return Fix(.unsafe, "set image_size to the image's \(width) × \(height)", edits: edits)
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe, .displayOnly]
+
     static let fixExamples = [
         FixExample(
             ImageExamples.boxes("a.png", width: 1024, height: 240),

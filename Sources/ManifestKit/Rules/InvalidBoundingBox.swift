@@ -121,6 +121,8 @@ extension InvalidBoundingBox: FixableRule {
         return edits.isEmpty ? nil : Fix(.unsafe, "clamp the box to the image (image_size)", edits: edits)
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(annotations: [

@@ -66,6 +66,8 @@ extension InvalidJSON: FixableRule {
             edits: edits.map { site.replacing($0.range, with: $0.content) })
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(
             #"{"source-ref": "s3://bucket/a.jpg", "cat": 1,}"#, #"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),

@@ -109,6 +109,8 @@ extension InvalidLabelAttributeFormat: FixableRule {
 
     private static let boxFields: Set = ["class_id", "left", "top", "width", "height"]
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(

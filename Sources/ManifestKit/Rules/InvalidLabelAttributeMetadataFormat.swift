@@ -171,6 +171,8 @@ extension InvalidLabelAttributeMetadataFormat: FixableRule {
         }
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(
             ClassificationExamples.line(

@@ -257,6 +257,8 @@ extension InvalidSourceRefFormat: FixableRule {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(#"{"source-ref": "S3://my-bucket/a.jpg"}"#, #"{"source-ref": "s3://my-bucket/a.jpg"}"#),
         FixExample(#"{"source-ref": "s3:/my-bucket/a.jpg"}"#, #"{"source-ref": "s3://my-bucket/a.jpg"}"#),

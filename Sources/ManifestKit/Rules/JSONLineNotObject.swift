@@ -57,3 +57,24 @@ public struct JSONLineNotObject: RecordRule {
         }
     }
 }
+
+extension JSONLineNotObject: FixableRule {
+    /// A line that is an array holding one object becomes that object (safe: the entry is the same); any
+    /// other value needs a person.
+    static func fix(_ site: FixSite) -> Fix? {
+        guard let document = site.document, document.root.kind == .array, document.root.count == 1,
+            let element = document.elements(of: JSONDocument.rootIndex).first, document[element].kind == .object
+        else { return nil }
+        return Fix(
+            .safe, "write the line as the object the array holds",
+            edits: [site.replacing(site.range(of: JSONDocument.rootIndex), with: document.rawText(at: element))])
+    }
+
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
+    static let fixExamples = [
+        FixExample(
+            #"[{"source-ref": "s3://bucket/a.jpg", "cat": 1}]"#, #"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),
+        FixExample(#"  [ {"source-ref": "s3://bucket/a.jpg"} ]"#, #"  {"source-ref": "s3://bucket/a.jpg"}"#),
+    ]
+}

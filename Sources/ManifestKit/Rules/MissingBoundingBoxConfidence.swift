@@ -92,6 +92,8 @@ extension MissingBoundingBoxConfidence: FixableRule {
         return Fix(.safe, "give objects one entry per box", edits: [site.replacing(node, with: content)])
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(annotations: [DetectionExamples.box(), DetectionExamples.box()], objects: 1),

@@ -115,5 +115,7 @@ extension MissingClassMapID: FixableRule {
         return Fix(.displayOnly, "add \(document.rawText(at: node)) to class-map with the name of its class")
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.displayOnly]
+
     static let fixExamples: [FixExample] = []
 }

@@ -75,6 +75,8 @@ extension MissingSourceRef: FixableRule {
         return Fix(.safe, "rename the key to source-ref", edits: [site.replacing(value - 1, with: "\"source-ref\"")])
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.safe, .displayOnly]
+
     static let fixExamples = [
         FixExample(
             #"{"source_ref": "s3://bucket/a.jpg", "cat": 1}"#, #"{"source-ref": "s3://bucket/a.jpg", "cat": 1}"#),

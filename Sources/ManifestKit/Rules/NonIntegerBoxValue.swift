@@ -80,6 +80,8 @@ extension NonIntegerBoxValue: FixableRule {
         return edits.isEmpty ? nil : Fix(.unsafe, "round the box to whole pixels", edits: edits)
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(annotations: [

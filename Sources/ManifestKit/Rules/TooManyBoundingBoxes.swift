@@ -80,6 +80,8 @@ extension TooManyBoundingBoxes: FixableRule {
         return geometry.width * geometry.height
     }
 
+    static let fixApplicabilities: [Fix.Applicability] = [.unsafe]
+
     static let fixExamples = [
         FixExample(
             DetectionExamples.line(annotations: [

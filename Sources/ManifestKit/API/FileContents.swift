@@ -50,7 +50,9 @@ public enum FileContents {
             )
         }
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // A regular file is read in one allocation of its size (a file that grows meanwhile reads on).
+        if status.st_mode & S_IFMT == S_IFREG { result.reserveCapacity(Int(status.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {

@@ -103,7 +103,7 @@ public final class ManifestLinter {
         }
         // Opened once: a pipe cannot be opened twice.
         let reader = try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: maxLineBytes)
-        return try lint(reader, path: path) { () throws(ManifestError) in
+        return try lint(reader, source: .file(path)) { () throws(ManifestError) in
             try JSONLinesReader(path: path, displayName: displayName, maxLineBytes: maxLineBytes)
         }
     }
@@ -118,14 +118,16 @@ public final class ManifestLinter {
         let maxLineBytes = options.maxLineBytes
         let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes)
         // Reading from memory cannot fail.
-        return (try? lint(reader, path: nil) { JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes) })
+        return (try? lint(reader, source: .memory(bytes, name: name)) {
+            JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes)
+        })
             ?? []
     }
 
-    /// Lints what `reader` reads (the file at `path`, or bytes in memory); `again` opens the same manifest
+    /// Lints what `reader` reads (`source`: a file, or bytes in memory); `again` opens the same manifest
     /// for the image checks.
     private func lint(
-        _ reader: JSONLinesReader, path: String?, again: () throws(ManifestError) -> JSONLinesReader
+        _ reader: JSONLinesReader, source: ManifestSource, again: () throws(ManifestError) -> JSONLinesReader
     ) throws(ManifestError) -> [Diagnostic] {
         if let finding = try driver.fileFinding(reader) {
             statistics = LintStatistics()
@@ -133,7 +135,7 @@ public final class ManifestLinter {
             return [finding]
         }
         let index = ManifestIndex(options: options, rules: rules)
-        var diagnostics = try driver.checkLines(reader, path: path, into: index)
+        var diagnostics = try driver.checkLines(reader, source: source, into: index)
         var imageSummary: ImageSummary?
         if checksImages {
             let (found, summary) = try checkImages(again(), after: diagnostics, into: index)

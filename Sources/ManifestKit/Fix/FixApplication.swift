@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Applies fixes to a manifest's bytes: each fix whole or not at all, none over another's bytes.
 ///
 /// A fix whose edits overlap those of a fix already taken waits for the next pass (``ManifestFixer``
@@ -11,40 +17,46 @@ struct FixApplication {
     /// For each line of the result, the number of the line of the input it comes from.
     private(set) var origins: [Int] = []
 
-    /// Applies `fixes`, in order, to `input`.
+    /// Applies `fixes` to `input`, in the order of their first edits (the earlier first when two clash).
     init(_ fixes: [Fix], to input: [UInt8]) {
         let table = LineTable(input)
-        var taken: [(range: Range<Int>, content: [UInt8])] = []
-        for fix in fixes {
-            guard
-                let ranges = fix.edits.map({ edit in table.range(of: edit).map { ($0, Array(edit.content.utf8)) } })
-                    as [(Range<Int>, [UInt8])?]?,
-                !ranges.isEmpty
-            else { continue }
-            let edits = ranges.compactMap { $0 }
-            guard edits.count == ranges.count, edits.allSatisfy({ !$0.1.contains(0x0A) }) else { continue }
-            var new: [(range: Range<Int>, content: [UInt8])] = []
+        var candidates: [[Edit]] = []
+        candidates.reserveCapacity(fixes.count)
+        for fix in fixes where !fix.edits.isEmpty {
+            var edits: [Edit] = []
+            for edit in fix.edits {
+                guard let range = table.range(of: edit), !edit.content.utf8.contains(0x0A) else { break }
+                edits.append(Edit(range: range, content: Array(edit.content.utf8)))
+            }
+            if edits.count == fix.edits.count { candidates.append(edits) }
+        }
+        candidates.sort { $0[0].range.lowerBound < $1[0].range.lowerBound }
+        // Sorted by start, none overlapping: most fixes come after every edit taken, so they are appended.
+        var taken: [Edit] = []
+        taken.reserveCapacity(candidates.count)
+        for edits in candidates {
+            var places: [(index: Int, edit: Edit)] = []
             var fits = true
             for edit in edits {
-                if taken.contains(where: { $0.range == edit.0 && $0.content == edit.1 }) { continue }
-                let clashes = (taken + new).contains { other in
-                    other.range.overlaps(edit.0)
-                        || (other.range.lowerBound == edit.0.lowerBound
-                            && (other.range.isEmpty || edit.0.isEmpty))
-                        || (edit.0.isEmpty && other.range.contains(edit.0.lowerBound))
-                        || (other.range.isEmpty && edit.0.contains(other.range.lowerBound))
-                }
-                if clashes {
+                let index = Self.insertionIndex(of: edit, in: taken)
+                if index > 0, taken[index - 1] == edit { continue }
+                if index < taken.count, taken[index] == edit { continue }
+                let clashesBefore = index > 0 && Self.clash(taken[index - 1], edit)
+                let clashesAfter = index < taken.count && Self.clash(taken[index], edit)
+                let clashesNew = places.contains { Self.clash($0.edit, edit) }
+                if clashesBefore || clashesAfter || clashesNew {
                     fits = false
                     break
                 }
-                new.append((edit.0, edit.1))
+                places.append((index, edit))
             }
             guard fits else { continue }
-            taken += new
+            // Inserted from the last place back, so that the earlier places stay right.
+            for place in places.sorted(by: { ($0.index, $0.edit.range.lowerBound) > ($1.index, $1.edit.range.lowerBound) }) {
+                taken.insert(place.edit, at: place.index)
+            }
             applied += 1
         }
-        taken.sort { $0.range.lowerBound < $1.range.lowerBound }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var position = 0
@@ -56,6 +68,38 @@ struct FixApplication {
         output += input[position...]
         bytes = output
         origins = table.survivingLines(after: taken.map(\.range))
+    }
+
+    /// A replacement of a byte range.
+    private struct Edit: Equatable {
+        var range: Range<Int>
+        var content: [UInt8]
+    }
+
+    /// Where `edit` goes among `taken` (sorted by start): the first index whose start is after its start.
+    private static func insertionIndex(of edit: Edit, in taken: [Edit]) -> Int {
+        if let last = taken.last, last.range.lowerBound <= edit.range.lowerBound {
+            return taken.count
+        }
+        var low = 0
+        var high = taken.count
+        while low < high {
+            let middle = (low + high) / 2
+            if taken[middle].range.lowerBound <= edit.range.lowerBound {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    /// Whether two edits touch the same bytes, or insert at the same place (their order would be a guess).
+    private static func clash(_ first: Edit, _ second: Edit) -> Bool {
+        first.range.overlaps(second.range)
+            || (first.range.lowerBound == second.range.lowerBound && (first.range.isEmpty || second.range.isEmpty))
+            || (second.range.isEmpty && first.range.contains(second.range.lowerBound))
+            || (first.range.isEmpty && second.range.contains(first.range.lowerBound))
     }
 }
 
@@ -71,17 +115,29 @@ struct LineTable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            lineStarts.append(start)
-            let hasMark = start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF])
-            starts.append(hasMark ? 3 : start)
-            contentEnds.append(
-                end > start && bytes[end - 1] == 0x0D && end - 1 >= (hasMark ? 3 : start) ? end - 1 : end)
-            start = end + 1
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        var lineStarts: [Int] = []
+        var starts: [Int] = []
+        var contentEnds: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                let end =
+                    memchr(base + start, 0x0A, buffer.count - start).map {
+                        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                    } ?? buffer.count
+                let first = start == 0 && hasMark ? 3 : start
+                lineStarts.append(start)
+                starts.append(first)
+                contentEnds.append(end > first && buffer[end - 1] == 0x0D ? end - 1 : end)
+                start = end + 1
+            }
         }
-        lineStarts.append(bytes.count)
+        self.lineStarts = lineStarts
+        self.starts = starts
+        self.contentEnds = contentEnds
+        self.lineStarts.append(bytes.count)
     }
 
     /// The number of lines.

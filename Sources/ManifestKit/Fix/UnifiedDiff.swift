@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The unified diff between a manifest and its fixed version, as `patch -p1` applies it.
 ///
 /// `--- a/FILE`, `+++ b/FILE`, hunks with three lines of context. Fixes only change or remove lines, so which line became
@@ -10,8 +16,9 @@ public struct UnifiedDiff {
     /// The diff, empty when nothing changed.
     public private(set) var bytes: [UInt8] = []
 
-    private struct Line: Equatable {
-        var content: ArraySlice<UInt8>
+    /// A line: its bytes' range in its file, without the line feed.
+    private struct Line {
+        var content: Range<Int>
         var endsWithNewline: Bool
     }
 
@@ -32,15 +39,18 @@ public struct UnifiedDiff {
     /// The diff of `old` and `new`, where line `j` of `new` came from line `origins[j - 1]` of `old`, for a
     /// file shown as `name`.
     public init(old: [UInt8], new: [UInt8], origins: [Int], name: String) {
+        guard old != new else { return }
         let before = Self.lines(old)
         let after = Self.lines(new)
-        guard before != after else { return }
         var operations: [Operation] = []
+        operations.reserveCapacity(before.count)
         var next = 0
         for index in before.indices {
             if next < after.count, next < origins.count, origins[next] == index + 1 {
-                operations.append(
-                    before[index] == after[next] ? .same(old: index, new: next) : .changed(old: index, new: next))
+                let same =
+                    before[index].endsWithNewline == after[next].endsWithNewline
+                    && old[before[index].content] == new[after[next].content]
+                operations.append(same ? .same(old: index, new: next) : .changed(old: index, new: next))
                 next += 1
             } else {
                 operations.append(.removed(old: index))
@@ -66,7 +76,7 @@ public struct UnifiedDiff {
             let upper = min(operations.count, last + Self.context + 1)
             newBefore += operations[counted..<lower].count { if case .removed = $0 { false } else { true } }
             counted = lower
-            appendHunk(operations[lower..<upper], newBefore: newBefore, before, after)
+            appendHunk(operations[lower..<upper], newBefore: newBefore, (old, before), (new, after))
             start = upper
             if start >= operations.count { break }
         }
@@ -74,7 +84,8 @@ public struct UnifiedDiff {
 
     /// Appends the hunk of `operations`; `newBefore` new lines come before it.
     private mutating func appendHunk(
-        _ operations: ArraySlice<Operation>, newBefore: Int, _ before: [Line], _ after: [Line]
+        _ operations: ArraySlice<Operation>, newBefore: Int, _ before: (bytes: [UInt8], lines: [Line]),
+        _ after: (bytes: [UInt8], lines: [Line])
     ) {
         var oldStart = 0
         var oldCount = 0
@@ -86,17 +97,17 @@ public struct UnifiedDiff {
                 if oldCount == 0 { oldStart = old + 1 }
                 oldCount += 1
                 newCount += 1
-                append(" ", before[old], to: &body)
+                append(" ", before.lines[old], of: before.bytes, to: &body)
             case .changed(let old, let new):
                 if oldCount == 0 { oldStart = old + 1 }
                 oldCount += 1
                 newCount += 1
-                append("-", before[old], to: &body)
-                append("+", after[new], to: &body)
+                append("-", before.lines[old], of: before.bytes, to: &body)
+                append("+", after.lines[new], of: after.bytes, to: &body)
             case .removed(let old):
                 if oldCount == 0 { oldStart = old + 1 }
                 oldCount += 1
-                append("-", before[old], to: &body)
+                append("-", before.lines[old], of: before.bytes, to: &body)
             }
         }
         // A hunk that leaves no line names the line before it (0 at the start of the file).
@@ -109,23 +120,27 @@ public struct UnifiedDiff {
         count == 1 ? "\(start)" : "\(start),\(count)"
     }
 
-    private func append(_ prefix: String, _ line: Line, to body: inout [UInt8]) {
+    private func append(_ prefix: String, _ line: Line, of bytes: [UInt8], to body: inout [UInt8]) {
         body += Array(prefix.utf8)
-        body += line.content
+        body += bytes[line.content]
         body.append(0x0A)
         if !line.endsWithNewline { body += Array("\\ No newline at end of file\n".utf8) }
     }
 
     private static func lines(_ bytes: [UInt8]) -> [Line] {
         var result: [Line] = []
-        var start = 0
-        while start < bytes.count {
-            if let end = bytes[start...].firstIndex(of: 0x0A) {
-                result.append(Line(content: bytes[start..<end], endsWithNewline: true))
-                start = end + 1
-            } else {
-                result.append(Line(content: bytes[start...], endsWithNewline: false))
-                start = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                if let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    result.append(Line(content: start..<end, endsWithNewline: true))
+                    start = end + 1
+                } else {
+                    result.append(Line(content: start..<buffer.count, endsWithNewline: false))
+                    start = buffer.count
+                }
             }
         }
         return result

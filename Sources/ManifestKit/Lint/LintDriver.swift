@@ -85,14 +85,12 @@ final class LintDriver {
 
     /// Checks the lines of the file `reader` reads into `index`.
     ///
-    /// `path` is the file, which several threads may read again in parts; nil for bytes in memory. Returns
+    /// `source` is the file or the bytes in memory, which several threads may read again in parts. Returns
     /// the lines' findings and those the manifest rules make at lines.
-    func checkLines(_ reader: JSONLinesReader, path: String?, into index: ManifestIndex) throws(ManifestError)
-        -> [Diagnostic]
+    func checkLines(_ reader: JSONLinesReader, source: ManifestSource, into index: ManifestIndex)
+        throws(ManifestError) -> [Diagnostic]
     {
-        if jobs > 1, let path, let parts = try checkInParts(path: path, name: reader.name, into: index) {
-            return parts
-        }
+        if jobs > 1, let parts = try checkInParts(source, name: reader.name, into: index) { return parts }
         var diagnostics: [Diagnostic] = []
         let file = reader.name
         let checker = self.checker
@@ -122,22 +120,31 @@ final class LintDriver {
         case failed(ManifestError)
     }
 
-    /// The findings of the file at `path` checked in parts on ``jobs`` threads, or nil when it is better read
-    /// by one (not a regular file, or under two parts).
-    private func checkInParts(path: String, name: String, into index: ManifestIndex) throws(ManifestError)
-        -> [Diagnostic]?
+    /// The findings of the manifest checked in parts on ``jobs`` threads, or nil when it is better read by
+    /// one (not a regular file, or under two parts).
+    private func checkInParts(_ source: ManifestSource, name: String, into index: ManifestIndex)
+        throws(ManifestError) -> [Diagnostic]?
     {
-        // Looked at before opening: opening and closing a FIFO would take (and lose) its writer's data.
-        var named = stat()
-        guard path != "-", stat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        guard size >= 2 * partBytes else { return nil }
-        let parts = LineRanges.parts(of: descriptor, size: size, count: max(jobs, (size + partBytes - 1) / partBytes))
+        let size: Int
+        let parts: [Range<Int>]
+        switch source {
+        case .file(let path):
+            // Looked at before opening: opening and closing a FIFO would take (and lose) its writer's data.
+            var named = stat()
+            guard path != "-", stat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return nil }
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            size = Int(status.st_size)
+            guard size >= 2 * partBytes else { return nil }
+            parts = LineRanges.parts(of: descriptor, size: size, count: max(jobs, (size + partBytes - 1) / partBytes))
+        case .memory(let bytes, _):
+            size = bytes.count
+            guard size >= 2 * partBytes else { return nil }
+            parts = LineRanges.parts(of: bytes, count: max(jobs, (size + partBytes - 1) / partBytes))
+        }
         guard parts.count > 1 else { return nil }
 
         let board = PartBoard<PartResult>(count: parts.count, window: 2 * jobs + 2)
@@ -148,12 +155,12 @@ final class LintDriver {
                 let (options, rules, schema, index) = shared.value
                 let checker = LineChecker(options: options, rules: rules, schema: schema)
                 while let number = board.claim() {
-                    board.post(Self.check(parts[number], of: path, name: name, checker, index, options), at: number)
+                    board.post(Self.check(parts[number], of: source, name: name, checker, index, options), at: number)
                 }
             }
         }
         defer { board.cancel() }
-        let lineFile = options.excerpts ? try LineFile(.file(path)) : nil
+        let lineFile = options.excerpts ? try LineFile(source) : nil
         var diagnostics: [Diagnostic] = []
         var lines = 0
         var bytes = 0
@@ -181,9 +188,9 @@ final class LintDriver {
         return diagnostics
     }
 
-    /// Checks the lines of `range` of the file at `path` with `checker`, into a fresh part of `index`.
+    /// Checks the lines of `range` of the manifest with `checker`, into a fresh part of `index`.
     private static func check(
-        _ range: Range<Int>, of path: String, name: String, _ checker: LineChecker, _ index: ManifestIndex,
+        _ range: Range<Int>, of source: ManifestSource, name: String, _ checker: LineChecker, _ index: ManifestIndex,
         _ options: LintOptions
     ) -> PartResult {
         let part = index.makePart(partBytes: range.count)
@@ -191,8 +198,15 @@ final class LintDriver {
         var diagnostics: [Diagnostic] = []
         var lines = 0
         do {
-            let reader = try JSONLinesReader(
-                path: path, displayName: name, maxLineBytes: options.maxLineBytes, range: range, firstLine: 1)
+            let reader: JSONLinesReader
+            switch source {
+            case .file(let path):
+                reader = try JSONLinesReader(
+                    path: path, displayName: name, maxLineBytes: options.maxLineBytes, range: range, firstLine: 1)
+            case .memory(let bytes, _):
+                reader = JSONLinesReader(
+                    bytes: bytes, name: name, maxLineBytes: options.maxLineBytes, range: range, firstLine: 1)
+            }
             try reader.forEachLine { line in
                 checker.check(line, file: name, into: &diagnostics)
                 lines += 1

@@ -80,6 +80,16 @@ public final class JSONLinesReader {
         part = (range.lowerBound, range.upperBound, firstLine)
     }
 
+    /// Reads the lines of bytes `range` of bytes in memory, numbering them from `firstLine`; the range is cut
+    /// as for a file's part.
+    public convenience init(
+        bytes: [UInt8], name: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20,
+        range: Range<Int>, firstLine: Int
+    ) {
+        self.init(bytes: bytes, name: name, maxLineBytes: maxLineBytes, chunkSize: chunkSize)
+        part = (range.lowerBound, range.upperBound, firstLine)
+    }
+
     /// Reads lines from bytes in memory (for tests, examples and editors).
     public init(bytes: [UInt8], name: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = 1 << 20) {
         self.name = name
@@ -194,7 +204,7 @@ public final class JSONLinesReader {
     ) throws(ManifestError) -> Int {
         switch source {
         case .bytes(let bytes):
-            let count = min(wanted, bytes.count - memoryOffset)
+            let count = min(wanted, (part?.end ?? bytes.count) - memoryOffset)
             guard count > 0 else { return 0 }
             bytes.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }

@@ -52,4 +52,21 @@ package enum LineRanges {
         }
         return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : size) }
     }
+
+    /// `bytes` cut into about `count` ranges of whole lines, as ``parts(of:size:count:)`` cuts a file.
+    static func parts(of bytes: [UInt8], count: Int) -> [Range<Int>] {
+        let size = bytes.count
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for part in 1..<max(count, 1) {
+                let position = max(size * part / count, starts[starts.count - 1])
+                guard position < size, let found = memchr(base + position, 0x0A, size - position) else { break }
+                let boundary = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                guard boundary < size else { break }
+                if boundary > starts[starts.count - 1] { starts.append(boundary) }
+            }
+        }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : size) }
+    }
 }

@@ -18,10 +18,17 @@ import _ManifestTestSupport
 
     static func expectSame(_ path: String, partBytes: Int, options: LintOptions = LintOptions()) throws {
         let (one, oneStatistics) = try lint(path, jobs: 1, partBytes: partBytes, options: options)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         for jobs in [2, 3] {
             let (many, manyStatistics) = try lint(path, jobs: jobs, partBytes: partBytes, options: options)
             #expect(many == one, "\(path) with \(jobs) threads")
             #expect(manyStatistics == oneStatistics, "\(path) statistics with \(jobs) threads")
+            // The same bytes in memory (as `fix` lints them), cut into the same parts.
+            let linter = ManifestLinter(options: options)
+            linter.jobs = jobs
+            linter.partBytes = partBytes
+            #expect(linter.lint(bytes: bytes, name: path) == one, "\(path) in memory with \(jobs) threads")
+            #expect(linter.statistics == oneStatistics, "\(path) statistics in memory with \(jobs) threads")
         }
     }
 

@@ -13,6 +13,8 @@ struct FileRun {
     var standardOutputIsTaken = false
     /// A line printed on standard error before the summary (`fix` says what it fixed).
     var closingNote: String?
+    /// Whether unsafe fixes are on: findings they mend are marked `[*]` and counted as fixable.
+    var unsafeFixes = false
 
     /// What checking one file gives: the findings to report, and whether some rules were not selected (and
     /// did not run).
@@ -57,7 +59,8 @@ struct FileRun {
         let context = ReportContext(files: checkedFiles, failures: failures, strict: report.strict)
         var humanOnStandardOutput = false
         for target in report.resolvedTargets {
-            let reporter = target.format.reporter(color: target.file == nil && report.colorsStandardOutput)
+            let reporter = target.format.reporter(
+                color: target.file == nil && report.colorsStandardOutput, marksUnsafeFixes: unsafeFixes)
             let text =
                 (report.statistics ? Statistics(diagnostics: diagnostics).rendered(as: target.format) : nil)
                 ?? reporter.render(diagnostics, context: context)
@@ -79,7 +82,7 @@ struct FileRun {
         if humanOnStandardOutput, !checkedFiles.isEmpty {
             let summary = Summary(
                 diagnostics: diagnostics, files: checkedFiles.count, baselined: baselined,
-                partialSelection: partialSelection)
+                partialSelection: partialSelection, unsafeFixes: unsafeFixes, showsFixable: closingNote == nil)
             Output.standardError(summary.text + "\n")
             for note in notes { Output.standardError(note + "\n") }
         }

@@ -69,6 +69,7 @@ struct FixRun {
         var run = FileRun(files: fixed.map(\.file), report: report)
         run.standardOutputIsTaken = fixed.contains { $0.file == "-" }
         run.closingNote = summary
+        run.unsafeFixes = fixed.contains { $0.policy.unsafeFixes }
         let byFile = Dictionary(fixed.map { ($0.file, $0.outcome.remaining) }, uniquingKeysWith: { first, _ in first })
         try run.run { file throws(ManifestError) in
             FileRun.Checked(diagnostics: byFile[file] ?? [])

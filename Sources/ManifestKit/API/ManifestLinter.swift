@@ -118,9 +118,10 @@ public final class ManifestLinter {
         let maxLineBytes = options.maxLineBytes
         let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes)
         // Reading from memory cannot fail.
-        return (try? lint(reader, source: .memory(bytes, name: name)) {
-            JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes)
-        })
+        return
+            (try? lint(reader, source: .memory(bytes, name: name)) {
+                JSONLinesReader(bytes: bytes, name: name, maxLineBytes: maxLineBytes)
+            })
             ?? []
     }
 

@@ -52,7 +52,9 @@ struct FixApplication {
             }
             guard fits else { continue }
             // Inserted from the last place back, so that the earlier places stay right.
-            for place in places.sorted(by: { ($0.index, $0.edit.range.lowerBound) > ($1.index, $1.edit.range.lowerBound) }) {
+            for place in places.sorted(by: {
+                ($0.index, $0.edit.range.lowerBound) > ($1.index, $1.edit.range.lowerBound)
+            }) {
                 taken.insert(place.edit, at: place.index)
             }
             applied += 1

@@ -16,15 +16,19 @@ public struct FullReporter: Reporter {
     /// Whether to colour the output with ANSI escapes.
     public var color: Bool
 
+    /// Whether findings with an unsafe fix get the `[*]` mark too (`--unsafe-fixes`).
+    public var marksUnsafeFixes: Bool
+
     /// Creates the reporter.
-    public init(color: Bool = false) {
+    public init(color: Bool = false, marksUnsafeFixes: Bool = false) {
         self.color = color
+        self.marksUnsafeFixes = marksUnsafeFixes
     }
 
     /// Renders each diagnostic as its `text` line and the excerpt, separated by blank lines.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
-            var block = TextReporter(color: color).render([diagnostic])
+            var block = TextReporter(color: color, marksUnsafeFixes: marksUnsafeFixes).render([diagnostic])
             let number = diagnostic.line.map(String.init) ?? ""
             // The bars line up under the one after the line number: " 12 | text".
             let gutter = String(repeating: " ", count: number.count + 2)

@@ -1,5 +1,8 @@
 /// One line per finding: `path:line:col: severity: [CODE] message (SERVICE_CODE)`.
 ///
+/// `[CODE] [*] message` marks a finding `clmanifest fix` would mend: a safe fix, or an unsafe one when
+/// unsafe fixes are on (``marksUnsafeFixes``), as ruff marks them.
+///
 /// The location drops `:col` for whole-line findings and `:line:col` for whole-file findings; the service
 /// code in parentheses is left out where the rule predicts none.
 public struct TextReporter: Reporter {
@@ -11,9 +14,19 @@ public struct TextReporter: Reporter {
     /// Whether to colour the output with ANSI escapes (severity and code).
     public var color: Bool
 
+    /// Whether findings with an unsafe fix are marked too (`--unsafe-fixes`).
+    public var marksUnsafeFixes: Bool
+
     /// Creates the reporter.
-    public init(color: Bool = false) {
+    public init(color: Bool = false, marksUnsafeFixes: Bool = false) {
         self.color = color
+        self.marksUnsafeFixes = marksUnsafeFixes
+    }
+
+    /// Whether `diagnostic` gets the `[*]` mark.
+    func isMarked(_ diagnostic: Diagnostic) -> Bool {
+        guard let fix = diagnostic.fix, !fix.edits.isEmpty else { return false }
+        return fix.applicability == .safe || (marksUnsafeFixes && fix.applicability == .unsafe)
     }
 
     /// Renders one line per diagnostic.
@@ -27,7 +40,7 @@ public struct TextReporter: Reporter {
             }
             output += ": \(paint(diagnostic.severity.rawValue, Self.colors[diagnostic.severity] ?? ""))"
             output += ": [\(paint(diagnostic.code, "1"))] "
-            if diagnostic.fix?.applicability == .safe { output += "[*] " }
+            if isMarked(diagnostic) { output += "[*] " }
             output += diagnostic.message
             if let serviceCode = diagnostic.serviceCode { output += " (\(serviceCode.rawValue))" }
             output += "\n"

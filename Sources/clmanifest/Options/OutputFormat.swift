@@ -12,10 +12,10 @@ enum OutputFormat: String, CaseIterable {
     case junit
 
     /// The reporter that renders this format, in colour for the formats people read when `color`.
-    func reporter(color: Bool = false) -> any Reporter {
+    func reporter(color: Bool = false, marksUnsafeFixes: Bool = false) -> any Reporter {
         switch self {
-        case .text: TextReporter(color: color)
-        case .full: FullReporter(color: color)
+        case .text: TextReporter(color: color, marksUnsafeFixes: marksUnsafeFixes)
+        case .full: FullReporter(color: color, marksUnsafeFixes: marksUnsafeFixes)
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter(version: CLManifest.configuration.version)

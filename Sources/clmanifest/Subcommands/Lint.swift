@@ -94,7 +94,12 @@ extension CLManifest {
             }
             var lastLinter: ManifestLinter?
             let display = ProgressDisplay()
-            try FileRun(files: files, report: report).run(
+            var run = FileRun(files: files, report: report)
+            // Unsafe fixes on the command line, or in the configuration of a file, mark their findings.
+            run.unsafeFixes =
+                fixing.unsafeFixes
+                ?? files.contains { (try? settings.configuration(for: $0).fixPolicy.unsafeFixes) == true }
+            try run.run(
                 { file throws(ManifestError) in
                     let linter = try settings.linter(for: file)
                     lastLinter = linter

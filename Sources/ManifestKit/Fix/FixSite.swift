@@ -15,8 +15,11 @@ struct FixSite {
     let model: ManifestLine?
 
     /// The node at the finding's JSON Pointer, when the line parsed and the pointer names one.
+    ///
+    /// Nil on a line with a repeated key (CL008): a pointer through it could name either member, and a fix
+    /// must not guess which one its finding meant.
     var node: Int? {
-        guard let document, let pointer = diagnostic.pointer else { return nil }
+        guard let document, let pointer = diagnostic.pointer, document.duplicateKeys.isEmpty else { return nil }
         return document.node(at: pointer)
     }
 

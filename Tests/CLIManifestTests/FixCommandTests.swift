@@ -141,6 +141,43 @@ import _ManifestTestSupport
         #expect(clean.standardError == "No fixes to apply.\n")
     }
 
+    /// With the images, image_size is set from the image where the boxes fit it; elsewhere it is advice.
+    @Test func imageSizesComeFromTheImagesWithUnsafeFixes() throws {
+        let directory = try scratch()
+        let images = directory.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        for name in ["fits.png", "too-small.png"] {
+            try Data(TestImages.png(width: 320, height: 240)).write(to: images.appendingPathComponent(name))
+        }
+        func line(_ key: String, left: Int) -> String {
+            #"{"source-ref":"s3://bucket/\#(key)","bb":{"image_size":[{"width":640,"height":480,"depth":3}],"#
+                + #""annotations":[{"class_id":0,"top":10,"left":\#(left),"width":90,"height":90}]},"#
+                + #""bb-metadata":{"objects":[{"confidence":1}],"class-map":{"0":"dog"},"#
+                + #""type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-05-01T08:00:00"}}"#
+        }
+        let file = directory.appendingPathComponent("boxes.manifest")
+        try write(line("fits.png", left: 20) + "\n" + line("too-small.png", left: 400) + "\n", to: file)
+        let mapping = "s3://bucket/=\(images.path)"
+        let result = try CommandRunner.run(
+            ["fix", "--unsafe-fixes", "--images", mapping, "boxes.manifest"], directory: directory.path)
+        // The second box lies past the real image (CL609, an error that remains): exit 1.
+        #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("[CL609]"))
+        let fixed = try read(file).split(separator: "\n")
+        #expect(fixed.count == 2)
+        #expect(fixed[0].contains(#""image_size":[{"width":320,"height":240,"depth":3}]"#))
+        #expect(
+            fixed[1].contains(#""image_size":[{"width":640,"height":480,"depth":3}]"#), "a box past 320: advice only")
+        let after = try CommandRunner.run(
+            ["lint", "--images", mapping, "--format", "full", "boxes.manifest"], directory: directory.path)
+        #expect(
+            after.standardOutput.contains(
+                "= fix (display-only): set image_size to the size the service reads (320 × 240) and scale the boxes to it"
+            ))
+        #expect(after.standardOutput.contains("boxes.manifest:2:"))
+        #expect(!after.standardOutput.contains("boxes.manifest:1:"))
+    }
+
     @Test func nothingIsWrittenWhenAFileCannotBeRead() throws {
         let directory = try scratch()
         let file = directory.appendingPathComponent("train.manifest")

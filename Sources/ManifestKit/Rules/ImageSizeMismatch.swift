@@ -46,7 +46,8 @@ public struct ImageSizeMismatch: ImageRule {
     static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
         guard let decodable = image.decodable else { return }
         let (width, height, header) = (decodable.width, decodable.height, decodable.header)
-        for declared in image.target.sizes where declared.width != Double(width) || declared.height != Double(height) {
+        for (index, declared) in image.target.sizes.enumerated()
+        where declared.width != Double(width) || declared.height != Double(height) {
             var message =
                 "image_size is \(declared.width.clean) × \(declared.height.clean) but the image is \(width) × \(height)"
             if header.isTurned {
@@ -57,7 +58,12 @@ public struct ImageSizeMismatch: ImageRule {
                     : " (shown \(height) × \(width) by its EXIF orientation \(header.orientation ?? 1))"
             }
             var finding = ImageFinding(description, message, at: declared.place)
-            finding.fix = fix(declared, width: width, height: height, line: image.target.line, turned: header.isTurned)
+            let boxesFit = image.target.boxes.allSatisfy { box in
+                box.size != index || (box.left + box.width <= Double(width) && box.top + box.height <= Double(height))
+            }
+            finding.fix = fix(
+                declared, width: width, height: height, line: image.target.line,
+                editable: !header.isTurned && boxesFit)
             findings.append(finding)
         }
     }
@@ -66,11 +72,14 @@ public struct ImageSizeMismatch: ImageRule {
 extension ImageSizeMismatch: FixingRule {
     /// Sets `image_size` to the image's own size.
     ///
-    /// Unsafe, as the boxes were drawn on some size and may need scaling too. Advice only when the image is turned by its EXIF orientation (which size the service
-    /// uses is undocumented).
-    static func fix(_ declared: ImageTarget.DeclaredSize, width: Int, height: Int, line: Int, turned: Bool) -> Fix {
-        guard !turned else {
-            return Fix(.displayOnly, "check which size the service uses for an image turned by its EXIF orientation")
+    /// Unsafe: the boxes were drawn on some size. Advice only (not `editable`) when a box of the attribute
+    /// would not fit the real size (the boxes need scaling, which only a person can confirm), or when the
+    /// image is turned by its EXIF orientation (which size the service uses is undocumented).
+    static func fix(_ declared: ImageTarget.DeclaredSize, width: Int, height: Int, line: Int, editable: Bool) -> Fix {
+        guard editable else {
+            return Fix(
+                .displayOnly,
+                "set image_size to the size the service reads (\(width) × \(height)) and scale the boxes to it")
         }
         var edits: [Fix.Edit] = []
         if declared.width != Double(width) {

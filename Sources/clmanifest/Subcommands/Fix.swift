@@ -30,11 +30,26 @@ extension CLManifest {
             help: ArgumentHelp("A schema file to add, as for lint; repeatable.", valueName: "file"))
         var schemas: [String] = []
 
+        @Option(
+            name: .customLong("images"),
+            help: ArgumentHelp(
+                "Check the images of source-refs starting with PREFIX in DIR, as for lint; repeatable.",
+                discussion: "With --unsafe-fixes, image_size is set from the image where it differs (CL608).",
+                valueName: "PREFIX=DIR"))
+        var images: [String] = []
+
         @OptionGroup var configFile: ConfigurationOptions
 
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
             try report.validate(files: files)
+            for image in images {
+                do {
+                    _ = try ImageMapping(parsing: image)
+                } catch {
+                    throw ValidationError("--images: \(error.description)")
+                }
+            }
             if report.baseline != nil || report.writeBaseline != nil || report.statistics {
                 throw ValidationError("fix does not take --baseline, --write-baseline or --statistics; use lint")
             }
@@ -43,7 +58,8 @@ extension CLManifest {
         func run() throws {
             let settings = try LintSettings(
                 configuration: configFile, schemas: schemas, excerpts: report.needsExcerpts,
-                jobs: report.threadCount, partBytes: report.partBytes, select: report.selectedCodes,
+                jobs: report.threadCount, partBytes: report.partBytes,
+                images: try images.map { try ImageMapping(parsing: $0) }, select: report.selectedCodes,
                 ignore: report.ignoredCodes)
             try FixRun(files: files, report: report, options: fixing, settings: settings).run()
         }

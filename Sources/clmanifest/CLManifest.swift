@@ -5,7 +5,7 @@ struct CLManifest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clmanifest",
         abstract: "Check Amazon Rekognition Custom Labels manifests before they are uploaded.",
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             Lint.self, FixCommand.self, Validate.self, Diff.self, Split.self, Upload.self, Journals.self, Pull.self,
             UpdateDatasetEntries.self, Rules.self, Explain.self,

@@ -133,7 +133,7 @@ public final class RekognitionClient: Sendable {
                 ("Content-Type", "application/x-amz-json-1.1"),
             ], body: body)
         if signsRequests { signer.sign(&signable, timestamp: AMZDate.string(from: now())) }
-        signable.headers.append(("User-Agent", "clmanifest/0.1.0"))
+        signable.headers.append(("User-Agent", "clmanifest/0.2.0"))
         signable.headers.append(("amz-sdk-invocation-id", invocation))
         signable.headers.append(("amz-sdk-request", "attempt=\(attempt); max=\(retryPolicy.maxAttempts)"))
         if let log {

@@ -71,6 +71,25 @@ extension FixSite {
             JSONDocument.unescapePointerToken)
     }
 
+    /// The edits that give `box` the `left`, `top`, `width` and `height` of `geometry`: each member whose
+    /// number changes is written anew (as a whole number when `wholePixels`, which also rewrites a whole
+    /// number written with a fraction, such as `9.0`).
+    func edits(
+        moving box: Box, to geometry: (left: Double, top: Double, width: Double, height: Double), wholePixels: Bool
+    ) -> [Fix.Edit] {
+        guard let document else { return [] }
+        var edits: [Fix.Edit] = []
+        for (node, new) in [
+            (box.left, geometry.left), (box.top, geometry.top), (box.width, geometry.width),
+            (box.height, geometry.height),
+        ] where node >= 0 {
+            let spelledWithFraction = document[node].flags & JSONNode.isInteger == 0
+            guard document.number(at: node) != new || (wholePixels && spelledWithFraction) else { continue }
+            edits.append(replacing(node, with: wholePixels ? JSONValueText.integer(new) : new.clean))
+        }
+        return edits
+    }
+
     /// The edit that writes the string `node` as the number it holds, when it holds only a JSON number.
     func numberInsteadOfString(_ node: Int) -> Fix.Edit? {
         guard let document, let text = document.stringValue(at: node), let number = JSONValueText.number(text)

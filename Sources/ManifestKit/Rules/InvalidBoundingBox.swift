@@ -111,13 +111,7 @@ extension InvalidBoundingBox: FixableRule {
         let width = min(geometry.left + geometry.width, image.width) - left
         let height = min(geometry.top + geometry.height, image.height) - top
         guard width > 1, height > 1 else { return nil }
-        var edits: [Fix.Edit] = []
-        for (node, old, new) in [
-            (box.left, geometry.left, left), (box.top, geometry.top, top), (box.width, geometry.width, width),
-            (box.height, geometry.height, height),
-        ] where old != new {
-            edits.append(site.replacing(node, with: new.clean))
-        }
+        let edits = site.edits(moving: box, to: (left, top, width, height), wholePixels: false)
         return edits.isEmpty ? nil : Fix(.unsafe, "clamp the box to the image (image_size)", edits: edits)
     }
 

@@ -71,12 +71,7 @@ extension NonIntegerBoxValue: FixableRule {
         let width = (geometry.left + geometry.width).rounded() - left
         let height = (geometry.top + geometry.height).rounded() - top
         guard width > 1, height > 1 else { return nil }
-        guard let document = site.document else { return nil }
-        var edits: [Fix.Edit] = []
-        for (node, new) in [(box.left, left), (box.top, top), (box.width, width), (box.height, height)]
-        where document[node].flags & JSONNode.isInteger == 0 || document.number(at: node) != new {
-            edits.append(site.replacing(node, with: JSONValueText.integer(new)))
-        }
+        let edits = site.edits(moving: box, to: (left, top, width, height), wholePixels: true)
         return edits.isEmpty ? nil : Fix(.unsafe, "round the box to whole pixels", edits: edits)
     }
 

@@ -1,0 +1,45 @@
+/// One image of a dataset in another format, as a reader of that format finds it: its path under the
+/// dataset's image root, its size when the format gives it, its image-level labels and its boxes.
+public struct LabeledImage: Sendable, Equatable {
+    /// The path relative to the image root, with `/` separators and no `./` (``normalisedPath(_:)``).
+    public var path: String
+    /// The size in pixels, when the format gives it (else read from the image file).
+    public var width: Int?
+    public var height: Int?
+    /// The image-level labels, in the format's order, without repeats.
+    public var labels: [String]
+    /// The boxes, in the format's order, in pixels as the format has them (rounded when written).
+    public var boxes: [LabeledBox]
+
+    /// Creates an image.
+    public init(path: String, width: Int? = nil, height: Int? = nil, labels: [String] = [], boxes: [LabeledBox] = []) {
+        self.path = path
+        self.width = width
+        self.height = height
+        self.labels = labels
+        self.boxes = boxes
+    }
+
+    /// `path` with `\` made `/`, and empty and `.` components dropped (`./a//b\c.jpg` is `a/b/c.jpg`).
+    public static func normalisedPath(_ path: String) -> String {
+        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).filter { $0 != "." }.joined(separator: "/")
+    }
+}
+
+/// A bounding box of a ``LabeledImage``: its label and its place in pixels.
+public struct LabeledBox: Sendable, Equatable {
+    public var label: String
+    public var left: Double
+    public var top: Double
+    public var width: Double
+    public var height: Double
+
+    /// Creates a box.
+    public init(label: String, left: Double, top: Double, width: Double, height: Double) {
+        self.label = label
+        self.left = left
+        self.top = top
+        self.width = width
+        self.height = height
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import ManifestKit
+
+extension CLManifest {
+    /// `clmanifest convert INPUT --from FORMAT -o OUT --s3-prefix s3://BUCKET/PREFIX/`.
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a manifest from a dataset in another format, then lint it.",
+            discussion: """
+                Formats so far: coco (a COCO instances JSON file) and folders (a folder per class, labels by \
+                folder name); auto picks one from the input (a directory is folders, a .json file coco) and \
+                says which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
+                values are rounded to whole pixels and clamped to the image; what moved, what the manifest \
+                cannot express and what lint would flag are reported. The output is written only when the \
+                whole dataset converted (a temporary file, renamed), then linted: exit 1 when lint finds an \
+                error, 2 when the input could not be converted.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case auto, coco, folders
+        }
+
+        @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
+        var input: String
+
+        @Option(help: "The input's format: auto, coco, folders.")
+        var from: Format = .auto
+
+        @Option(
+            name: [.short, .customLong("output")],
+            help: ArgumentHelp("The manifest to write; '-' for standard output.", valueName: "file"))
+        var output: String
+
+        @Option(help: ArgumentHelp("The S3 location of the image root, such as s3://bucket/photos/.", valueName: "uri"))
+        var s3Prefix: String
+
+        @Option(
+            help: ArgumentHelp(
+                "The image root, for images whose size the format does not give (default: the input's folder).",
+                valueName: "dir"))
+        var images: String?
+
+        @Option(help: ArgumentHelp("The bounding-box attribute's name.", valueName: "name"))
+        var labelAttribute = "bounding-box"
+
+        @Option(help: ArgumentHelp("The metadata's job-name.", valueName: "name"))
+        var jobName = "labeling-job/clmanifest-convert"
+
+        @Option(help: ArgumentHelp("The metadata's creation-date (default: now, UTC).", valueName: "ISO 8601"))
+        var creationDate: String?
+
+        @Flag(help: "Leave out images without labels or boxes (default: lines without labels, which lint warns of).")
+        var skipEmpty = false
+
+        @Flag(help: "Drop boxes of 1 pixel or less and boxes past 50 an image (default: keep them for lint to report).")
+        var dropInvalid = false
+
+        mutating func validate() throws {
+            guard s3Prefix.hasPrefix("s3://"), s3Prefix.count > 5 else {
+                throw ValidationError("--s3-prefix must be an s3:// location, such as s3://bucket/photos/")
+            }
+        }
+
+        func run() throws {
+            var format = from
+            if format == .auto {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                    throw CommandFailure(message: "cannot read '\(input)': no such file or directory")
+                }
+                format = isDirectory.boolValue ? .folders : .coco
+                Output.standardError("Reading '\(input)' as \(format.rawValue) (detected).\n")
+            }
+            var options = ManifestComposer.Options(
+                s3Prefix: s3Prefix, creationDate: creationDate ?? Self.now())
+            options.boxAttribute = labelAttribute
+            options.jobName = jobName
+            options.skipEmpty = skipEmpty
+            options.dropInvalid = dropInvalid
+            let text: String
+            var report: ConversionReport
+            do {
+                switch format {
+                case .auto, .coco:
+                    let dataset = try COCOReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
+                    var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
+                    text = try composer.compose(dataset.images, source: input)
+                    report = composer.report
+                    report.dropped = dataset.dropped
+                case .folders:
+                    let (found, dropped) = try FolderReader(root: input).read()
+                    var composer = ManifestComposer(options: options)
+                    text = try composer.compose(found, source: input)
+                    report = composer.report
+                    report.dropped = dropped
+                }
+            } catch {
+                throw CommandFailure(message: error.description + "; nothing was written")
+            }
+            let bytes = Array(text.utf8)
+            if output == "-" {
+                Output.standardOutput(bytes: bytes)
+            } else {
+                do {
+                    try AtomicFile.write(bytes, to: output)
+                } catch {
+                    throw CommandFailure(message: "cannot write '\(output)': \(error.reason)")
+                }
+            }
+            Output.standardError(report.text)
+            let findings = ManifestLinter().lint(bytes: bytes, name: output)
+            let errors = findings.filter { $0.severity == .error }
+            let warnings = findings.count - errors.count
+            Output.standardError(TextReporter().render(errors))
+            Output.standardError(
+                "lint: \(Count.phrase(errors.count, "error")), \(Count.phrase(warnings, "warning")) in the output"
+                    + (findings.isEmpty ? "" : " (clmanifest lint \(output == "-" ? "-" : output) shows them)") + ".\n")
+            if !errors.isEmpty { throw ExitCode(ExitStatus.findings) }
+        }
+
+        /// The time now as an ISO 8601 date-time, UTC, whole seconds.
+        private static func now() -> String {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+            return formatter.string(from: Date())
+        }
+    }
+}

@@ -2,7 +2,9 @@
 public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file the problem is in, with its line and column when known.
     public var file: String
+    /// The 1-based line, when known.
     public var line: Int?
+    /// The 1-based column in characters, when known.
     public var column: Int?
     /// What is wrong, one sentence, lowercase.
     public var message: String

@@ -1,20 +1,25 @@
 /// What a conversion did to the data and what it could not carry over, counted by kind; printed after a
 /// conversion so that nothing is lost silently.
 public struct ConversionReport: Sendable, Equatable {
-    /// Images read and lines written.
+    /// Images read.
     public var images = 0
+    /// Lines written.
     public var lines = 0
-    /// Boxes written, and how many of them rounding to whole pixels or clamping to the image moved.
+    /// Boxes written.
     public var boxes = 0
+    /// Boxes that rounding to whole pixels moved.
     public var roundedBoxes = 0
+    /// Boxes clamped to the image.
     public var clampedBoxes = 0
-    /// Boxes of 1 pixel or less on a side after rounding and clamping, and boxes past 50 on an image.
+    /// Boxes of 1 pixel or less on a side after rounding and clamping.
     public var tinyBoxes = 0
+    /// Boxes past the limit of 50 on an image.
     public var boxesOverLimit = 0
     /// Whether those were dropped (`--drop-invalid`) or kept for lint to report.
     public var droppedInvalid = false
-    /// Images without labels or boxes, and whether they were left out (`--skip-empty`).
+    /// Images without labels or boxes.
     public var emptyImages = 0
+    /// Whether images without labels or boxes were left out (`--skip-empty`).
     public var skippedEmpty = false
     /// Images whose depth the format does not give (3 is written).
     public var assumedDepth = 0

@@ -4,8 +4,9 @@
     import Darwin
 #endif
 
-/// Reads a folder per class (`ROOT/CLASS/…/image.jpg`) into image-level labels, as the console's "assign
-/// labels to images by folder" does: each image's label is the name of the first folder under the root,
+/// Reads a folder per class (`ROOT/CLASS/…/image.jpg`) into image-level labels.
+///
+/// As the console's "assign labels to images by folder" does, each image's label is the name of the first folder under the root,
 /// and its path (`CLASS/…/image.jpg`) is relative to the root. Images are files ending in `.jpg`, `.jpeg`
 /// or `.png` (any case); other files and files directly in the root are counted as dropped. The order is
 /// sorted by path, so that the output does not depend on the file system.

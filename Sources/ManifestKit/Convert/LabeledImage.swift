@@ -5,6 +5,7 @@ public struct LabeledImage: Sendable, Equatable {
     public var path: String
     /// The size in pixels, when the format gives it (else read from the image file).
     public var width: Int?
+    /// The height in pixels, when the format gives it.
     public var height: Int?
     /// The image-level labels, in the format's order, without repeats.
     public var labels: [String]
@@ -28,10 +29,15 @@ public struct LabeledImage: Sendable, Equatable {
 
 /// A bounding box of a ``LabeledImage``: its label and its place in pixels.
 public struct LabeledBox: Sendable, Equatable {
+    /// The label (class name).
     public var label: String
+    /// The left edge, in pixels from the image's left.
     public var left: Double
+    /// The top edge, in pixels from the image's top.
     public var top: Double
+    /// The width in pixels.
     public var width: Double
+    /// The height in pixels.
     public var height: Double
 
     /// Creates a box.

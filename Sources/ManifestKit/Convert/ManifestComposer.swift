@@ -18,9 +18,11 @@ public struct ManifestComposer {
         public var s3Prefix: String
         /// The bounding-box attribute's name.
         public var boxAttribute = "bounding-box"
-        /// The metadata's `job-name`, `creation-date` and `human-annotated`.
+        /// The metadata's `job-name`.
         public var jobName = "labeling-job/clmanifest-convert"
+        /// The metadata's `creation-date` (ISO 8601).
         public var creationDate: String
+        /// The metadata's `human-annotated` (`yes` or `no`).
         public var humanAnnotated = "yes"
         /// Drop boxes of 1 pixel or less and boxes past the limit instead of keeping them for lint.
         public var dropInvalid = false
@@ -36,6 +38,7 @@ public struct ManifestComposer {
         }
     }
 
+    /// How lines are written.
     public let options: Options
     /// What the conversion did.
     public private(set) var report = ConversionReport()

@@ -110,10 +110,9 @@ public struct COCOReader {
         if let imageRoot {
             for index in images.indices where images[index].width == nil || images[index].height == nil {
                 guard !images[index].boxes.isEmpty else { continue }
-                let file = PathName.joined(imageRoot, images[index].path)
-                if case .image(_, let header) = ImageFile.inspect(path: file) {
-                    images[index].width = header.width
-                    images[index].height = header.height
+                if let size = DirectoryListing.imageSize(at: PathName.joined(imageRoot, images[index].path)) {
+                    images[index].width = size.width
+                    images[index].height = size.height
                 }
             }
         }

@@ -8,9 +8,10 @@ extension CLManifest {
         static let configuration = CommandConfiguration(
             abstract: "Make a manifest from a dataset in another format, then lint it.",
             discussion: """
-                Formats so far: coco (a COCO instances JSON file) and folders (a folder per class, labels by \
-                folder name); auto picks one from the input (a directory is folders, a .json file coco) and \
-                says which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
+                Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
+                classes.txt, images and labels) and folders (a folder per class, labels by folder name); auto \
+                picks one from the input (a .json file is coco; a folder with a YAML file, classes.txt, a \
+                .names file or a labels folder is yolo; another folder is folders) and says which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
                 values are rounded to whole pixels and clamped to the image; what moved, what the manifest \
                 cannot express and what lint would flag are reported. The output is written only when the \
                 whole dataset converted (a temporary file, renamed), then linted: exit 1 when lint finds an \
@@ -19,14 +20,18 @@ extension CLManifest {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case auto, coco, folders
+            case auto, coco, yolo, folders
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, folders.")
+        @Option(help: "The input's format: auto, coco, yolo, folders.")
         var from: Format = .auto
+
+        @Option(
+            help: ArgumentHelp("YOLO: only the images under a folder of this name (such as train).", valueName: "name"))
+        var split: String?
 
         @Option(
             name: [.short, .customLong("output")],
@@ -70,7 +75,7 @@ extension CLManifest {
                 guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                     throw CommandFailure(message: "cannot read '\(input)': no such file or directory")
                 }
-                format = isDirectory.boolValue ? .folders : .coco
+                format = isDirectory.boolValue ? (Self.looksLikeYOLO(input) ? .yolo : .folders) : .coco
                 Output.standardError("Reading '\(input)' as \(format.rawValue) (detected).\n")
             }
             var options = ManifestComposer.Options(
@@ -89,6 +94,12 @@ extension CLManifest {
                     text = try composer.compose(dataset.images, source: input)
                     report = composer.report
                     report.dropped = dataset.dropped
+                case .yolo:
+                    let (found, classOrder, dropped) = try YOLOReader(root: input, split: split).read()
+                    var composer = ManifestComposer(options: options, classOrder: classOrder)
+                    text = try composer.compose(found, source: input)
+                    report = composer.report
+                    report.dropped = dropped
                 case .folders:
                     let (found, dropped) = try FolderReader(root: input).read()
                     var composer = ManifestComposer(options: options)
@@ -118,6 +129,16 @@ extension CLManifest {
                 "lint: \(Count.phrase(errors.count, "error")), \(Count.phrase(warnings, "warning")) in the output"
                     + (findings.isEmpty ? "" : " (clmanifest lint \(output == "-" ? "-" : output) shows them)") + ".\n")
             if !errors.isEmpty { throw ExitCode(ExitStatus.findings) }
+        }
+
+        /// Whether the folder holds a YOLO dataset: a YAML file, `classes.txt` or a `.names` file at its top,
+        /// or a `labels` folder.
+        private static func looksLikeYOLO(_ folder: String) -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.contains { name in
+                name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name == "classes.txt" || name.hasSuffix(".names")
+                    || name == "labels"
+            }
         }
 
         /// The time now as an ISO 8601 date-time, UTC, whole seconds.

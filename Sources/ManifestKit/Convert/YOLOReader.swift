@@ -56,8 +56,9 @@ public struct YOLOReader {
         }
         var dropped: [String: Int] = [:]
         let orphans = labelFiles.subtracting(used).filter { file in
-            !file.hasSuffix("classes.txt") && !file.hasSuffix("train.txt") && !file.hasSuffix("val.txt")
-                && !file.hasSuffix("test.txt") && (split == nil || file.split(separator: "/").contains { $0 == split! })
+            let components = file.split(separator: "/")
+            let isList = ["classes.txt", "train.txt", "val.txt", "test.txt"].contains { file.hasSuffix($0) }
+            return !isList && (split.map { wanted in components.contains { $0 == wanted } } ?? true)
         }
         if !orphans.isEmpty { dropped["label files without their image", default: 0] += orphans.count }
         return (images, names, dropped)

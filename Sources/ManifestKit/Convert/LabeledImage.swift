@@ -7,6 +7,8 @@ public struct LabeledImage: Sendable, Equatable {
     public var width: Int?
     /// The height in pixels, when the format gives it.
     public var height: Int?
+    /// The number of channels, when the format gives it (else 3 is written, and counted).
+    public var depth: Int?
     /// The image-level labels, in the format's order, without repeats.
     public var labels: [String]
     /// The boxes, in the format's order, in pixels as the format has them (rounded when written).

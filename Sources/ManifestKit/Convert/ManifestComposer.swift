@@ -95,14 +95,14 @@ public struct ManifestComposer {
                     message:
                         "'\(image.path)' has boxes but no size: the format gives none and the image could not be read")
             }
-            members += boxMembers(image.boxes, width: width, height: height)
+            members += boxMembers(image.boxes, width: width, height: height, depth: image.depth)
         }
         return "{" + members.joined(separator: ", ") + "}"
     }
 
     /// The bounding-box attribute and its metadata.
-    private mutating func boxMembers(_ boxes: [LabeledBox], width: Int, height: Int) -> [String] {
-        report.assumedDepth += 1
+    private mutating func boxMembers(_ boxes: [LabeledBox], width: Int, height: Int, depth: Int?) -> [String] {
+        if depth == nil { report.assumedDepth += 1 }
         report.droppedInvalid = options.dropInvalid
         var kept: [(id: Int, left: Int, top: Int, width: Int, height: Int)] = []
         for box in boxes {
@@ -149,7 +149,7 @@ public struct ManifestComposer {
         }
         let attribute = JSONText.quoted(options.boxAttribute)
         return [
-            attribute + ": {\"image_size\": [{\"width\": \(width), \"height\": \(height), \"depth\": 3}], "
+            attribute + ": {\"image_size\": [{\"width\": \(width), \"height\": \(height), \"depth\": \(depth ?? 3)}], "
                 + "\"annotations\": [\(annotations.joined(separator: ", "))]}",
             JSONText.quoted(options.boxAttribute + "-metadata") + ": {\"objects\": ["
                 + Array(repeating: "{\"confidence\": 1}", count: kept.count).joined(separator: ", ")

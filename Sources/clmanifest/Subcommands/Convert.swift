@@ -9,9 +9,11 @@ extension CLManifest {
             abstract: "Make a manifest from a dataset in another format, then lint it.",
             discussion: """
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
-                classes.txt, images and labels) and folders (a folder per class, labels by folder name); auto \
-                picks one from the input (a .json file is coco; a folder with a YAML file, classes.txt, a \
-                .names file or a labels folder is yolo; another folder is folders) and says which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
+                classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them) and folders \
+                (a folder per class, labels by folder name); auto picks one from the input (a .xml file or a \
+                folder with Annotations or only .xml files is voc; a .json file coco; a folder with a YAML \
+                file, classes.txt, a .names file or a labels folder yolo; another folder folders) and says \
+                which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
                 values are rounded to whole pixels and clamped to the image; what moved, what the manifest \
                 cannot express and what lint would flag are reported. The output is written only when the \
                 whole dataset converted (a temporary file, renamed), then linted: exit 1 when lint finds an \
@@ -20,13 +22,13 @@ extension CLManifest {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case auto, coco, yolo, folders
+            case auto, coco, yolo, voc, folders
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, yolo, folders.")
+        @Option(help: "The input's format: auto, coco, yolo, voc, folders.")
         var from: Format = .auto
 
         @Option(
@@ -56,6 +58,9 @@ extension CLManifest {
         @Option(help: ArgumentHelp("The metadata's creation-date (default: now, UTC).", valueName: "ISO 8601"))
         var creationDate: String?
 
+        @Flag(help: "VOC: leave out objects marked difficult.")
+        var skipDifficult = false
+
         @Flag(help: "Leave out images without labels or boxes (default: lines without labels, which lint warns of).")
         var skipEmpty = false
 
@@ -75,7 +80,7 @@ extension CLManifest {
                 guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                     throw CommandFailure(message: "cannot read '\(input)': no such file or directory")
                 }
-                format = isDirectory.boolValue ? (Self.looksLikeYOLO(input) ? .yolo : .folders) : .coco
+                format = Self.detect(input, isDirectory: isDirectory.boolValue)
                 Output.standardError("Reading '\(input)' as \(format.rawValue) (detected).\n")
             }
             var options = ManifestComposer.Options(
@@ -94,6 +99,14 @@ extension CLManifest {
                     text = try composer.compose(dataset.images, source: input)
                     report = composer.report
                     report.dropped = dataset.dropped
+                case .voc:
+                    let (found, classOrder, dropped) = try VOCReader(
+                        input: input, imageRoot: images, skipDifficult: skipDifficult
+                    ).read()
+                    var composer = ManifestComposer(options: options, classOrder: classOrder)
+                    text = try composer.compose(found, source: input)
+                    report = composer.report
+                    report.dropped = dropped
                 case .yolo:
                     let (found, classOrder, dropped) = try YOLOReader(root: input, split: split).read()
                     var composer = ManifestComposer(options: options, classOrder: classOrder)
@@ -129,6 +142,20 @@ extension CLManifest {
                 "lint: \(Count.phrase(errors.count, "error")), \(Count.phrase(warnings, "warning")) in the output"
                     + (findings.isEmpty ? "" : " (clmanifest lint \(output == "-" ? "-" : output) shows them)") + ".\n")
             if !errors.isEmpty { throw ExitCode(ExitStatus.findings) }
+        }
+
+        /// The format of `input`: a `.xml` file or a folder with `Annotations` is VOC, a YOLO-looking folder
+        /// YOLO, another folder folders, any other file COCO.
+        private static func detect(_ input: String, isDirectory: Bool) -> Format {
+            guard isDirectory else { return input.lowercased().hasSuffix(".xml") ? .voc : .coco }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+            if names.contains("Annotations") { return .voc }
+            if !looksLikeYOLO(input), let walk = FileManager.default.enumerator(atPath: input),
+                walk.prefix(10_000).contains(where: { ($0 as? String)?.lowercased().hasSuffix(".xml") == true })
+            {
+                return .voc
+            }
+            return looksLikeYOLO(input) ? .yolo : .folders
         }
 
         /// Whether the folder holds a YOLO dataset: a YAML file, `classes.txt` or a `.names` file at its top,

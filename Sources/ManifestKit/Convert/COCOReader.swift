@@ -30,22 +30,7 @@ public struct COCOReader {
 
     /// Reads the file.
     public func read() throws(ConversionError) -> Dataset {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
-        let parser = JSONParser(maxDepth: 64)
-        return try bytes.withUnsafeBufferPointer { buffer throws(ConversionError) -> Dataset in
-            switch Self.parse(buffer, with: parser) {
-            case .success(let document):
-                return try read(document)
-            case .failure(let error):
-                let (line, column) = Self.position(of: error.offset, in: buffer)
-                throw ConversionError(file: path, line: line, column: column, message: error.message)
-            }
-        }
+        try JSONFile.read(path) { document throws(ConversionError) in try read(document) }
     }
 
     private func read(_ document: JSONDocument) throws(ConversionError) -> Dataset {
@@ -127,32 +112,6 @@ public struct COCOReader {
     }
 
     private func failure(_ message: String, at node: Int, _ document: JSONDocument) -> ConversionError {
-        let (line, column) = Self.position(of: Int(document[node].start), in: document.bytes)
-        return ConversionError(file: path, line: line, column: column, message: message)
-    }
-
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, with parser: JSONParser) -> Result<
-        JSONDocument, JSONSyntaxError
-    > {
-        do {
-            return .success(try parser.parse(buffer))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset`.
-    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        let column =
-            UTF8Validation.scalarCount(
-                UnsafeBufferPointer(rebasing: bytes[lineStart..<min(offset, bytes.count)]), upTo: offset - lineStart)
-            + 1
-        return (line, column)
+        JSONFile.failure(message, at: node, in: document, file: path)
     }
 }

@@ -51,7 +51,7 @@ public struct ConversionReport: Sendable, Equatable {
             lines.append("\(Count.phrase(assumedDepth, "image")) without a depth in the format: depth 3 written")
         }
         for (kind, count) in dropped.sorted(by: { $0.key < $1.key }) {
-            lines.append("not carried over: \(Count.grouped(count)) \(kind)")
+            lines.append("not carried over (\(kind)): \(Count.grouped(count))")
         }
         return lines.map { $0 + "\n" }.joined()
     }

@@ -23,9 +23,18 @@ public struct LabeledImage: Sendable, Equatable {
         self.boxes = boxes
     }
 
-    /// `path` with `\` made `/`, and empty and `.` components dropped (`./a//b\c.jpg` is `a/b/c.jpg`).
+    /// `path` with `\` made `/`, empty and `.` components dropped and `..` resolved where it can be
+    /// (`./a//b\c.jpg` is `a/b/c.jpg`, `a/../b.jpg` is `b.jpg`); a leading `..` stays.
     public static func normalisedPath(_ path: String) -> String {
-        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).filter { $0 != "." }.joined(separator: "/")
+        var components: [Substring] = []
+        for component in path.split(whereSeparator: { $0 == "/" || $0 == "\\" }) where component != "." {
+            if component == "..", let last = components.last, last != ".." {
+                components.removeLast()
+            } else {
+                components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
     }
 }
 

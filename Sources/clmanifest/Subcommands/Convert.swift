@@ -9,11 +9,13 @@ extension CLManifest {
             abstract: "Make a manifest from a dataset in another format, then lint it.",
             discussion: """
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
-                classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them) and folders \
-                (a folder per class, labels by folder name); auto picks one from the input (a .xml file or a \
-                folder with Annotations or only .xml files is voc; a .json file coco; a folder with a YAML \
-                file, classes.txt, a .names file or a labels folder yolo; another folder folders) and says \
-                which. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
+                classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them), labelme \
+                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export) and folders \
+                (a folder per class, labels by folder name). auto picks one from the input and says which: a \
+                .xml file or a folder with Annotations or .xml files is voc; a .json file is labelstudio when \
+                it is a list or a task (data, no images), labelme when it has an imagePath, else coco; a folder of .json files (and images) \
+                is labelme; a folder with a YAML file, classes.txt, a .names file or a labels folder is yolo; \
+                another folder is folders. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
                 values are rounded to whole pixels and clamped to the image; what moved, what the manifest \
                 cannot express and what lint would flag are reported. The output is written only when the \
                 whole dataset converted (a temporary file, renamed), then linted: exit 1 when lint finds an \
@@ -22,13 +24,13 @@ extension CLManifest {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case auto, coco, yolo, voc, folders
+            case auto, coco, yolo, voc, labelme, labelstudio, folders
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, yolo, voc, folders.")
+        @Option(help: "The input's format: auto, coco, yolo, voc, labelme, labelstudio, folders.")
         var from: Format = .auto
 
         @Option(
@@ -92,34 +94,11 @@ extension CLManifest {
             let text: String
             var report: ConversionReport
             do {
-                switch format {
-                case .auto, .coco:
-                    let dataset = try COCOReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
-                    var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
-                    text = try composer.compose(dataset.images, source: input)
-                    report = composer.report
-                    report.dropped = dataset.dropped
-                case .voc:
-                    let (found, classOrder, dropped) = try VOCReader(
-                        input: input, imageRoot: images, skipDifficult: skipDifficult
-                    ).read()
-                    var composer = ManifestComposer(options: options, classOrder: classOrder)
-                    text = try composer.compose(found, source: input)
-                    report = composer.report
-                    report.dropped = dropped
-                case .yolo:
-                    let (found, classOrder, dropped) = try YOLOReader(root: input, split: split).read()
-                    var composer = ManifestComposer(options: options, classOrder: classOrder)
-                    text = try composer.compose(found, source: input)
-                    report = composer.report
-                    report.dropped = dropped
-                case .folders:
-                    let (found, dropped) = try FolderReader(root: input).read()
-                    var composer = ManifestComposer(options: options)
-                    text = try composer.compose(found, source: input)
-                    report = composer.report
-                    report.dropped = dropped
-                }
+                let dataset = try read(format)
+                var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
+                text = try composer.compose(dataset.images, source: input)
+                report = composer.report
+                report.dropped = dataset.dropped
             } catch {
                 throw CommandFailure(message: error.description + "; nothing was written")
             }
@@ -144,12 +123,46 @@ extension CLManifest {
             if !errors.isEmpty { throw ExitCode(ExitStatus.findings) }
         }
 
+        /// The images, class names and what was left out, by the reader of `format`.
+        private func read(_ format: Format) throws(ConversionError) -> (
+            images: [LabeledImage], classOrder: [String], dropped: [String: Int]
+        ) {
+            switch format {
+            case .auto, .coco:
+                let dataset = try COCOReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
+                return (dataset.images, dataset.classOrder, dataset.dropped)
+            case .yolo: return try YOLOReader(root: input, split: split).read()
+            case .voc: return try VOCReader(input: input, imageRoot: images, skipDifficult: skipDifficult).read()
+            case .labelme: return try LabelMeReader(input: input).read()
+            case .labelstudio: return try LabelStudioReader(path: input).read()
+            case .folders:
+                let (found, dropped) = try FolderReader(root: input).read()
+                return (found, [], dropped)
+            }
+        }
+
         /// The format of `input`: a `.xml` file or a folder with `Annotations` is VOC, a YOLO-looking folder
         /// YOLO, another folder folders, any other file COCO.
         private static func detect(_ input: String, isDirectory: Bool) -> Format {
-            guard isDirectory else { return input.lowercased().hasSuffix(".xml") ? .voc : .coco }
+            guard isDirectory else {
+                if input.lowercased().hasSuffix(".xml") { return .voc }
+                // The first bytes tell the JSON formats apart: a list of tasks, a LabelMe imagePath, or COCO.
+                let head = String(
+                    decoding: (try? FileContents.bytes(input)).map { $0.prefix(65_536) } ?? [], as: UTF8.self)
+                if head.drop(while: { $0.isWhitespace }).hasPrefix("[") { return .labelstudio }
+                if head.contains("\"imagePath\"") { return .labelme }
+                return head.contains("\"data\"") && !head.contains("\"images\"") ? .labelstudio : .coco
+            }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
             if names.contains("Annotations") { return .voc }
+            if !names.isEmpty,
+                names.allSatisfy({ name in
+                    [".json", ".jpg", ".jpeg", ".png"].contains { name.lowercased().hasSuffix($0) }
+                }),
+                names.contains(where: { $0.lowercased().hasSuffix(".json") })
+            {
+                return .labelme
+            }
             if !looksLikeYOLO(input), let walk = FileManager.default.enumerator(atPath: input),
                 walk.prefix(10_000).contains(where: { ($0 as? String)?.lowercased().hasSuffix(".xml") == true })
             {

@@ -93,7 +93,7 @@ public struct UnifiedDiff {
         var body: [UInt8] = []
         for operation in operations {
             switch operation {
-            case .same(let old, let new):
+            case .same(let old, _):
                 if oldCount == 0 { oldStart = old + 1 }
                 oldCount += 1
                 newCount += 1

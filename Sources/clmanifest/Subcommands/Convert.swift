@@ -10,9 +10,10 @@ extension CLManifest {
             discussion: """
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
                 classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them), labelme \
-                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export) and folders \
+                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file) and folders \
                 (a folder per class, labels by folder name). auto picks one from the input and says which: a \
-                .xml file or a folder with Annotations or .xml files is voc; a .json file is labelstudio when \
+                .xml file is cvat when its root is <annotations>, else voc; a folder with Annotations or .xml \
+                files is voc; a .json file is labelstudio when \
                 it is a list or a task (data, no images), labelme when it has an imagePath, else coco; a folder of .json files (and images) \
                 is labelme; a folder with a YAML file, classes.txt, a .names file or a labels folder is yolo; \
                 another folder is folders. Each image's source-ref is --s3-prefix plus its path under the image root. Box \
@@ -24,13 +25,13 @@ extension CLManifest {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case auto, coco, yolo, voc, labelme, labelstudio, folders
+            case auto, coco, yolo, voc, cvat, labelme, labelstudio, folders
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, yolo, voc, labelme, labelstudio, folders.")
+        @Option(help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, folders.")
         var from: Format = .auto
 
         @Option(
@@ -133,6 +134,7 @@ extension CLManifest {
                 return (dataset.images, dataset.classOrder, dataset.dropped)
             case .yolo: return try YOLOReader(root: input, split: split).read()
             case .voc: return try VOCReader(input: input, imageRoot: images, skipDifficult: skipDifficult).read()
+            case .cvat: return try CVATReader(path: input).read()
             case .labelme: return try LabelMeReader(input: input).read()
             case .labelstudio: return try LabelStudioReader(path: input).read()
             case .folders:
@@ -145,7 +147,12 @@ extension CLManifest {
         /// YOLO, another folder folders, any other file COCO.
         private static func detect(_ input: String, isDirectory: Bool) -> Format {
             guard isDirectory else {
-                if input.lowercased().hasSuffix(".xml") { return .voc }
+                if input.lowercased().hasSuffix(".xml") {
+                    // CVAT's root is <annotations>, VOC's <annotation>.
+                    let head = String(
+                        decoding: (try? FileContents.bytes(input)).map { $0.prefix(4_096) } ?? [], as: UTF8.self)
+                    return head.contains("<annotations") ? .cvat : .voc
+                }
                 // The first bytes tell the JSON formats apart: a list of tasks, a LabelMe imagePath, or COCO.
                 let head = String(
                     decoding: (try? FileContents.bytes(input)).map { $0.prefix(65_536) } ?? [], as: UTF8.self)

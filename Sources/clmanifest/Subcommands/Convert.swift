@@ -10,9 +10,10 @@ extension CLManifest {
             discussion: """
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
                 classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them), labelme \
-                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file) and folders \
+                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file), csv (image,label[,label…] rows, or a header naming image, label and box \
+                columns) and folders \
                 (a folder per class, labels by folder name). auto picks one from the input and says which: a \
-                .xml file is cvat when its root is <annotations>, else voc; a folder with Annotations or .xml \
+                .csv file is csv; a .xml file is cvat when its root is <annotations>, else voc; a folder with Annotations or .xml \
                 files is voc; a .json file is labelstudio when \
                 it is a list or a task (data, no images), labelme when it has an imagePath, else coco; a folder of .json files (and images) \
                 is labelme; a folder with a YAML file, classes.txt, a .names file or a labels folder is yolo; \
@@ -25,13 +26,13 @@ extension CLManifest {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case auto, coco, yolo, voc, cvat, labelme, labelstudio, folders
+            case auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, folders.")
+        @Option(help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders.")
         var from: Format = .auto
 
         @Option(
@@ -136,6 +137,10 @@ extension CLManifest {
             case .voc: return try VOCReader(input: input, imageRoot: images, skipDifficult: skipDifficult).read()
             case .cvat: return try CVATReader(path: input).read()
             case .labelme: return try LabelMeReader(input: input).read()
+            case .csv:
+                let table = try CSVReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
+                Output.standardError("CSV columns: \(table.columns).\n")
+                return (table.images, table.classOrder, table.dropped)
             case .labelstudio: return try LabelStudioReader(path: input).read()
             case .folders:
                 let (found, dropped) = try FolderReader(root: input).read()
@@ -147,6 +152,7 @@ extension CLManifest {
         /// YOLO, another folder folders, any other file COCO.
         private static func detect(_ input: String, isDirectory: Bool) -> Format {
             guard isDirectory else {
+                if input.lowercased().hasSuffix(".csv") { return .csv }
                 if input.lowercased().hasSuffix(".xml") {
                     // CVAT's root is <annotations>, VOC's <annotation>.
                     let head = String(

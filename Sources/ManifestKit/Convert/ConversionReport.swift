@@ -21,6 +21,8 @@ public struct ConversionReport: Sendable, Equatable {
     public var emptyImages = 0
     /// Whether images without labels or boxes were left out (`--skip-empty`).
     public var skippedEmpty = false
+    /// Multi-label attributes written as one image-level attribute per label.
+    public var multiLabelAttributes = 0
     /// Images whose depth the format does not give (3 is written).
     public var assumedDepth = 0
     /// What the manifest cannot express, by kind (such as `segmentation`), with counts.
@@ -46,6 +48,10 @@ public struct ConversionReport: Sendable, Equatable {
             lines.append(
                 "\(Count.phrase(emptyImages, "image")) without labels or boxes: "
                     + (skippedEmpty ? "left out (--skip-empty)" : "written as lines without labels"))
+        }
+        if multiLabelAttributes > 0 {
+            lines.append(
+                "\(Count.phrase(multiLabelAttributes, "multi-label attribute")) written as one attribute per label")
         }
         if assumedDepth > 0 {
             lines.append("\(Count.phrase(assumedDepth, "image")) without a depth in the format: depth 3 written")

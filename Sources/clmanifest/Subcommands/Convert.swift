@@ -11,9 +11,10 @@ extension CLManifest {
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
                 classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them), labelme \
                 (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file), csv (image,label[,label…] rows, or a header naming image, label and box \
-                columns) and folders \
+                columns), gt-multilabel (a Ground Truth multi-label output manifest, rewritten with one attribute \
+                per label) and folders \
                 (a folder per class, labels by folder name). auto picks one from the input and says which: a \
-                .csv file is csv; a .xml file is cvat when its root is <annotations>, else voc; a folder with Annotations or .xml \
+                .csv file is csv; a .manifest or .jsonl file is gt-multilabel; a .xml file is cvat when its root is <annotations>, else voc; a folder with Annotations or .xml \
                 files is voc; a .json file is labelstudio when \
                 it is a list or a task (data, no images), labelme when it has an imagePath, else coco; a folder of .json files (and images) \
                 is labelme; a folder with a YAML file, classes.txt, a .names file or a labels folder is yolo; \
@@ -27,12 +28,14 @@ extension CLManifest {
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders
+            case groundTruthMultiLabel = "gt-multilabel"
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
-        @Option(help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders.")
+        @Option(
+            help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders, gt-multilabel.")
         var from: Format = .auto
 
         @Option(
@@ -44,8 +47,11 @@ extension CLManifest {
             help: ArgumentHelp("The manifest to write; '-' for standard output.", valueName: "file"))
         var output: String
 
-        @Option(help: ArgumentHelp("The S3 location of the image root, such as s3://bucket/photos/.", valueName: "uri"))
-        var s3Prefix: String
+        @Option(
+            help: ArgumentHelp(
+                "The S3 location of the image root, such as s3://bucket/photos/ (not for gt-multilabel, whose lines have theirs).",
+                valueName: "uri"))
+        var s3Prefix: String?
 
         @Option(
             help: ArgumentHelp(
@@ -72,7 +78,7 @@ extension CLManifest {
         var dropInvalid = false
 
         mutating func validate() throws {
-            guard s3Prefix.hasPrefix("s3://"), s3Prefix.count > 5 else {
+            if let s3Prefix, !s3Prefix.hasPrefix("s3://") || s3Prefix.count <= 5 {
                 throw ValidationError("--s3-prefix must be an s3:// location, such as s3://bucket/photos/")
             }
         }
@@ -87,23 +93,36 @@ extension CLManifest {
                 format = Self.detect(input, isDirectory: isDirectory.boolValue)
                 Output.standardError("Reading '\(input)' as \(format.rawValue) (detected).\n")
             }
-            var options = ManifestComposer.Options(
-                s3Prefix: s3Prefix, creationDate: creationDate ?? Self.now())
-            options.boxAttribute = labelAttribute
-            options.jobName = jobName
-            options.skipEmpty = skipEmpty
-            options.dropInvalid = dropInvalid
             let text: String
             var report: ConversionReport
             do {
-                let dataset = try read(format)
-                var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
-                text = try composer.compose(dataset.images, source: input)
-                report = composer.report
-                report.dropped = dataset.dropped
-            } catch {
+                if format == .groundTruthMultiLabel {
+                    (text, report) = try MultiLabelTransform(path: input).run()
+                } else {
+                    guard let s3Prefix else {
+                        throw CommandFailure(
+                            message:
+                                "--s3-prefix is needed: the S3 location of the image root, such as s3://bucket/photos/")
+                    }
+                    var options = ManifestComposer.Options(s3Prefix: s3Prefix, creationDate: creationDate ?? Self.now())
+                    options.boxAttribute = labelAttribute
+                    options.jobName = jobName
+                    options.skipEmpty = skipEmpty
+                    options.dropInvalid = dropInvalid
+                    let dataset = try read(format)
+                    var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
+                    text = try composer.compose(dataset.images, source: input)
+                    report = composer.report
+                    report.dropped = dataset.dropped
+                }
+            } catch let error as ConversionError {
                 throw CommandFailure(message: error.description + "; nothing was written")
             }
+            try finish(text, report)
+        }
+
+        /// Writes the manifest, prints the report, and lints the manifest: exit 1 when lint finds an error.
+        private func finish(_ text: String, _ report: ConversionReport) throws {
             let bytes = Array(text.utf8)
             if output == "-" {
                 Output.standardOutput(bytes: bytes)
@@ -121,7 +140,7 @@ extension CLManifest {
             Output.standardError(TextReporter().render(errors))
             Output.standardError(
                 "lint: \(Count.phrase(errors.count, "error")), \(Count.phrase(warnings, "warning")) in the output"
-                    + (findings.isEmpty ? "" : " (clmanifest lint \(output == "-" ? "-" : output) shows them)") + ".\n")
+                    + (findings.isEmpty ? "" : " (clmanifest lint \(output) shows them)") + ".\n")
             if !errors.isEmpty { throw ExitCode(ExitStatus.findings) }
         }
 
@@ -145,6 +164,8 @@ extension CLManifest {
             case .folders:
                 let (found, dropped) = try FolderReader(root: input).read()
                 return (found, [], dropped)
+            case .groundTruthMultiLabel:
+                return ([], [], [:])  // Rewritten line by line, not read into images.
             }
         }
 
@@ -153,6 +174,9 @@ extension CLManifest {
         private static func detect(_ input: String, isDirectory: Bool) -> Format {
             guard isDirectory else {
                 if input.lowercased().hasSuffix(".csv") { return .csv }
+                if [".manifest", ".jsonl"].contains(where: input.lowercased().hasSuffix) {
+                    return .groundTruthMultiLabel
+                }
                 if input.lowercased().hasSuffix(".xml") {
                     // CVAT's root is <annotations>, VOC's <annotation>.
                     let head = String(

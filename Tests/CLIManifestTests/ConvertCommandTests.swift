@@ -93,4 +93,64 @@ import _ManifestTestSupport
         #expect(result.standardError.hasPrefix("Reading 'pets' as folders (detected).\n"))
         #expect(result.standardOutput.hasPrefix(#"{"source-ref": "s3://bucket/pets/dog/a.jpg", "dog": 1, "#))
     }
+
+    /// `--to`: the sample manifest out to COCO and back gives the same boxes; YOLO and VOC write folders.
+    @Test func exportsAndBack() throws {
+        let directory = try scratch()
+        let sample = SharedDirectory.packageRoot.appendingPathComponent("samples/object-localization.manifest").path
+        let out = try CommandRunner.run(
+            ["convert", sample, "--to", "coco", "-o", "ol.json", "--s3-prefix", "s3://northwind-site-safety/ppe/"],
+            directory: directory.path)
+        #expect(out.status == 0, "\(out.standardError)")
+        #expect(out.standardError == "1 file written as coco.\n")
+        let back = try CommandRunner.run(
+            ["convert", "ol.json", "-o", "-", "--s3-prefix", "s3://northwind-site-safety/ppe/"],
+            directory: directory.path)
+        #expect(back.status == 0)
+        let original = try String(contentsOfFile: sample, encoding: .utf8)
+        #expect(try Self.namedBoxes(original).joined().count == 77, "the sample has 77 boxes")
+        #expect(try Self.namedBoxes(back.standardOutput) == Self.namedBoxes(original))
+        for format in ["yolo", "voc"] {
+            let result = try CommandRunner.run(
+                [
+                    "convert", sample, "--to", format, "-o", format, "--images",
+                    "s3://northwind-site-safety/ppe/=photos",
+                ],
+                directory: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("yolo/data.yaml").path))
+        let annotations = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appendingPathComponent("voc/Annotations").path)
+        #expect(!annotations.isEmpty)
+        let wrong = try CommandRunner.run(
+            ["convert", sample, "--from", "coco", "--to", "voc", "-o", "x"], directory: directory.path)
+        #expect(wrong.status == 2 && wrong.standardError.contains("--to exports a manifest"))
+        let outside = try CommandRunner.run(
+            ["convert", sample, "--to", "csv", "-o", "-", "--s3-prefix", "s3://other-bucket/"],
+            directory: directory.path)
+        #expect(
+            outside.status == 2 && outside.standardError.contains("is not under the image root 's3://other-bucket/'"))
+    }
+
+    /// Each line's boxes as (class name, top, left, width, height), whatever the attribute's name and ids.
+    static func namedBoxes(_ manifest: String) throws -> [[String]] {
+        try manifest.split(separator: "\n").map { line in
+            let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            var boxes: [String] = []
+            for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+                guard let attribute = value as? [String: Any],
+                    let annotations = attribute["annotations"] as? [[String: Any]],
+                    let metadata = object[key + "-metadata"] as? [String: Any],
+                    let classMap = metadata["class-map"] as? [String: String]
+                else { continue }
+                for box in annotations {
+                    let name = classMap["\(box["class_id"] ?? "")"] ?? "?"
+                    boxes.append(
+                        "\(name) \(box["top"] ?? "") \(box["left"] ?? "") \(box["width"] ?? "") \(box["height"] ?? "")")
+                }
+            }
+            return boxes
+        }
+    }
 }

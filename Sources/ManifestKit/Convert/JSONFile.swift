@@ -29,7 +29,7 @@ enum JSONFile {
         return ConversionError(file: file, line: line, column: column, message: message)
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, with parser: JSONParser)
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, with parser: JSONParser)
         -> Swift.Result<
             JSONDocument, JSONSyntaxError
         >

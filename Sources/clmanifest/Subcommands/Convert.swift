@@ -29,14 +29,23 @@ extension CLManifest {
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders
             case groundTruthMultiLabel = "gt-multilabel"
+            case manifest
         }
 
         @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
         var input: String
 
         @Option(
-            help: "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders, gt-multilabel.")
+            help:
+                "The input's format: auto, coco, yolo, voc, cvat, labelme, labelstudio, csv, folders, gt-multilabel, manifest."
+        )
         var from: Format = .auto
+
+        @Option(
+            help: ArgumentHelp(
+                "Export a manifest instead: coco or csv (a file), yolo or voc (a folder of files) at -o.",
+                valueName: "format"))
+        var to: ExportFormat?
 
         @Option(
             help: ArgumentHelp("YOLO: only the images under a folder of this name (such as train).", valueName: "name"))
@@ -77,13 +86,24 @@ extension CLManifest {
         @Flag(help: "Drop boxes of 1 pixel or less and boxes past 50 an image (default: keep them for lint to report).")
         var dropInvalid = false
 
+        enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+            case coco, yolo, voc, csv
+        }
+
         mutating func validate() throws {
+            if to != nil, from != .auto, from != .manifest {
+                throw ValidationError("--to exports a manifest: give --from manifest (or leave --from out)")
+            }
             if let s3Prefix, !s3Prefix.hasPrefix("s3://") || s3Prefix.count <= 5 {
                 throw ValidationError("--s3-prefix must be an s3:// location, such as s3://bucket/photos/")
             }
         }
 
         func run() throws {
+            if let to {
+                try export(as: to)
+                return
+            }
             var format = from
             if format == .auto {
                 var isDirectory: ObjCBool = false
@@ -164,9 +184,58 @@ extension CLManifest {
             case .folders:
                 let (found, dropped) = try FolderReader(root: input).read()
                 return (found, [], dropped)
-            case .groundTruthMultiLabel:
-                return ([], [], [:])  // Rewritten line by line, not read into images.
+            case .groundTruthMultiLabel, .manifest:
+                throw ConversionError(
+                    file: input, message: "a manifest is rewritten (gt-multilabel) or exported (--to), not read here")
             }
+        }
+
+        /// `convert M.manifest --to FORMAT -o OUT`: the manifest's images in another format.
+        private func export(as format: ExportFormat) throws {
+            // The image root: --s3-prefix, or the prefix of --images PREFIX=DIR.
+            let mapped = images.flatMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }
+            guard let prefix = s3Prefix ?? mapped, prefix.hasPrefix("s3://") else {
+                throw CommandFailure(
+                    message:
+                        "--to needs the image root: --s3-prefix s3://bucket/photos/ (or --images s3://bucket/photos/=DIR)"
+                )
+            }
+            let export: DatasetExport
+            do {
+                export = try exported(as: format, prefix: prefix)
+            } catch {
+                throw CommandFailure(message: error.description + "; nothing was written")
+            }
+            let oneFile = format == .coco || format == .csv
+            for (path, text) in export.files {
+                if output == "-", oneFile {
+                    Output.standardOutput(text)
+                    continue
+                }
+                let target = oneFile ? output : PathName.joined(output, path)
+                guard
+                    (try? FileManager.default.createDirectory(
+                        atPath: PathName.directory(of: target), withIntermediateDirectories: true)) != nil
+                else { throw CommandFailure(message: "cannot create the folder of '\(target)'") }
+                do {
+                    try AtomicFile.write(Array(text.utf8), to: target)
+                } catch {
+                    throw CommandFailure(message: "cannot write '\(target)': \(error.reason)")
+                }
+            }
+            var report = ConversionReport()
+            report.dropped = export.dropped
+            let losses = report.text.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+            Output.standardError(
+                "\(Count.phrase(export.files.count, "file")) written as \(format.rawValue).\n" + losses)
+        }
+
+        /// The manifest's images as `format`.
+        private func exported(as format: ExportFormat, prefix: String) throws(ConversionError) -> DatasetExport {
+            let (found, classOrder) = try ManifestImages(path: input, prefix: prefix).read()
+            return DatasetExport(
+                found, classOrder: classOrder, as: DatasetExport.Format(rawValue: format.rawValue) ?? .coco,
+                name: output)
         }
 
         /// The format of `input`: a `.xml` file or a folder with `Annotations` is VOC, a YOLO-looking folder

@@ -61,36 +61,46 @@ public struct COCOReader {
             labeled.height = document.member("height", in: image).flatMap(document.int(at:))
             images.append(labeled)
         }
+        // Ids are numbers in practice: looked up as numbers, and as their text otherwise.
+        var imageNumbers: [Int: Int] = [:]
+        for (key, position) in imageIndex { if let number = Int(key) { imageNumbers[number] = position } }
+        var categoryNumbers: [Int: String] = [:]
+        for (key, name) in categories { if let number = Int(key) { categoryNumbers[number] = name } }
         var dropped: [String: Int] = [:]
         for annotation in try array("annotations", document) {
-            guard let imageID = document.member("image_id", in: annotation),
-                let position = imageIndex[document.rawText(at: imageID)]
+            let fields = AnnotationFields(annotation, in: document)
+            guard let imageID = fields.imageID,
+                let position = document.int(at: imageID).flatMap({ imageNumbers[$0] })
+                    ?? imageIndex[document.rawText(at: imageID)]
             else { throw failure("the annotation's image_id is not among the images", at: annotation, document) }
-            if let segmentation = document.member("segmentation", in: annotation), document[segmentation].count > 0 {
+            if let segmentation = fields.segmentation, document[segmentation].count > 0 {
                 dropped["segmentation", default: 0] += 1
             }
-            if document.member("keypoints", in: annotation) != nil { dropped["keypoints", default: 0] += 1 }
-            if document.member("caption", in: annotation) != nil { dropped["captions", default: 0] += 1 }
-            guard let category = document.member("category_id", in: annotation) else {
-                if document.member("caption", in: annotation) == nil {
-                    dropped["annotations without a category", default: 0] += 1
-                }
+            if fields.keypoints != nil { dropped["keypoints", default: 0] += 1 }
+            if fields.caption != nil { dropped["captions", default: 0] += 1 }
+            guard let category = fields.categoryID else {
+                if fields.caption == nil { dropped["annotations without a category", default: 0] += 1 }
                 continue
             }
-            guard let label = categories[document.rawText(at: category)] else {
+            guard
+                let label = document.int(at: category).flatMap({ categoryNumbers[$0] })
+                    ?? categories[document.rawText(at: category)]
+            else {
                 throw failure(
                     "category_id \(document.rawText(at: category)) is not among the categories", at: category, document)
             }
-            guard let box = document.member("bbox", in: annotation) else {
+            guard let box = fields.bbox else {
                 dropped["annotations without a bbox", default: 0] += 1
                 continue
             }
-            let values = document.elements(of: box).compactMap(document.number(at:))
-            guard document[box].kind == .array, values.count == 4, values.allSatisfy({ $0.isFinite }) else {
+            guard document[box].kind == .array, document[box].count == 4,
+                let x = document.number(at: box + 1), let y = document.number(at: box + 2),
+                let width = document.number(at: box + 3), let height = document.number(at: box + 4),
+                [x, y, width, height].allSatisfy(\.isFinite)
+            else {
                 throw failure("bbox must be [x, y, width, height], four numbers", at: box, document)
             }
-            images[position].boxes.append(
-                LabeledBox(label: label, left: values[0], top: values[1], width: values[2], height: values[3]))
+            images[position].boxes.append(LabeledBox(label: label, left: x, top: y, width: width, height: height))
         }
         if let imageRoot {
             for index in images.indices where images[index].width == nil || images[index].height == nil {
@@ -113,5 +123,40 @@ public struct COCOReader {
 
     private func failure(_ message: String, at node: Int, _ document: JSONDocument) -> ConversionError {
         JSONFile.failure(message, at: node, in: document, file: path)
+    }
+}
+
+/// The members of a COCO annotation that the reader uses, found in one pass over its keys.
+private struct AnnotationFields {
+    var imageID: Int?
+    var categoryID: Int?
+    var bbox: Int?
+    var segmentation: Int?
+    var keypoints: Int?
+    var caption: Int?
+
+    private static let names: [[UInt8]] = ["image_id", "category_id", "bbox", "segmentation", "keypoints", "caption"]
+        .map {
+            Array($0.utf8)
+        }
+
+    init(_ annotation: Int, in document: JSONDocument) {
+        guard document[annotation].kind == .object else { return }
+        var key = annotation + 1
+        let end = Int(document[annotation].next)
+        while key < end {
+            let node = document[key]
+            let name = document.bytes[(Int(node.start) + 1)..<(Int(node.end) - 1)]
+            switch Self.names.firstIndex(where: { $0.elementsEqual(name) }) {
+            case 0: imageID = imageID ?? key + 1
+            case 1: categoryID = categoryID ?? key + 1
+            case 2: bbox = bbox ?? key + 1
+            case 3: segmentation = segmentation ?? key + 1
+            case 4: keypoints = keypoints ?? key + 1
+            case 5: caption = caption ?? key + 1
+            default: break
+            }
+            key = Int(document[key + 1].next)
+        }
     }
 }

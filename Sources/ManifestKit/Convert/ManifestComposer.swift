@@ -42,13 +42,21 @@ public struct ManifestComposer {
     public let options: Options
     /// What the conversion did.
     public private(set) var report = ConversionReport()
-    /// The class ids by label name.
+    /// The class ids by label name, and each id's name as a JSON string.
     private var classIDs: [String: Int] = [:]
+    private var quotedNames: [String] = []
+    /// Pieces of every line, quoted once.
+    private let quotedAttribute: String
+    private let detectionTail: String
+    private let classificationTail: String
 
     /// A composer with `options`; the labels of `classOrder` get ids 0, 1, … in that order.
     public init(options: Options, classOrder: [String] = []) {
         self.options = options
-        for name in classOrder where classIDs[name] == nil { classIDs[name] = classIDs.count }
+        quotedAttribute = JSONText.quoted(options.boxAttribute)
+        detectionTail = Self.metadataTail(type: "groundtruth/object-detection", options)
+        classificationTail = Self.metadataTail(type: "groundtruth/image-classification", options)
+        for name in classOrder { _ = classID(name) }
     }
 
     /// The manifest of `images` (read from `source`, named in errors), one line each, in their order.
@@ -86,7 +94,7 @@ public struct ManifestComposer {
             members.append(
                 JSONText.quoted(label + "-metadata")
                     + ": {\"confidence\": 1, \"class-name\": \(JSONText.quoted(label)), "
-                    + metadataTail(type: "groundtruth/image-classification") + "}")
+                    + classificationTail + "}")
         }
         if !image.boxes.isEmpty {
             guard let width = image.width, let height = image.height, width > 0, height > 0 else {
@@ -139,33 +147,36 @@ public struct ManifestComposer {
             }
         }
         report.boxes += kept.count
-        let annotations = kept.map { box in
-            "{\"class_id\": \(box.id), \"top\": \(box.top), \"left\": \(box.left), \"width\": \(box.width), "
-                + "\"height\": \(box.height)}"
+        var attribute = quotedAttribute + ": {\"image_size\": [{\"width\": \(width), \"height\": \(height), "
+        attribute += "\"depth\": \(depth ?? 3)}], \"annotations\": ["
+        attribute.reserveCapacity(attribute.utf8.count + kept.count * 72)
+        for (index, box) in kept.enumerated() {
+            if index > 0 { attribute += ", " }
+            attribute +=
+                "{\"class_id\": \(box.id), \"top\": \(box.top), \"left\": \(box.left), \"width\": \(box.width), "
+            attribute += "\"height\": \(box.height)}"
         }
-        let names = Dictionary(classIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        let classMap = Set(kept.map(\.id)).sorted().map { id in
-            JSONText.quoted(String(id)) + ": " + JSONText.quoted(names[id] ?? "")
+        attribute += "]}"
+        var metadata = quotedAttribute.dropLast() + "-metadata\": {\"objects\": ["
+        for index in kept.indices { metadata += index == 0 ? "{\"confidence\": 1}" : ", {\"confidence\": 1}" }
+        metadata += "], \"class-map\": {"
+        for (index, id) in Set(kept.map(\.id)).sorted().enumerated() {
+            if index > 0 { metadata += ", " }
+            metadata += "\"\(id)\": " + quotedNames[id]
         }
-        let attribute = JSONText.quoted(options.boxAttribute)
-        return [
-            attribute + ": {\"image_size\": [{\"width\": \(width), \"height\": \(height), \"depth\": \(depth ?? 3)}], "
-                + "\"annotations\": [\(annotations.joined(separator: ", "))]}",
-            JSONText.quoted(options.boxAttribute + "-metadata") + ": {\"objects\": ["
-                + Array(repeating: "{\"confidence\": 1}", count: kept.count).joined(separator: ", ")
-                + "], \"class-map\": {\(classMap.joined(separator: ", "))}, "
-                + metadataTail(type: "groundtruth/object-detection") + "}",
-        ]
+        metadata += "}, " + detectionTail + "}"
+        return [attribute, String(metadata)]
     }
 
-    private func metadataTail(type: String) -> String {
+    private static func metadataTail(type: String, _ options: Options) -> String {
         "\"type\": \(JSONText.quoted(type)), \"human-annotated\": \(JSONText.quoted(options.humanAnnotated)), "
             + "\"creation-date\": \(JSONText.quoted(options.creationDate)), \"job-name\": \(JSONText.quoted(options.jobName))"
     }
 
     private mutating func classID(_ label: String) -> Int {
         if let known = classIDs[label] { return known }
-        classIDs[label] = classIDs.count
-        return classIDs.count - 1
+        classIDs[label] = quotedNames.count
+        quotedNames.append(JSONText.quoted(label))
+        return quotedNames.count - 1
     }
 }

@@ -154,7 +154,9 @@ extension CLManifest {
                 }
             }
             Output.standardError(report.text)
-            let findings = ManifestLinter().lint(bytes: bytes, name: output)
+            let linter = ManifestLinter()
+            linter.jobs = CoreCount.available
+            let findings = linter.lint(bytes: bytes, name: output)
             let errors = findings.filter { $0.severity == .error }
             let warnings = findings.count - errors.count
             Output.standardError(TextReporter().render(errors))

@@ -38,8 +38,12 @@ enum DirectoryListing {
         }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                throw ConversionError(
+                    file: directory,
+                    message:
+                        "a file name that is not UTF-8 (\(String(decoding: raw, as: UTF8.self))): an S3 key must be")
             }
             guard !name.hasPrefix(".") else { continue }
             let path = relative.isEmpty ? name : relative + "/" + name

@@ -151,6 +151,26 @@ import _ManifestTestSupport
         #expect(!ManifestLinter().lint(bytes: Array(manifest.utf8), name: "m").contains { $0.severity == .error })
     }
 
+    @Test func aFileNameThatIsNotUTF8IsNamed() throws {
+        let root = try scratch()
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("dog"), withIntermediateDirectories: true)
+        var path = Array(root.appendingPathComponent("dog").path.utf8) + [0x2F, 0x61, 0xFF, 0x2E, 0x6A, 0x70, 0x67, 0]
+        let descriptor = path.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                open($0, O_CREAT | O_WRONLY, 0o644)
+            }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        do {
+            _ = try FolderReader(root: root.path).read()
+            Issue.record("a name that is not UTF-8 was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("a file name that is not UTF-8"))
+        }
+    }
+
     @Test func invalidBoxesAreKeptOrDroppedAndCounted() throws {
         let boxes =
             (0..<52).map { index in LabeledBox(label: "dog", left: 0, top: 0, width: Double(2 + index), height: 9) }

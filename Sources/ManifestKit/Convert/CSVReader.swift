@@ -26,12 +26,7 @@ public struct CSVReader {
     public func read() throws(ConversionError) -> (
         images: [LabeledImage], classOrder: [String], dropped: [String: Int], columns: String
     ) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
+        let bytes = try InputFile.bytes(of: path)
         let table = try CSVTable(bytes, file: path)
         guard let first = table.rows.first else { return ([], [], [:], "none (the file is empty)") }
         let header = first.fields.map { $0.lowercased().trimmingSpaces }

@@ -18,12 +18,7 @@ public struct CVATReader {
     /// The images, the class names, and what was left out.
     public func read() throws(ConversionError) -> (images: [LabeledImage], classOrder: [String], dropped: [String: Int])
     {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
+        let bytes = try InputFile.bytes(of: path)
         let root = try XMLElement.parse(bytes, file: path)
         guard root.name == "annotations" else {
             throw failure("a CVAT file's root is <annotations>, not <\(root.name)>", root)

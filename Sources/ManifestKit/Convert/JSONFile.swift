@@ -5,12 +5,7 @@ enum JSONFile {
     static func read<Result>(_ path: String, _ body: (JSONDocument) throws(ConversionError) -> Result)
         throws(ConversionError) -> Result
     {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
+        let bytes = try InputFile.bytes(of: path)
         let parser = JSONParser(maxDepth: 64)
         return try bytes.withUnsafeBufferPointer { buffer throws(ConversionError) -> Result in
             switch parse(buffer, with: parser) {

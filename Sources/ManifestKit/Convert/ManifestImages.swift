@@ -18,22 +18,11 @@ public struct ManifestImages {
 
     /// The images and the class names in order of first use.
     public func read() throws(ConversionError) -> (images: [LabeledImage], classOrder: [String]) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
+        let bytes = try InputFile.bytes(of: path)
         let parser = JSONParser()
         var images: [LabeledImage] = []
         var classOrder: [String] = []
-        var number = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            var content = Array(line)
-            if content.last == 0x0D { content.removeLast() }
-            if number == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
-            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+        try InputFile.forEachManifestLine(bytes) { number, content throws(ConversionError) in
             let image = try content.withUnsafeBufferPointer { buffer throws(ConversionError) -> LabeledImage in
                 switch JSONFile.parse(buffer, with: parser) {
                 case .success(let document):

@@ -17,22 +17,11 @@ public struct MultiLabelTransform {
 
     /// The rewritten manifest and what was done.
     public func run() throws(ConversionError) -> (text: String, report: ConversionReport) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.bytes(path)
-        } catch {
-            throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
-        }
+        let bytes = try InputFile.bytes(of: path)
         var report = ConversionReport()
         var output = ""
         let parser = JSONParser()
-        var number = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            var content = Array(line)
-            if content.last == 0x0D { content.removeLast() }
-            if number == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
-            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+        try InputFile.forEachManifestLine(bytes) { number, content throws(ConversionError) in
             report.images += 1
             let rewritten = try content.withUnsafeBufferPointer { buffer throws(ConversionError) -> String in
                 try rewrite(buffer, parser: parser, line: number, report: &report)

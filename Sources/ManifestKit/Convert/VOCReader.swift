@@ -36,13 +36,7 @@ public struct VOCReader {
         var classOrder: [String] = []
         var dropped: [String: Int] = [:]
         for file in files {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileContents.bytes(file)
-            } catch {
-                throw ConversionError(file: file, message: "cannot read it: \(error.reason)")
-            }
-            let root = try XMLElement.parse(bytes, file: file)
+            let root = try XMLElement.parse(try InputFile.bytes(of: file), file: file)
             guard root.name == "annotation" else {
                 throw ConversionError(
                     file: file, line: root.line, column: root.column,

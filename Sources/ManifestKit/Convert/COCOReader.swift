@@ -28,80 +28,32 @@ public struct COCOReader {
         public var dropped: [String: Int]
     }
 
-    /// Reads the file.
+    /// Reads the file, one element of its lists at a time (``JSONStream``).
     public func read() throws(ConversionError) -> Dataset {
-        try JSONFile.read(path) { document throws(ConversionError) in try read(document) }
-    }
-
-    private func read(_ document: JSONDocument) throws(ConversionError) -> Dataset {
-        let root = JSONDocument.rootIndex
-        guard document.root.kind == .object else {
-            throw failure("a COCO file is one JSON object with images, annotations and categories", at: root, document)
+        let bytes = try InputFile.bytes(of: path)
+        var reading = Reading()
+        try bytes.withUnsafeBufferPointer { buffer throws(ConversionError) in
+            let stream = JSONStream(bytes: buffer, file: path)
+            try stream.forEachMember { key, range throws(ConversionError) in
+                switch key {
+                case "categories", "images", "annotations":
+                    let isList = try stream.forEachElement(in: range) { element throws(ConversionError) in
+                        try stream.document(element) { document throws(ConversionError) in
+                            try reading.take(key, document, element, stream)
+                        }
+                    }
+                    guard isList else {
+                        throw try stream.document(range) { document in
+                            stream.failure("\(key) must be a list", at: JSONDocument.rootIndex, of: document, in: range)
+                        }
+                    }
+                default:
+                    try stream.document(range) { _ in }  // Checked, not kept.
+                }
+            }
+            try reading.resolve(stream)
         }
-        var categories: [String: String] = [:]
-        var classOrder: [String] = []
-        for category in try array("categories", document) {
-            guard let id = document.member("id", in: category), let name = document.member("name", in: category),
-                let text = document.stringValue(at: name)
-            else { throw failure("a category needs an id and a name", at: category, document) }
-            categories[document.rawText(at: id)] = text
-            if !classOrder.contains(text) { classOrder.append(text) }
-        }
-        var images: [LabeledImage] = []
-        var imageIndex: [String: Int] = [:]
-        for image in try array("images", document) {
-            guard let id = document.member("id", in: image), let name = document.member("file_name", in: image),
-                let fileName = document.stringValue(at: name)
-            else { throw failure("an image needs an id and a file_name", at: image, document) }
-            let key = document.rawText(at: id)
-            if imageIndex[key] != nil { throw failure("image id \(key) appears twice", at: id, document) }
-            imageIndex[key] = images.count
-            var labeled = LabeledImage(path: LabeledImage.normalisedPath(fileName))
-            labeled.width = document.member("width", in: image).flatMap(document.int(at:))
-            labeled.height = document.member("height", in: image).flatMap(document.int(at:))
-            images.append(labeled)
-        }
-        // Ids are numbers in practice: looked up as numbers, and as their text otherwise.
-        var imageNumbers: [Int: Int] = [:]
-        for (key, position) in imageIndex { if let number = Int(key) { imageNumbers[number] = position } }
-        var categoryNumbers: [Int: String] = [:]
-        for (key, name) in categories { if let number = Int(key) { categoryNumbers[number] = name } }
-        var dropped: [String: Int] = [:]
-        for annotation in try array("annotations", document) {
-            let fields = AnnotationFields(annotation, in: document)
-            guard let imageID = fields.imageID,
-                let position = document.int(at: imageID).flatMap({ imageNumbers[$0] })
-                    ?? imageIndex[document.rawText(at: imageID)]
-            else { throw failure("the annotation's image_id is not among the images", at: annotation, document) }
-            if let segmentation = fields.segmentation, document[segmentation].count > 0 {
-                dropped["segmentation", default: 0] += 1
-            }
-            if fields.keypoints != nil { dropped["keypoints", default: 0] += 1 }
-            if fields.caption != nil { dropped["captions", default: 0] += 1 }
-            guard let category = fields.categoryID else {
-                if fields.caption == nil { dropped["annotations without a category", default: 0] += 1 }
-                continue
-            }
-            guard
-                let label = document.int(at: category).flatMap({ categoryNumbers[$0] })
-                    ?? categories[document.rawText(at: category)]
-            else {
-                throw failure(
-                    "category_id \(document.rawText(at: category)) is not among the categories", at: category, document)
-            }
-            guard let box = fields.bbox else {
-                dropped["annotations without a bbox", default: 0] += 1
-                continue
-            }
-            guard document[box].kind == .array, document[box].count == 4,
-                let x = document.number(at: box + 1), let y = document.number(at: box + 2),
-                let width = document.number(at: box + 3), let height = document.number(at: box + 4),
-                [x, y, width, height].allSatisfy(\.isFinite)
-            else {
-                throw failure("bbox must be [x, y, width, height], four numbers", at: box, document)
-            }
-            images[position].boxes.append(LabeledBox(label: label, left: x, top: y, width: width, height: height))
-        }
+        var images = reading.images
         if let imageRoot {
             for index in images.indices where images[index].width == nil || images[index].height == nil {
                 guard !images[index].boxes.isEmpty else { continue }
@@ -111,18 +63,113 @@ public struct COCOReader {
                 }
             }
         }
-        return Dataset(images: images, classOrder: classOrder, dropped: dropped)
+        return Dataset(images: images, classOrder: reading.classOrder, dropped: reading.dropped)
+    }
+}
+
+/// What the reader has taken from a COCO file so far; annotations are kept until the end, as they may come
+/// before the images and categories they name.
+private struct Reading {
+    var images: [LabeledImage] = []
+    var classOrder: [String] = []
+    var dropped: [String: Int] = [:]
+    private var categories: [Key: String] = [:]
+    private var imageIndex: [Key: Int] = [:]
+    /// Annotations: image id and category id, the box, and where the annotation and its category id are in
+    /// the file.
+    private var annotations: [(image: Key, category: Key, box: LabeledBox, at: Int, categoryAt: Int)] = []
+
+    /// An id: a whole number, as ids are in practice, or its text as written.
+    private enum Key: Hashable, CustomStringConvertible {
+        case number(Int)
+        case text(String)
+
+        init(_ node: Int, in document: JSONDocument) {
+            if document[node].kind == .number, let value = document.int(at: node) {
+                self = .number(value)
+            } else {
+                self = .text(document.rawText(at: node))
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .number(let value): String(value)
+            case .text(let text): text
+            }
+        }
     }
 
-    /// The elements of the root's array `name` (none when it is missing).
-    private func array(_ name: String, _ document: JSONDocument) throws(ConversionError) -> [Int] {
-        guard let node = document.member(name, in: JSONDocument.rootIndex) else { return [] }
-        guard document[node].kind == .array else { throw failure("\(name) must be a list", at: node, document) }
-        return document.elements(of: node)
+    mutating func take(_ list: String, _ document: JSONDocument, _ range: Range<Int>, _ stream: JSONStream)
+        throws(ConversionError)
+    {
+        let root = JSONDocument.rootIndex
+        let fail = { (message: String, node: Int) in stream.failure(message, at: node, of: document, in: range) }
+        switch list {
+        case "categories":
+            guard document.root.kind == .object, let id = document.member("id", in: root),
+                let name = document.member("name", in: root), let text = document.stringValue(at: name)
+            else { throw fail("a category needs an id and a name", root) }
+            categories[Key(id, in: document)] = text
+            if !classOrder.contains(text) { classOrder.append(text) }
+        case "images":
+            guard document.root.kind == .object, let id = document.member("id", in: root),
+                let name = document.member("file_name", in: root), let fileName = document.stringValue(at: name)
+            else { throw fail("an image needs an id and a file_name", root) }
+            let key = Key(id, in: document)
+            if imageIndex[key] != nil { throw fail("image id \(key) appears twice", id) }
+            imageIndex[key] = images.count
+            var labeled = LabeledImage(path: LabeledImage.normalisedPath(fileName))
+            labeled.width = document.member("width", in: root).flatMap(document.int(at:))
+            labeled.height = document.member("height", in: root).flatMap(document.int(at:))
+            images.append(labeled)
+        default:
+            let fields = AnnotationFields(root, in: document)
+            guard let imageID = fields.imageID else {
+                throw fail("the annotation's image_id is not among the images", root)
+            }
+            if let segmentation = fields.segmentation, document[segmentation].count > 0 {
+                dropped["segmentation", default: 0] += 1
+            }
+            if fields.keypoints != nil { dropped["keypoints", default: 0] += 1 }
+            if fields.caption != nil { dropped["captions", default: 0] += 1 }
+            guard let category = fields.categoryID else {
+                if fields.caption == nil { dropped["annotations without a category", default: 0] += 1 }
+                return
+            }
+            guard let box = fields.bbox else {
+                dropped["annotations without a bbox", default: 0] += 1
+                return
+            }
+            guard document[box].kind == .array, document[box].count == 4,
+                let x = document.number(at: box + 1), let y = document.number(at: box + 2),
+                let width = document.number(at: box + 3), let height = document.number(at: box + 4),
+                [x, y, width, height].allSatisfy(\.isFinite)
+            else { throw fail("bbox must be [x, y, width, height], four numbers", box) }
+            annotations.append(
+                (
+                    Key(imageID, in: document), Key(category, in: document),
+                    LabeledBox(label: "", left: x, top: y, width: width, height: height), range.lowerBound,
+                    range.lowerBound + Int(document[category].start)
+                ))
+        }
     }
 
-    private func failure(_ message: String, at node: Int, _ document: JSONDocument) -> ConversionError {
-        JSONFile.failure(message, at: node, in: document, file: path)
+    /// Puts each annotation's box on its image, named by its category.
+    mutating func resolve(_ stream: JSONStream) throws(ConversionError) {
+        for annotation in annotations {
+            guard let position = imageIndex[annotation.image] else {
+                throw stream.failure(at: annotation.at, "the annotation's image_id is not among the images")
+            }
+            guard let label = categories[annotation.category] else {
+                throw stream.failure(
+                    at: annotation.categoryAt, "category_id \(annotation.category) is not among the categories")
+            }
+            var box = annotation.box
+            box.label = label
+            images[position].boxes.append(box)
+        }
+        annotations = []
     }
 }
 

@@ -119,6 +119,10 @@ import _ManifestTestSupport
                 "'a.jpg' and 'a.jpg' both map to the source-ref 's3://bucket/images/a.jpg'"
             ),
             (#"[1, 2]"#, ":1:1: a COCO file is one JSON object"),
+            (#"{"images": {"id": 1}}"#, ":1:12: images must be a list"),
+            (#"{"images": [], "info": {"a": tru}}"#, ":1:30: "),
+            (#"{"images": []} []"#, ":1:16: expected the end of the file after the object"),
+            (#"{"images": [{"id": 1, "file_name": "a.jpg"} {"id": 2}]}"#, ":1:45: expected ',' or ']'"),
         ]
         for (text, expected) in cases {
             do {

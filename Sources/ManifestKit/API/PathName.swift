@@ -10,7 +10,7 @@
 /// every path a user types goes through these instead:
 ///
 /// ```swift
-/// PathName.absolute("./samples/../samples/a.manifest")   // "/work/clmanifest/samples/a.manifest"
+/// PathName.absolute("./samples/../samples/a.manifest")   // the current directory + "/samples/a.manifest"
 /// PathName.directory(of: "samples/a.manifest")            // "samples"
 /// PathName.joined("cfg/", "schemas/extra.yaml")           // "cfg/schemas/extra.yaml"
 /// ```

@@ -29,7 +29,7 @@ public struct CSVReader {
         let bytes = try InputFile.bytes(of: path)
         let table = try CSVTable(bytes, file: path)
         guard let first = table.rows.first else { return ([], [], [:], "none (the file is empty)") }
-        let header = first.fields.map { $0.lowercased().trimmingSpaces }
+        let header = first.fields.map { $0.lowercased().trimmedOfWhitespace }
         if let columns = BoxColumns(header) {
             return try boxes(Array(table.rows.dropFirst()), columns)
         }
@@ -38,7 +38,7 @@ public struct CSVReader {
 
     /// A CSV's image value as a path under the image root: an `s3://` URI by its key.
     static func imagePath(_ value: String) -> String {
-        let text = value.trimmingSpaces
+        let text = value.trimmedOfWhitespace
         guard text.lowercased().hasPrefix("s3://") else { return LabeledImage.normalisedPath(text) }
         let rest = text.dropFirst(5)
         guard let slash = rest.firstIndex(of: "/") else { return "" }
@@ -56,7 +56,7 @@ public struct CSVReader {
             guard !image.isEmpty else {
                 throw ConversionError(file: path, line: row.line, column: 1, message: "a row without an image")
             }
-            let labels = row.fields.dropFirst().map(\.trimmingSpaces).filter { !$0.isEmpty }
+            let labels = row.fields.dropFirst().map(\.trimmedOfWhitespace).filter { !$0.isEmpty }
             if position[image] == nil {
                 position[image] = images.count
                 images.append(LabeledImage(path: image))
@@ -80,7 +80,7 @@ public struct CSVReader {
         for row in rows {
             func field(_ index: Int?) -> String? {
                 guard let index, index < row.fields.count else { return nil }
-                return row.fields[index].trimmingSpaces
+                return row.fields[index].trimmedOfWhitespace
             }
             func number(_ index: Int) throws(ConversionError) -> Double {
                 guard let text = field(index), let value = Double(text), value.isFinite else {
@@ -172,13 +172,5 @@ private struct BoxColumns: CustomStringConvertible {
         var names = [header[image], header[label]] + geometry.map { header[$0] }
         if let imageWidth, let imageHeight { names += [header[imageWidth], header[imageHeight]] }
         return names.joined(separator: ",") + (corners ? " (boxes by corners)" : " (boxes by x, y, width, height)")
-    }
-}
-
-extension String {
-    /// The text without spaces and tabs at either end.
-    fileprivate var trimmingSpaces: String {
-        let isSpace = { (character: Character) in character == " " || character == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -37,7 +37,7 @@ public final class XMLElement {
 
     /// The text of the first child named `name`, without surrounding white space.
     public func value(_ name: String) -> String? {
-        child(name).map { XMLReader.trimmed($0.text) }
+        child(name).map { $0.text.trimmedOfWhitespace }
     }
 
     /// The root element of the XML document `bytes` (from `file`, named in errors).
@@ -69,7 +69,7 @@ struct XMLReader {
                 let text = try characterData()
                 if let top = stack.last {
                     top.text += text
-                } else if !Self.trimmed(text).isEmpty {
+                } else if !text.trimmedOfWhitespace.isEmpty {
                     throw failure("text outside the root element")
                 }
                 continue
@@ -249,11 +249,5 @@ struct XMLReader {
     private mutating func failure(_ message: String) -> ConversionError {
         let (line, column) = place()
         return ConversionError(file: file, line: line, column: column, message: message)
-    }
-
-    /// `text` without white space at either end.
-    static func trimmed(_ text: String) -> String {
-        let isSpace = { (character: Character) in character.isWhitespace }
-        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

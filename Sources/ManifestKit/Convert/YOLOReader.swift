@@ -106,7 +106,7 @@ public struct YOLOReader {
             let path = PathName.joined(root, file)
             do {
                 return try FileContents.text(path).split(whereSeparator: \.isNewline).map {
-                    String($0).trimmingWhitespace
+                    $0.trimmedOfWhitespace
                 }.filter { !$0.isEmpty }
             } catch {
                 throw ConversionError(file: path, message: "cannot read it: \(error.reason)")
@@ -178,13 +178,5 @@ public struct YOLOReader {
             boxes.append((names[index], cx, cy, w, h))
         }
         return boxes
-    }
-}
-
-extension String {
-    /// The text without spaces, tabs and carriage returns at either end.
-    fileprivate var trimmingWhitespace: String {
-        let isSpace = { (character: Character) in character == " " || character == "\t" || character == "\r" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -1,6 +1,13 @@
 /// One enabled ``ManifestRule`` with its state, behind one type so that the index can hold rules of any
 /// ``ManifestRule/State``.
 class ManifestRuleBox {
+    /// The rule in the box.
+    let rule: any ManifestRule.Type
+
+    init(rule: any ManifestRule.Type) {
+        self.rule = rule
+    }
+
     /// The events the rule wants.
     var events: ManifestEventKinds { [] }
     /// Whether the rule keeps a state of its own (it then observes every object line's facts).
@@ -15,7 +22,7 @@ class ManifestRuleBox {
     }
 
     /// A box of the same rule with a fresh state, for a part of a file.
-    func fresh(options: LintOptions) -> ManifestRuleBox { fatalError("ManifestRuleBox is abstract") }
+    func fresh(options: LintOptions) -> ManifestRuleBox { Self.make(rule, options: options) }
     /// Passes one object line's facts to the state.
     func observe(_ facts: ManifestLineFacts) {}
     /// Merges the state of `later`, a box of the same rule for the part that follows.
@@ -32,14 +39,11 @@ private final class TypedManifestRuleBox<Checked: ManifestRule>: ManifestRuleBox
 
     init(_ rule: Checked.Type, options: LintOptions) {
         state = Checked.State(options: options)
+        super.init(rule: rule)
     }
 
     override var events: ManifestEventKinds { Checked.events }
     override var isStateful: Bool { Checked.State.self != NoManifestState.self }
-
-    override func fresh(options: LintOptions) -> ManifestRuleBox {
-        TypedManifestRuleBox(Checked.self, options: options)
-    }
 
     override func observe(_ facts: ManifestLineFacts) {
         state.observe(facts)

@@ -19,6 +19,12 @@ public final class ManifestLinter {
     public let options: LintOptions
     /// What the last `lint` call saw in its manifest.
     public private(set) var statistics = LintStatistics()
+    /// Whether `lint` also collects each entry's facts into ``profile`` (for `stats`, `report` and
+    /// `partition`); off by default, as it keeps every line's labels and boxes in memory.
+    public var collectsProfile = false
+    /// What the last `lint` call collected when ``collectsProfile`` is on: each entry's image, labels and
+    /// boxes, the lines with errors marked.
+    public private(set) var profile: DatasetProfile?
     /// Called every ``progressInterval`` lines with the lines and bytes read so far (for a progress display).
     public var progress: ((_ lines: Int, _ bytes: Int) -> Void)? {
         get { driver.progress }
@@ -46,7 +52,7 @@ public final class ManifestLinter {
         get { driver.partBytes }
         set { driver.partBytes = newValue }
     }
-    private let rules: RuleSet
+    let rules: RuleSet
     private let driver: LintDriver
 
     /// Creates a linter for manifests.
@@ -133,9 +139,10 @@ public final class ManifestLinter {
         if let finding = try driver.fileFinding(reader) {
             statistics = LintStatistics()
             statistics.skipped = true
+            profile = collectsProfile ? DatasetProfile() : nil
             return [finding]
         }
-        let index = ManifestIndex(options: options, rules: rules)
+        let index = ManifestIndex(options: options, rules: rules, profiling: collectsProfile)
         var diagnostics = try driver.checkLines(reader, source: source, into: index)
         var imageSummary: ImageSummary?
         if checksImages {
@@ -146,6 +153,12 @@ public final class ManifestLinter {
         diagnostics += index.finish(file: reader.name)
         statistics = index.statistics
         statistics.imageChecks = imageSummary
+        profile = index.profile.map { collected in
+            var profile = collected
+            profile.lines = statistics.lines
+            profile.markErrors(Set(diagnostics.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line)))
+            return profile
+        }
         diagnostics.sort(by: Diagnostic.sortOrder)
         return options.servicePrecedence ? ServicePrecedence.apply(to: diagnostics) : diagnostics
     }

@@ -46,6 +46,10 @@ public enum RuleDocumentation {
         if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
             text +=
                 "\nExample (reported):\n    \(example.text.replacing("↓", with: "").replacing("\n", with: "\n    "))\n"
+            if let test = example.test {
+                text +=
+                    "  with the test manifest\n    \(test.replacing("↓", with: "").replacing("\n", with: "\n    "))\n"
+            }
         }
         if let example = description.nonTriggeringExamples.first, example.bytes.count <= 2_000 {
             text += "\nExample (fine):\n    \(example.text.replacing("\n", with: "\n    "))\n"
@@ -90,6 +94,9 @@ public enum RuleDocumentation {
             text += description.conditions.map { "- \($0)\n" }.joined()
             if let example = description.triggeringExamples.first, example.bytes.count <= 2_000 {
                 text += "\nReported (at `↓`):\n\n```json\n\(example.text.trimmingSuffix("\n"))\n```\n"
+                if let test = example.test {
+                    text += "\nwith the test manifest (`--test`):\n\n```json\n\(test.trimmingSuffix("\n"))\n```\n"
+                }
             }
             for (before, after) in fixExamples(of: description.code) {
                 text += "\nFixed (run as a test):\n\n```diff\n"

@@ -24,23 +24,30 @@ public struct Example: Sendable {
     public let condition: String?
     /// Image files the example needs (rules of `lint --images`), under the prefix `s3://bucket/`.
     public let images: [ExampleImage]
+    /// The test manifest, for the dataset rules (CL7xx) that compare a training and a test manifest.
+    ///
+    /// Its `↓` markers are where findings in it must be. Nil for none.
+    public let test: String?
 
     /// Creates an example from text.
     public init(
         _ text: @autoclosure @escaping @Sendable () -> String, condition: String? = nil, schema: String? = nil,
-        configuration: String? = nil, images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
+        configuration: String? = nil, images: [ExampleImage] = [], test: String? = nil,
+        file: StaticString = #fileID, line: UInt = #line
     ) {
         self.init(
             rawBytes: Array(text().utf8), condition: condition, schema: schema, configuration: configuration,
-            images: images, file: file, line: line)
+            images: images, test: test, file: file, line: line)
     }
 
     /// Creates an example from raw bytes, for input that a Swift string cannot hold (invalid UTF-8).
     public init(
         rawBytes: @autoclosure @escaping @Sendable () -> [UInt8], condition: String? = nil, schema: String? = nil,
-        configuration: String? = nil, images: [ExampleImage] = [], file: StaticString = #fileID, line: UInt = #line
+        configuration: String? = nil, images: [ExampleImage] = [], test: String? = nil,
+        file: StaticString = #fileID, line: UInt = #line
     ) {
         self.make = rawBytes
+        self.test = test
         self.condition = condition
         self.schema = schema
         self.configuration = configuration

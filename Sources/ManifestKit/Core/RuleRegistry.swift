@@ -61,6 +61,10 @@ public enum RuleRegistry {
         ImageSizeMismatch.self,
         BoxOutsideImage.self,
         BoxTooSmallInImage.self,
+        InsufficientLabelOverlap.self,
+        TestLabelNotInTraining.self,
+        ImageInBothSets.self,
+        TooFewImagesForAutoSplit.self,
     ]
 }
 
@@ -98,6 +102,11 @@ extension RuleRegistry {
         ImageNotFound.self, UnreadableImage.self, UnsupportedImageFormat.self, ImageExtensionMismatch.self,
         ImageFileTooLarge.self, ImageDimensionsOutOfRange.self, ImageAspectRatioTooLarge.self,
         ImageSizeMismatch.self, BoxOutsideImage.self, BoxTooSmallInImage.self,
+    ]
+    /// The rules about a dataset's training and test manifests (CL7xx), in code order.
+    static let datasetRules: [any DatasetRule.Type] = [
+        InsufficientLabelOverlap.self, TestLabelNotInTraining.self, ImageInBothSets.self,
+        TooFewImagesForAutoSplit.self,
     ]
     /// The rules that fix their findings on lines.
     static let fixableRules: [any FixableRule.Type] = [

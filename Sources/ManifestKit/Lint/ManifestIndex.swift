@@ -31,11 +31,14 @@ final class ManifestIndex {
     private let sourceRefRules: [ManifestRuleBox]
     private let bucketRules: [ManifestRuleBox]
     private let labelRules: [ManifestRuleBox]
+    /// The entries' facts, when ``init(options:rules:profiling:)`` asked for them.
+    private(set) var profile: DatasetProfile?
 
     /// An empty index for a manifest checked with `options`, telling the manifest rules of `rules` what it
     /// sees.
-    init(options: LintOptions, rules: RuleSet) {
+    init(options: LintOptions, rules: RuleSet, profiling: Bool = false) {
         self.options = options
+        profile = profiling ? DatasetProfile() : nil
         self.ruleSet = rules
         self.rules = rules.manifestRules.map { ManifestRuleBox.make($0, options: options) }
         lineRules = self.rules.filter { $0.events.contains(.lines) }
@@ -49,13 +52,15 @@ final class ManifestIndex {
     func makePart(partBytes: Int) -> Part {
         Part(
             partBytes: partBytes, states: rules.filter(\.isStateful).map { $0.fresh(options: options) },
-            ownsStates: true)
+            ownsStates: true, profile: profile == nil ? nil : DatasetProfile.Collector())
     }
 
     /// The part for a whole file read by one thread, merged batch by batch: the rules' states are the
     /// index's own.
     func makeWholeFilePart() -> Part {
-        Part(partBytes: 0, states: rules.filter(\.isStateful), ownsStates: false)
+        Part(
+            partBytes: 0, states: rules.filter(\.isStateful), ownsStates: false,
+            profile: profile == nil ? nil : DatasetProfile.Collector())
     }
 
     /// What the manifest has shown so far.
@@ -129,6 +134,7 @@ final class ManifestIndex {
         counts.linesWithWarningsOnly += part.linesWithWarningsOnly
         hasClassification = hasClassification || part.hasClassification
         hasDetection = hasDetection || part.hasDetection
+        if let collector = part.profile { profile?.append(collector, lineOffset: lineOffset) }
         if isComplete, part.ownsStates {
             for (rule, state) in zip(rules.filter(\.isStateful), part.states) {
                 rule.merge(state, lineOffset: lineOffset)

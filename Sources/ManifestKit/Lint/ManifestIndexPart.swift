@@ -64,11 +64,14 @@ extension ManifestIndex {
         /// part is the whole file, fresh ones otherwise.
         let states: [ManifestRuleBox]
         let ownsStates: Bool
+        /// The entries' facts for `stats`, `report` and `partition`, when they are collected.
+        let profile: DatasetProfile.Collector?
 
         /// A part of about `partBytes` bytes (0 when unknown), its lists sized for lines of about 512 bytes
         /// (a guess: they grow when it is wrong), which spares most of their regrowth.
-        init(partBytes: Int, states: [ManifestRuleBox], ownsStates: Bool) {
+        init(partBytes: Int, states: [ManifestRuleBox], ownsStates: Bool, profile: DatasetProfile.Collector?) {
             self.states = states
+            self.profile = profile
             self.ownsStates = ownsStates
             let lines = partBytes / 512
             counted.reserveCapacity(lines)
@@ -120,6 +123,7 @@ extension ManifestIndex {
             }
             observation.labels = labelStart..<labelUses.count
             observations.append(observation)
+            profile?.observe(line, number: number)
             if !states.isEmpty {
                 let facts = ManifestLineFacts(
                     number: number, sourceRef: line.sourceRef.flatMap(document.stringValue(at:)),
@@ -143,6 +147,7 @@ extension ManifestIndex {
             observations.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
             labelUses.removeAll(keepingCapacity: true)
+            profile?.drain()
             (boxes, imagesWithBoxes, mostBoxes, linesWithErrors, linesWithWarningsOnly) = (0, 0, 0, 0, 0)
         }
     }

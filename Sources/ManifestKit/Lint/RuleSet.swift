@@ -14,6 +14,7 @@ final class RuleSet: Sendable {
     let verdictRules: [any LineVerdictRule.Type]
     let manifestRules: [any ManifestRule.Type]
     let imageRules: [any ImageRule.Type]
+    let datasetRules: [any DatasetRule.Type]
     /// Whether lines are manifest lines, objects loaded into the line model and counted into the manifest
     /// index (`lint`), rather than any JSON value checked against one schema (`validate`).
     let readsManifestLines: Bool
@@ -34,6 +35,7 @@ final class RuleSet: Sendable {
         schemaRules: [any SchemaRule.Type] = RuleRegistry.schemaRules,
         manifestRules: [any ManifestRule.Type] = RuleRegistry.manifestRules,
         imageRules: [any ImageRule.Type] = RuleRegistry.imageRules,
+        datasetRules: [any DatasetRule.Type] = RuleRegistry.datasetRules,
         fixableRules: [any FixableRule.Type] = RuleRegistry.fixableRules
     ) {
         self.selection = selection
@@ -50,12 +52,13 @@ final class RuleSet: Sendable {
         self.verdictRules = verdictRules.filter { selection.isEnabled($0.description.code) }
         self.manifestRules = manifestRules.filter { selection.isEnabled($0.description.code) }
         self.imageRules = imageRules.filter { selection.isEnabled($0.description.code) }
+        self.datasetRules = datasetRules.filter { selection.isEnabled($0.description.code) }
         // Each list on its own: joining them into one array of `any Rule.Type` would cast every element.
         let codes: [[String]] = [
             fileRules.map { $0.description.code }, recordRules.map { $0.description.code },
             lineRules.map { $0.description.code }, verdictRules.map { $0.description.code },
             schemaRules.map { $0.description.code }, manifestRules.map { $0.description.code },
-            imageRules.map { $0.description.code },
+            imageRules.map { $0.description.code }, datasetRules.map { $0.description.code },
         ]
         let enabled = codes.joined().filter(selection.isEnabled)
         self.enabled = Set(enabled)
@@ -83,7 +86,7 @@ final class RuleSet: Sendable {
             selection: selection, readsManifestLines: false,
             recordRules: RuleRegistry.recordRules.filter { $0 != JSONLineNotObject.self }, lineRules: [],
             verdictRules: [], schemaRules: [SchemaViolationRule.self], manifestRules: [], imageRules: [],
-            fixableRules: [])
+            datasetRules: [], fixableRules: [])
     }
 
     /// The record rules that look at a line the parser left as `parsed`.

@@ -54,7 +54,8 @@ import _ManifestTestSupport
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             declared +=
-                text.matches(of: /struct \w+: (File|Record|Line|LineVerdict|Manifest|Image|Schema)?Rule\b/).count
+                text.matches(of: /struct \w+: (File|Record|Line|LineVerdict|Manifest|Image|Schema|Dataset)?Rule\b/)
+                .count
         }
         #expect(declared == RuleRegistry.all.count)
     }
@@ -71,6 +72,7 @@ import _ManifestTestSupport
             ("schema", RuleRegistry.schemaRules.map { $0.description.code }, { $0 is any SchemaRule.Type }),
             ("manifest", RuleRegistry.manifestRules.map { $0.description.code }, { $0 is any ManifestRule.Type }),
             ("image", RuleRegistry.imageRules.map { $0.description.code }, { $0 is any ImageRule.Type }),
+            ("dataset", RuleRegistry.datasetRules.map { $0.description.code }, { $0 is any DatasetRule.Type }),
             ("fixable", RuleRegistry.fixableRules.map { $0.description.code }, { $0 is any FixableRule.Type }),
             ("fixing", RuleRegistry.fixingRules.map { $0.description.code }, { $0 is any FixingRule.Type }),
         ]

@@ -1,8 +1,8 @@
 /// What `stats`, `report` and `partition` need of each entry of a manifest, collected by the lint engine
 /// in the same pass as the findings: the entry's line, its image, its labels and its boxes.
 ///
-/// An entry is an object line. Lines that are not objects (invalid JSON, a list) but have errors are
-/// counted in ``nonObjectErrorLines``; blank lines are not entries.
+/// An entry is an object line. Lines that are not objects but have errors (invalid JSON, a list, a blank
+/// line) are counted in ``nonObjectErrorLines``.
 public struct DatasetProfile: Sendable {
     /// One object line.
     public struct Entry: Sendable {
@@ -65,8 +65,8 @@ public struct DatasetProfile: Sendable {
     public internal(set) var labelUses: [LabelUse] = []
     /// The boxes of every entry, entry after entry.
     public internal(set) var boxes: [BoxFact] = []
-    /// Lines that are not objects and have errors (invalid JSON, a list, bytes that are not UTF-8): entries
-    /// the service rejects.
+    /// Lines that are not objects and have errors (invalid JSON, a list, a blank line, bytes that are not
+    /// UTF-8): entries the service rejects.
     public internal(set) var nonObjectErrorLines = 0
     /// Every line of the file, blank ones included.
     public internal(set) var lines = 0

@@ -19,8 +19,12 @@ extension DatasetProfile {
             let boxStart = boxes.count
             for node in line.labels {
                 let ordinal = ordinal(of: node, in: document)
-                guard !labelUses[useStart...].contains(where: { $0.label == ordinal }) else { continue }
-                labelUses.append(LabelUse(label: ordinal, isImageLevel: !line.isDetectionLabel(node), hasBox: false))
+                let isImageLevel = !line.isDetectionLabel(node)
+                if let known = labelUses[useStart...].firstIndex(where: { $0.label == ordinal }) {
+                    labelUses[known].isImageLevel = labelUses[known].isImageLevel || isImageLevel
+                } else {
+                    labelUses.append(LabelUse(label: ordinal, isImageLevel: isImageLevel, hasBox: false))
+                }
             }
             var imageWidth: Float = 0
             var imageHeight: Float = 0

@@ -2,7 +2,8 @@
 /// (`DescribeDataset`'s `DatasetStats`, `ListDatasetLabels`'s label descriptions) and what a person needs
 /// before training (sizes, balance, pairs, outliers).
 ///
-/// As the service counts: an entry is a non-blank line; an entry with an error that makes the service drop
+/// As the service counts: an entry is a line (a blank line is an entry with an error, CL003, as the
+/// service counts blank and invalid lines as objects); an entry with an error that makes the service drop
 /// it counts in ``errorEntries`` and nowhere else; an entry carries a label when the label is its
 /// image-level `class-name` or the class of one of its boxes, and counts once per label it carries.
 public struct DatasetStatistics: Sendable {

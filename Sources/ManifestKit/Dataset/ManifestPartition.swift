@@ -8,8 +8,9 @@ public struct ManifestPartition: Sendable {
     public struct LabelCounts: Sendable, Equatable {
         /// The label.
         public var name: String
-        /// Its images (distinct `source-ref`s) in the training set and in the test set.
+        /// Its images (distinct `source-ref`s) in the training set.
         public var training: Int
+        /// Its images in the test set.
         public var test: Int
     }
 
@@ -40,15 +41,19 @@ public struct ManifestPartition: Sendable {
         }
     }
 
-    /// The training and test manifests.
+    /// The training manifest.
     public let training: [UInt8]
+    /// The test manifest.
     public let test: [UInt8]
     /// Every label carried by an entry, in order of first appearance, with its images in each set.
     public let labels: [LabelCounts]
-    /// The entries (lines) and images in each set.
+    /// The entries (lines) in the training set.
     public let trainingEntries: Int
+    /// The entries in the test set.
     public let testEntries: Int
+    /// The images (lines of one `source-ref` are one image) in the training set.
     public let trainingImages: Int
+    /// The images in the test set.
     public let testImages: Int
     /// Blank lines left out.
     public let blankLines: Int
@@ -56,6 +61,8 @@ public struct ManifestPartition: Sendable {
     /// Splits the manifest `bytes`, whose entries are `profile`'s.
     ///
     /// - Parameters:
+    ///   - bytes: the manifest.
+    ///   - profile: its entries, from a lint run that collected them.
     ///   - testFraction: the test set's share of the images, and of each label's, in 0 < F < 1.
     ///   - seed: the same seed gives the same files.
     ///   - allowUnsplit: keep the images of labels on one image in the training set rather than fail.

@@ -20,6 +20,8 @@ public struct StratifiedPartition: Sendable {
     /// Splits `items` (each the indices of its labels, below `labelCount`).
     ///
     /// - Parameters:
+    ///   - items: each item's labels.
+    ///   - labelCount: how many labels there are.
     ///   - testFraction: the share of items (and of each label's items) for the test set, in 0 < F < 1.
     ///   - seed: decides the order in which ties are broken.
     ///   - allowSingleItemLabels: put the items of labels that are on one item in the training set rather

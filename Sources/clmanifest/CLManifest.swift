@@ -7,7 +7,7 @@ struct CLManifest: ParsableCommand {
         abstract: "Check Amazon Rekognition Custom Labels manifests before they are uploaded.",
         version: "0.2.0",
         subcommands: [
-            Lint.self, FixCommand.self, Convert.self, Stats.self, Partition.self, Validate.self, Diff.self,
+            Lint.self, FixCommand.self, Convert.self, Stats.self, Report.self, Partition.self, Validate.self, Diff.self,
             Split.self, Upload.self, Journals.self,
             Pull.self,
             UpdateDatasetEntries.self, Rules.self, Explain.self,

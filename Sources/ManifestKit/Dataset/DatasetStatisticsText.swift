@@ -10,15 +10,18 @@ public struct DatasetStatisticsText {
 
     /// The tables of the manifest `file`.
     public func render(file: String, _ statistics: DatasetStatistics) -> String {
-        var text = "\(file)\n"
+        var text = wrapped("", file, indent: 2)
         let boxes = statistics.labels.reduce(0) { $0 + $1.boxes }
-        text +=
-            "  \(Count.phrase(statistics.totalEntries, "entry", "entries")): \(Count.grouped(statistics.labeledEntries)) "
-        text += "labeled, \(Count.grouped(statistics.errorEntries)) with errors; "
-        text += "\(Count.phrase(statistics.totalLabels, "label")), \(Count.phrase(statistics.images, "image")), "
-        text += "\(Count.phrase(boxes, "box", "boxes"))\n"
-        text += "  DatasetStats: TotalEntries \(statistics.totalEntries), LabeledEntries \(statistics.labeledEntries), "
-        text += "TotalLabels \(statistics.totalLabels), ErrorEntries \(statistics.errorEntries)\n"
+        text += wrapped(
+            "  ",
+            "\(Count.phrase(statistics.totalEntries, "entry", "entries")): \(Count.grouped(statistics.labeledEntries)) "
+                + "labeled, \(Count.grouped(statistics.errorEntries)) with errors; "
+                + "\(Count.phrase(statistics.totalLabels, "label")), \(Count.phrase(statistics.images, "image")), "
+                + "\(Count.phrase(boxes, "box", "boxes"))", indent: 4)
+        text += wrapped(
+            "  ",
+            "DatasetStats: TotalEntries \(statistics.totalEntries), LabeledEntries \(statistics.labeledEntries), "
+                + "TotalLabels \(statistics.totalLabels), ErrorEntries \(statistics.errorEntries)", indent: 4)
         text += labelTable(statistics.labels)
         text += "\n"
         let rows: [(String, String)] = [
@@ -56,7 +59,7 @@ public struct DatasetStatisticsText {
         ]
         let labelWidth = rows.map(\.0.count).max() ?? 0
         for (name, value) in rows {
-            text += fitted("  " + Self.left(name, labelWidth) + "  " + value) + "\n"
+            text += wrapped("  " + Self.left(name, labelWidth) + "  ", value, indent: labelWidth + 4)
         }
         return text
     }
@@ -109,9 +112,23 @@ public struct DatasetStatisticsText {
             + shown.joined(separator: ", ") + (statistics.outlierCount > 3 ? ", …" : "")
     }
 
-    /// `line` cut to the terminal's width.
-    private func fitted(_ line: String) -> String {
-        line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+    /// `prefix` then `text`, broken at spaces into lines of the terminal's width, the later ones indented by
+    /// `indent` columns; a word longer than a line is cut.
+    private func wrapped(_ prefix: String, _ text: String, indent: Int) -> String {
+        var lines: [String] = []
+        var line = prefix
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            if lineHasWord, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines.map { $0.count <= width ? $0 : String($0.prefix(width - 1)) + "…" }.joined(separator: "\n") + "\n"
     }
 
     /// A bar of `fraction` (0…1) of `width` columns, in eighths of a block; at least a sliver when above 0.

@@ -94,24 +94,14 @@ import Testing
     }
 
     @Test func refusesWhatCannotBeSplit() throws {
-        let text = DatasetLine.entries(["a", "a", "a", "b"])
+        let text = DatasetExamples.entries(["a", "a", "a", "b"])
         #expect(throws: ManifestPartition.Failure.singleImageLabels(["b"])) { try partition(text, seed: 1) }
         let allowed = try partition(text, seed: 1, allowUnsplit: true)
         #expect(lines(allowed.training).contains { $0.contains("\"b\"") })
         #expect(!lines(allowed.test).contains { $0.contains("\"b\"") })
         #expect(throws: ManifestPartition.Failure.notAnEntry(line: 2)) {
-            try partition(DatasetLine.entries(["a"]) + "[1]\n" + DatasetLine.entries(["a"], image: "x"), seed: 1)
+            try partition(
+                DatasetExamples.entries(["a"]) + "[1]\n" + DatasetExamples.entries(["a"], image: "x"), seed: 1)
         }
-    }
-}
-
-/// Image-level lines for the dataset tests.
-enum DatasetLine {
-    static func entries(_ labels: [String], image: String = "image") -> String {
-        labels.enumerated().map { index, label in
-            "{\"source-ref\": \"s3://bucket/\(image)-\(index).jpg\", \"l\": 1, \"l-metadata\": {\"confidence\": 1, "
-                + "\"class-name\": \"\(label)\", \"human-annotated\": \"yes\", \"creation-date\": "
-                + "\"2024-05-01T08:00:00\", \"type\": \"groundtruth/image-classification\"}}\n"
-        }.joined()
     }
 }

@@ -1,0 +1,19 @@
+/// Escaping text for HTML and SVG.
+enum HTMLText {
+    /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for element content and quoted attributes.
+    static func escaped(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}

@@ -140,11 +140,14 @@ public struct HTMLReport {
                 statistics.imageHeight, count
             ),
         ]
+        html += "<div class=\"charts\">"
         for (index, chart) in charts.enumerated() where chart.3.count > 0 {
-            html += "<h3>\(chart.1)</h3>\n"
+            html += "<div><h3>\(chart.1)</h3>\n"
             html += SVGChart.histogram(
                 id: "\(key)-\(chart.0)", title: chart.1, description: chart.2, chart.3, label: chart.4, color: index)
+            html += "</div>"
         }
+        html += "</div>\n"
         if !statistics.labelPairs.isEmpty {
             html += "<h3>Labels often together</h3><ul>"
             for pair in statistics.labelPairs {
@@ -201,7 +204,8 @@ public struct HTMLReport {
         dl.stats div{border:1px solid #ccc;border-radius:6px;padding:.4rem .8rem;min-width:8rem}\
         dt{font-size:.8rem;color:#444}dd{margin:0;font-size:1.3rem;font-weight:600}\
         svg text{font:12px system-ui,sans-serif;fill:#1a1a1a}svg text.small{font-size:10px}\
-        figure{margin:.5rem 0}table{border-collapse:collapse;width:100%}\
+        figure{margin:.5rem 0}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:0 1.5rem}\
+        .charts svg{width:100%;height:auto}table{border-collapse:collapse;width:100%}\
         th,td{border-bottom:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}\
         .sev{font-weight:600;padding:0 .3rem;border-radius:3px}\
         .sev.error{background:#D55E00;color:#fff}.sev.warning{background:#E69F00;color:#000}\

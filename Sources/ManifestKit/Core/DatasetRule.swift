@@ -8,21 +8,27 @@ protocol DatasetRule: Rule {
 
 /// The manifests of a dataset under review.
 struct ReviewedDataset {
-    /// A manifest: its name in findings and what its entries hold.
+    /// A manifest: its name in findings, what its entries hold and their numbers.
     struct Manifest {
         let name: String
         let profile: DatasetProfile
-
+        let statistics: DatasetStatistics
         /// The labels carried by entries without errors, each with the first line carrying it.
-        var carriedLabels: [String: Int] {
-            var first: [String: Int] = [:]
+        let carriedLabels: [String: Int]
+
+        init(name: String, profile: DatasetProfile, statistics: DatasetStatistics) {
+            self.name = name
+            self.profile = profile
+            self.statistics = statistics
+            var first = [Int](repeating: 0, count: profile.labels.count)
             for entry in profile.entries where !entry.hasErrors {
-                for use in profile.labelUses[entry.labels] where use.isCarried {
-                    let name = profile.labels[use.label]
-                    if first[name] == nil { first[name] = entry.line }
+                for use in profile.labelUses[entry.labels] where use.isCarried && first[use.label] == 0 {
+                    first[use.label] = entry.line
                 }
             }
-            return first
+            var carried: [String: Int] = [:]
+            for (label, line) in first.enumerated() where line > 0 { carried[profile.labels[label]] = line }
+            carriedLabels = carried
         }
     }
 

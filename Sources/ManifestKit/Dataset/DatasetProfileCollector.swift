@@ -4,11 +4,15 @@ extension DatasetProfile {
     ///
     /// Labels are numbered in the stretch's own order of first appearance, and renumbered when appended.
     final class Collector {
-        private(set) var entries: [Entry] = []
-        private(set) var labelUses: [LabelUse] = []
-        private(set) var boxes: [BoxFact] = []
-        private(set) var labelNames: [String] = []
-        private var labelTable = ByteStringTable()
+        // Filled by the one thread that checks the stretch, then read by the merging thread after it is handed
+        // over: no dynamic exclusivity checks needed.
+        @exclusivity(unchecked) private(set) var entries: [Entry] = []
+        @exclusivity(unchecked) private(set) var labelUses: [LabelUse] = []
+        @exclusivity(unchecked) private(set) var boxes: [BoxFact] = []
+        @exclusivity(unchecked) private(set) var labelNames: [String] = []
+        @exclusivity(unchecked) private var labelTable = ByteStringTable()
+        /// The label nodes of the current line and their numbers.
+        @exclusivity(unchecked) private var lineLabels: [(node: Int, ordinal: Int)] = []
         /// The profile's number of each of ``labelNames`` appended so far.
         var profileOrdinals: [Int] = []
 
@@ -17,8 +21,10 @@ extension DatasetProfile {
             let document = line.document
             let useStart = labelUses.count
             let boxStart = boxes.count
+            lineLabels.removeAll(keepingCapacity: true)
             for node in line.labels {
                 let ordinal = ordinal(of: node, in: document)
+                lineLabels.append((node, ordinal))
                 let isImageLevel = !line.isDetectionLabel(node)
                 if let known = labelUses[useStart...].firstIndex(where: { $0.label == ordinal }) {
                     labelUses[known].isImageLevel = labelUses[known].isImageLevel || isImageLevel
@@ -36,10 +42,10 @@ extension DatasetProfile {
                 }
                 var label = -1
                 if pair.classMap >= 0, box.classID >= 0, let id = document.number(at: box.classID), id == id.rounded(),
-                    abs(id) < 1e15, let name = document.member(utf8: Array(String(Int(id)).utf8), in: pair.classMap),
-                    document[name].kind == .string
+                    id >= 0, id < 1e15, let name = Self.className(Int(id), in: pair.classMap, document),
+                    let known = lineLabels.first(where: { $0.node == name })
                 {
-                    label = ordinal(of: name, in: document)
+                    label = known.ordinal
                     if let use = labelUses[useStart...].firstIndex(where: { $0.label == label }) {
                         labelUses[use].hasBox = true
                     } else {
@@ -60,6 +66,31 @@ extension DatasetProfile {
                 Entry(
                     line: number, image: line.sourceRefFingerprint, imageWidth: imageWidth, imageHeight: imageHeight,
                     labels: useStart..<labelUses.count, boxes: boxStart..<boxes.count))
+        }
+
+        /// The string node the `class-map` at `map` names class `id` with (its key written as the plain
+        /// number), or nil.
+        private static func className(_ id: Int, in map: Int, _ document: JSONDocument) -> Int? {
+            for key in document.children(of: map) where document[key + 1].kind == .string {
+                let node = document[key]
+                guard node.flags & JSONNode.hasEscapes == 0 else { continue }
+                let start = Int(node.start) + 1
+                let end = Int(node.end) - 1
+                guard end > start, end - start < 16, document.bytes[start] != UInt8(ascii: "0") || end - start == 1
+                else { continue }
+                var value = 0
+                var isNumber = true
+                for offset in start..<end {
+                    let digit = Int(document.bytes[offset]) - 48
+                    guard (0...9).contains(digit) else {
+                        isNumber = false
+                        break
+                    }
+                    value = value * 10 + digit
+                }
+                if isNumber, value == id { return key + 1 }
+            }
+            return nil
         }
 
         /// The stretch's number of the label named by the string at `node`.

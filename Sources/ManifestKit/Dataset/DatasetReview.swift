@@ -59,8 +59,8 @@ public struct DatasetReview: Sendable {
         self.training = training
         self.test = test
         let dataset = ReviewedDataset(
-            training: .init(name: training.name, profile: training.profile),
-            test: test.map { .init(name: $0.name, profile: $0.profile) })
+            training: .init(name: training.name, profile: training.profile, statistics: training.statistics),
+            test: test.map { .init(name: $0.name, profile: $0.profile, statistics: $0.statistics) })
         var findings: [DatasetFinding] = []
         for rule in linter.rules.datasetRules { rule.check(dataset, into: &findings) }
         let wholeManifest = [training, test].compactMap { $0 }.flatMap { $0.findings.filter { $0.line == nil } }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The numbers of a manifest's dataset, worked out from its ``DatasetProfile``: the service's own
 /// (`DescribeDataset`'s `DatasetStats`, `ListDatasetLabels`'s label descriptions) and what a person needs
 /// before training (sizes, balance, pairs, outliers).
@@ -114,40 +116,73 @@ public struct DatasetStatistics: Sendable {
     public init(_ profile: DatasetProfile) {
         totalEntries = profile.entries.count + profile.nonObjectErrorLines
         errorEntries = profile.entries.count { $0.hasErrors } + profile.nonObjectErrorLines
-        var rows = profile.labels.map { LabelRow(name: $0) }
-        var declared = [Bool](repeating: false, count: rows.count)
-        var images = Set<Hash128>()
+        let labelCount = profile.labels.count
+        var entriesOf = [Int](repeating: 0, count: labelCount)
+        var boxEntriesOf = [Int](repeating: 0, count: labelCount)
+        var imageLevelOf = [Int](repeating: 0, count: labelCount)
+        var boxesOf = [Int](repeating: 0, count: labelCount)
+        var declared = [Bool](repeating: false, count: labelCount)
+        var images = FingerprintTable()
+        images.reserve(profile.entries.count)
         var boxCounts: [Double] = []
         var labelCounts: [Double] = []
+        boxCounts.reserveCapacity(profile.entries.count)
+        labelCounts.reserveCapacity(profile.entries.count)
+        // Pairs counted in a square table (labels are 250 at most in a trainable dataset), else by key.
+        let tabulatesPairs = labelCount <= 1024
+        var pairTable = [Int](repeating: 0, count: tabulatesPairs ? labelCount * labelCount : 0)
         var pairCounts: [Int: Int] = [:]
         var sizeCounts: [Int: Int] = [:]
         var widths: [Double] = []
         var heights: [Double] = []
         var carried: [Int] = []
-        for entry in profile.entries where !entry.hasErrors {
-            if let image = entry.image { images.insert(image) }
-            carried.removeAll(keepingCapacity: true)
-            for use in profile.labelUses[entry.labels] {
-                declared[use.label] = true
-                guard use.isCarried else { continue }
-                carried.append(use.label)
-                rows[use.label].entries += 1
-                if use.hasBox { rows[use.label].boxEntries += 1 }
-                if use.isImageLevel { rows[use.label].imageLevelEntries += 1 }
+        var labeled = 0
+        // Through the arrays' buffers: a slice of an array per entry would retain and release it.
+        profile.labelUses.withUnsafeBufferPointer { uses in
+            profile.boxes.withUnsafeBufferPointer { boxes in
+                for entry in profile.entries where !entry.hasErrors {
+                    if let image = entry.image { _ = images.insert(image, value: 0) }
+                    carried.removeAll(keepingCapacity: true)
+                    for use in uses[entry.labels] {
+                        declared[use.label] = true
+                        guard use.isCarried else { continue }
+                        carried.append(use.label)
+                        entriesOf[use.label] += 1
+                        if use.hasBox { boxEntriesOf[use.label] += 1 }
+                        if use.isImageLevel { imageLevelOf[use.label] += 1 }
+                    }
+                    if !carried.isEmpty { labeled += 1 }
+                    if carried.count > 1 {
+                        carried.sort()
+                        for (index, first) in carried.enumerated() {
+                            for second in carried[(index + 1)...] {
+                                if tabulatesPairs {
+                                    pairTable[first * labelCount + second] += 1
+                                } else {
+                                    pairCounts[first << 32 | second, default: 0] += 1
+                                }
+                            }
+                        }
+                    }
+                    boxCounts.append(Double(entry.boxes.count))
+                    labelCounts.append(Double(carried.count))
+                    for box in boxes[entry.boxes] where box.label >= 0 { boxesOf[box.label] += 1 }
+                    if entry.imageWidth > 0, entry.imageHeight > 0 {
+                        widths.append(Double(entry.imageWidth))
+                        heights.append(Double(entry.imageHeight))
+                        sizeCounts[Int(entry.imageWidth) << 32 | Int(entry.imageHeight), default: 0] += 1
+                    }
+                }
             }
-            if !carried.isEmpty { labeledEntries += 1 }
-            carried.sort()
-            for (index, first) in carried.enumerated() {
-                for second in carried[(index + 1)...] { pairCounts[first << 32 | second, default: 0] += 1 }
-            }
-            boxCounts.append(Double(entry.boxes.count))
-            labelCounts.append(Double(carried.count))
-            for box in profile.boxes[entry.boxes] where box.label >= 0 { rows[box.label].boxes += 1 }
-            if entry.imageWidth > 0, entry.imageHeight > 0 {
-                widths.append(Double(entry.imageWidth))
-                heights.append(Double(entry.imageHeight))
-                sizeCounts[Int(entry.imageWidth) << 32 | Int(entry.imageHeight), default: 0] += 1
-            }
+        }
+        labeledEntries = labeled
+        for (index, count) in pairTable.enumerated() where count > 0 {
+            pairCounts[(index / labelCount) << 32 | index % labelCount] = count
+        }
+        let rows = profile.labels.indices.map { label in
+            LabelRow(
+                name: profile.labels[label], entries: entriesOf[label], boxEntries: boxEntriesOf[label],
+                boxes: boxesOf[label], imageLevelEntries: imageLevelOf[label])
         }
         self.images = images.count
         totalLabels = declared.count { $0 }
@@ -165,39 +200,62 @@ public struct DatasetStatistics: Sendable {
         imageSizes = sizeCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.topLimit).map {
             ImageSizeCount(width: $0.key >> 32, height: $0.key & 0xFFFF_FFFF, entries: $0.value)
         }
-        boxesPerImage = Distribution(&boxCounts, edges: Distribution.evenEdges(from: 0, to: 20, count: 20))
-        labelsPerImage = Distribution(&labelCounts, edges: Distribution.evenEdges(from: 0, to: 10, count: 10))
-        imageWidth = Distribution(&widths, edges: Distribution.evenEdges(from: 0, to: 4096, count: 16))
-        imageHeight = Distribution(&heights, edges: Distribution.evenEdges(from: 0, to: 4096, count: 16))
-        measureBoxes(profile, names: rows.map(\.name))
+        let boxes = Self.measureBoxes(profile)
+        findOutliers(areas: boxes.areas, owners: boxes.owners, names: rows.map(\.name))
+        let shares = Distribution.evenEdges(from: 0, to: 1, count: 20)
+        let pixels = Distribution.evenEdges(from: 0, to: 4096, count: 16)
+        let summaries = Self.distributions([
+            (boxCounts, Distribution.evenEdges(from: 0, to: 20, count: 20)),
+            (labelCounts, Distribution.evenEdges(from: 0, to: 10, count: 10)), (widths, pixels), (heights, pixels),
+            (boxes.widths, shares), (boxes.heights, shares), (boxes.areas, shares),
+            (boxes.aspects, [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 10]),
+        ])
+        (boxesPerImage, labelsPerImage, imageWidth, imageHeight) = (
+            summaries[0], summaries[1], summaries[2], summaries[3]
+        )
+        (boxWidth, boxHeight, boxArea, boxAspect) = (summaries[4], summaries[5], summaries[6], summaries[7])
     }
 
-    /// The box distributions and outliers, over the measurable boxes of entries without errors.
-    private mutating func measureBoxes(_ profile: DatasetProfile, names: [String]) {
+    /// The distributions of each list of numbers over its edges, worked out on every core.
+    private static func distributions(_ lists: [([Double], [Double])]) -> [Distribution] {
+        let slots = ResultSlots(count: lists.count, initial: Distribution())
+        DispatchQueue.concurrentPerform(iterations: lists.count) { index in
+            var values = lists[index].0
+            slots.store(Distribution(&values, edges: lists[index].1), at: index)
+        }
+        return slots.values
+    }
+
+    /// The box measures over the measurable boxes of entries without errors: width, height and area as
+    /// shares of the image's, and the aspect ratio; and each box's line and label, for the outliers.
+    private static func measureBoxes(_ profile: DatasetProfile) -> (
+        widths: [Double], heights: [Double], areas: [Double], aspects: [Double], owners: [(line: Int, label: Int)]
+    ) {
         var widths: [Double] = []
         var heights: [Double] = []
         var areas: [Double] = []
         var aspects: [Double] = []
-        // Per box measured: its line and label, for the outliers.
         var owners: [(line: Int, label: Int)] = []
-        for entry in profile.entries where !entry.hasErrors {
-            for box in profile.boxes[entry.boxes] {
-                guard box.imageWidth > 0, box.imageHeight > 0, box.width > 0, box.height > 0 else { continue }
-                let width = Double(box.width) / Double(box.imageWidth)
-                let height = Double(box.height) / Double(box.imageHeight)
-                widths.append(width)
-                heights.append(height)
-                areas.append(width * height)
-                aspects.append(Double(box.width) / Double(box.height))
-                owners.append((entry.line, box.label))
+        widths.reserveCapacity(profile.boxes.count)
+        heights.reserveCapacity(profile.boxes.count)
+        areas.reserveCapacity(profile.boxes.count)
+        aspects.reserveCapacity(profile.boxes.count)
+        owners.reserveCapacity(profile.boxes.count)
+        profile.boxes.withUnsafeBufferPointer { boxes in
+            for entry in profile.entries where !entry.hasErrors {
+                for box in boxes[entry.boxes] {
+                    guard box.imageWidth > 0, box.imageHeight > 0, box.width > 0, box.height > 0 else { continue }
+                    let width = Double(box.width) / Double(box.imageWidth)
+                    let height = Double(box.height) / Double(box.imageHeight)
+                    widths.append(width)
+                    heights.append(height)
+                    areas.append(width * height)
+                    aspects.append(Double(box.width) / Double(box.height))
+                    owners.append((entry.line, box.label))
+                }
             }
         }
-        findOutliers(areas: areas, owners: owners, names: names)
-        let shares = Distribution.evenEdges(from: 0, to: 1, count: 20)
-        boxWidth = Distribution(&widths, edges: shares)
-        boxHeight = Distribution(&heights, edges: shares)
-        boxArea = Distribution(&areas, edges: shares)
-        boxAspect = Distribution(&aspects, edges: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 10])
+        return (widths, heights, areas, aspects, owners)
     }
 
     /// The boxes more than ``outlierDeviations`` standard deviations from their label's mean area.

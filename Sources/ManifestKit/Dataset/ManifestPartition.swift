@@ -112,6 +112,11 @@ public struct ManifestPartition: Sendable {
         }
         var training: [UInt8] = []
         var test: [UInt8] = []
+        // Sized first: growing them line by line would copy (and fault in) the manifest several times.
+        var testBytes = 0
+        for (number, range) in lines.enumerated() where isTestLine[number + 1] { testBytes += range.count + 1 }
+        test.reserveCapacity(testBytes)
+        training.reserveCapacity(bytes.count + lines.count - testBytes)
         for (number, range) in lines.enumerated() where entryAt[number + 1] >= 0 {
             if isTestLine[number + 1] {
                 test += bytes[range]

@@ -32,7 +32,7 @@ public struct TooFewImagesForAutoSplit: DatasetRule {
 
     static func check(_ dataset: ReviewedDataset, into findings: inout [DatasetFinding]) {
         guard dataset.test == nil else { return }
-        let statistics = DatasetStatistics(dataset.training.profile)
+        let statistics = dataset.training.statistics
         let firstLines = dataset.training.carriedLabels
         for label in statistics.fewImageLabels {
             findings.append(

@@ -61,7 +61,7 @@ import Testing
         #expect(try RuleSelector.resolve(" CL4 ") == "CL4")
         #expect(throws: RuleSelector.Unknown.self) { try RuleSelector.resolve("") }
         #expect(throws: RuleSelector.Unknown.self) { try RuleSelector.resolve("CL99") }
-        #expect(throws: RuleSelector.Unknown.self) { try RuleSelector.resolve("CL7") }
+        #expect(throws: RuleSelector.Unknown.self) { try RuleSelector.resolve("CL8") }
         let typo = RuleSelector.Unknown(text: "invalid-jsn").description
         #expect(typo.hasSuffix("did you mean 'invalid-json'?"), "\(typo)")
         let code = RuleSelector.Unknown(text: "CL0009").description

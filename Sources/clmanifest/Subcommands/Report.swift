@@ -59,6 +59,8 @@ extension CLManifest {
             }
             let review = try DatasetReviewRun(configuration: configFile, images: mappings).review(
                 training: file, test: test)
+            // The gallery's images: --images, then the configuration's `images:`, as lint takes them.
+            mappings += try configFile.configuration(for: file).options.images
             var bytes: [UInt8]?
             if !mappings.isEmpty {
                 do {

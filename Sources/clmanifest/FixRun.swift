@@ -9,6 +9,8 @@ struct FixRun {
     var report: ReportOptions
     var options: FixOptions
     var settings: LintSettings
+    /// Where `s3://` manifests are read from (they are shown fixed with `--diff`, never written).
+    var input: ManifestInput?
 
     private struct Fixed {
         var file: String
@@ -90,6 +92,15 @@ struct FixRun {
         let input: [UInt8]
         if file == "-" {
             input = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else if ManifestInput.isS3(file) {
+            guard options.diff, let remote = self.input else {
+                throw FixFailure(description: "\(file): fix writes files, not S3 objects; --diff shows the fixes")
+            }
+            do {
+                input = try remote.bytes(of: file)
+            } catch {
+                throw FixFailure(description: error.description)
+            }
         } else {
             do {
                 input = try FileContents.bytes(file)

@@ -53,7 +53,9 @@ public enum RuleDocumentation {
         }
         if let example = description.nonTriggeringExamples.first, example.bytes.count <= 2_000 {
             text += "\nExample (fine):\n    \(example.text.replacing("\n", with: "\n    "))\n"
-            if let test = example.test { text += "  with the test manifest\n    \(test.replacing("\n", with: "\n    "))\n" }
+            if let test = example.test {
+                text += "  with the test manifest\n    \(test.replacing("\n", with: "\n    "))\n"
+            }
         }
         if let (before, after) = fixExamples(of: description.code).first {
             text += "\nFixed:\n    \(before.replacing("\n", with: "\n    "))\n"

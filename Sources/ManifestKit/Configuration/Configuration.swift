@@ -61,7 +61,10 @@ public struct Configuration: Sendable {
     public static func discover(for path: String) -> String? {
         var status = stat()
         let isDirectory = path != "-" && stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-        let start = path == "-" ? "." : isDirectory ? path : PathName.directory(of: path)
+        // Standard input and S3 objects are looked for from the current directory.
+        let start =
+            path == "-" || path.lowercased().hasPrefix("s3://")
+            ? "." : isDirectory ? path : PathName.directory(of: path)
         var directory = PathName.absolute(start)
         while true {
             let candidate = PathName.joined(directory, fileName)

@@ -18,6 +18,10 @@ public struct SigV4Signer: Sendable {
     public var signsPayloadHeader = false
     /// Whether the session token is added after signing (unsigned) rather than before.
     public var omitsSessionTokenFromSignature = false
+    /// Whether the path is normalised (dot segments removed, slashes collapsed) and encoded a second time,
+    /// as for every service but S3; S3 signs the path as it is, encoded once (the suite's `normalize:
+    /// false` cases).
+    public var normalizesPath = true
 
     /// Headers never signed (botocore's list): the HTTP layer may change them on the way.
     static let unsignedHeaders: Set<String> = [
@@ -82,7 +86,7 @@ public struct SigV4Signer: Sendable {
     public func signature(of request: SignableRequest, timestamp: String) -> (
         canonicalRequest: String, stringToSign: String, signedHeaders: String, signature: String
     ) {
-        let (canonicalRequest, signedHeaders) = Self.canonicalRequest(request)
+        let (canonicalRequest, signedHeaders) = Self.canonicalRequest(request, normalizingPath: normalizesPath)
         let stringToSign =
             "AWS4-HMAC-SHA256\n\(timestamp)\n\(scope(timestamp))\n"
             + Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8)))
@@ -116,7 +120,7 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The canonical request and the signed header names.
-    static func canonicalRequest(_ request: SignableRequest) -> (String, String) {
+    static func canonicalRequest(_ request: SignableRequest, normalizingPath: Bool = true) -> (String, String) {
         let (path, query) = splitTarget(request.target)
         var grouped: [String: [String]] = [:]
         for (name, value) in request.headers where !unsignedHeaders.contains(name.lowercased()) {
@@ -127,7 +131,8 @@ public struct SigV4Signer: Sendable {
         let signedHeaders = names.joined(separator: ";")
         let payloadHash = request.values(of: "x-amz-content-sha256").first ?? hex(SHA256.hash(data: request.body))
         let canonical = [
-            request.method, canonicalPath(path), canonicalQuery(query), headerLines, signedHeaders, payloadHash,
+            request.method, normalizingPath ? canonicalPath(path) : encode(decode(path), keepingSlash: true),
+            canonicalQuery(query), headerLines, signedHeaders, payloadHash,
         ].joined(separator: "\n")
         return (canonical, signedHeaders)
     }

@@ -24,6 +24,7 @@ extension CLManifest {
 
         @OptionGroup var fixing: FixOptions
         @OptionGroup var report: ReportOptions
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY manifests, with --diff)") var s3: S3Options
 
         @Option(
             name: .customLong("schema"),
@@ -61,7 +62,10 @@ extension CLManifest {
                 jobs: report.threadCount, partBytes: report.partBytes,
                 images: try images.map { try ImageMapping(parsing: $0) }, select: report.selectedCodes,
                 ignore: report.ignoredCodes)
-            try FixRun(files: files, report: report, options: fixing, settings: settings).run()
+            try FixRun(
+                files: files, report: report, options: fixing, settings: settings, input: ManifestInput(options: s3)
+            )
+            .run()
         }
     }
 }

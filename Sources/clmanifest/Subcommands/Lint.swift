@@ -82,14 +82,21 @@ extension CLManifest {
 
         @OptionGroup var fixing: FixOptions
 
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY manifests)") var s3: S3Options
+
         func run() throws {
             let settings = try LintSettings(
                 configuration: configFile, schemas: schemas, servicePrecedence: servicePrecedence,
                 excerpts: report.needsExcerpts, jobs: report.threadCount,
                 partBytes: report.partBytes, images: try images.map { try ImageMapping(parsing: $0) },
                 select: report.selectedCodes, ignore: report.ignoredCodes)
+            let input = ManifestInput(options: s3)
             if fix || fixing.diff {
-                try FixRun(files: files, report: report, options: fixing, settings: settings).run()
+                if fix, let remote = files.first(where: ManifestInput.isS3) {
+                    throw CommandFailure(
+                        message: "--fix writes files, not S3 objects: \(remote); use --diff to see the fixes")
+                }
+                try FixRun(files: files, report: report, options: fixing, settings: settings, input: input).run()
                 return
             }
             var lastLinter: ManifestLinter?
@@ -112,7 +119,8 @@ extension CLManifest {
                         display.note("\(file): \(Count.grouped(checked)) images checked")
                     }
                     defer { display.end() }
-                    let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                    let diagnostics = try input.lint(
+                        file, with: linter, displayName: file == "-" ? report.stdinFilename : nil)
                     return FileRun.Checked(diagnostics: diagnostics, partialSelection: linter.selection.isPartial)
                 },
                 describe: { file in

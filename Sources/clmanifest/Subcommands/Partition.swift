@@ -39,6 +39,8 @@ extension CLManifest {
 
         @OptionGroup var configFile: ConfigurationOptions
 
+        @OptionGroup(title: "S3 (for an s3://BUCKET/KEY manifest)") var s3: S3Options
+
         mutating func validate() throws {
             guard testFraction > 0, testFraction < 1 else {
                 throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), such as 0.2")
@@ -51,19 +53,15 @@ extension CLManifest {
         }
 
         func run() throws {
-            let review = try DatasetReviewRun(configuration: configFile, images: []).review(training: file, test: nil)
-            let bytes: [UInt8]
-            do {
-                bytes = try FileContents.bytes(file)
-            } catch {
-                throw CommandFailure(message: "cannot read '\(file)': \(error.reason)")
-            }
+            let run = DatasetReviewRun(configuration: configFile, images: [], input: ManifestInput(options: s3))
+            let bytes = try run.bytes(of: file)
+            let review = try run.review(file, bytes: bytes)
             let partition: ManifestPartition
             do {
                 partition = try ManifestPartition(
                     bytes: bytes, profile: review.training.profile, testFraction: testFraction, seed: seed,
                     allowUnsplit: allowUnsplit)
-            } catch {
+            } catch let error as ManifestPartition.Failure {
                 throw CommandFailure(message: "cannot partition '\(file)': \(error.description)")
             }
             for (path, content) in [(train, partition.training), (test, partition.test)] {

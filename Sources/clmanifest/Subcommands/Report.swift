@@ -35,6 +35,8 @@ extension CLManifest {
 
         @OptionGroup var configFile: ConfigurationOptions
 
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY manifests)") var s3: S3Options
+
         mutating func validate() throws {
             if file == "-" || test == "-" { throw ValidationError("report reads files, not standard input") }
             for image in images {
@@ -57,18 +59,12 @@ extension CLManifest {
                     throw CommandFailure(message: "--images: \(error.description)")
                 }
             }
-            let review = try DatasetReviewRun(configuration: configFile, images: mappings).review(
-                training: file, test: test)
             // The gallery's images: --images, then the configuration's `images:`, as lint takes them.
+            let checked = mappings
             mappings += try configFile.configuration(for: file).options.images
-            var bytes: [UInt8]?
-            if !mappings.isEmpty {
-                do {
-                    bytes = try FileContents.bytes(file)
-                } catch {
-                    throw CommandFailure(message: "cannot read '\(file)': \(error.reason)")
-                }
-            }
+            let run = DatasetReviewRun(configuration: configFile, images: checked, input: ManifestInput(options: s3))
+            let bytes = try run.bytes(of: file)
+            let review = try run.review(file, bytes: bytes, test: test)
             let page = HTMLReport(review: review, trainingBytes: bytes, images: mappings).html
             do throws(FileContents.Failure) {
                 try AtomicFile.write(Array(page.utf8), to: output)

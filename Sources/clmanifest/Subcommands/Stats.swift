@@ -29,6 +29,8 @@ extension CLManifest {
 
         @OptionGroup var configFile: ConfigurationOptions
 
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY manifests)") var s3: S3Options
+
         enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
             case text, json
         }
@@ -42,7 +44,7 @@ extension CLManifest {
         }
 
         func run() throws {
-            let run = DatasetReviewRun(configuration: configFile, images: [])
+            let run = DatasetReviewRun(configuration: configFile, images: [], input: ManifestInput(options: s3))
             let reviews = try files.map { try run.review(training: $0, test: test) }
             switch format {
             case .text:

@@ -22,6 +22,8 @@ extension CLManifest {
 
         @OptionGroup var report: ReportOptions
 
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY files)") var s3: S3Options
+
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
             try report.validate(files: files)
@@ -49,8 +51,10 @@ extension CLManifest {
             let linter = ManifestLinter(options: options, validating: compiled, entry: entry, selection: selection)
             linter.jobs = report.threadCount
             if let partBytes = report.partBytes { linter.partBytes = partBytes }
+            let input = ManifestInput(options: s3)
             try FileRun(files: files, report: report).run { file throws(ManifestError) in
-                let diagnostics = try linter.lint(path: file, displayName: file == "-" ? report.stdinFilename : nil)
+                let diagnostics = try input.lint(
+                    file, with: linter, displayName: file == "-" ? report.stdinFilename : nil)
                 return FileRun.Checked(diagnostics: diagnostics, partialSelection: selection.isPartial)
             }
         }

@@ -1,0 +1,79 @@
+import ManifestKit
+import ManifestUpload
+import Synchronization
+
+/// Where a command's manifests come from: local paths (and `-`) are read by the command as before;
+/// `s3://BUCKET/KEY` is read from S3 (ranged GETs in parallel for a large object, with progress on a
+/// terminal) and checked from memory, its findings named `s3://BUCKET/KEY:LINE:COL`.
+final class ManifestInput {
+    private let options: S3Options
+    private var client: S3Client?
+
+    init(options: S3Options) {
+        self.options = options
+    }
+
+    /// Whether `path` names an S3 object.
+    static func isS3(_ path: String) -> Bool {
+        S3URI.isS3(path)
+    }
+
+    /// The client, made on first use (so that commands on local files never need credentials).
+    func s3Client() throws(ManifestError) -> S3Client {
+        if let client { return client }
+        do {
+            let made = try options.settings.client { Output.standardError($0 + "\n") }
+            client = made
+            return made
+        } catch {
+            throw ManifestError.readFailed(path: "s3://", reason: error.description)
+        }
+    }
+
+    /// The bytes of the S3 object `path` (`s3://BUCKET/KEY`).
+    func bytes(of path: String) throws(ManifestError) -> [UInt8] {
+        guard let uri = S3URI(path), !uri.key.isEmpty else {
+            throw ManifestError.readFailed(
+                path: path, reason: "an s3:// path names a bucket and a key: s3://BUCKET/KEY")
+        }
+        var reader = S3ObjectReader(client: try s3Client())
+        reader.concurrency = min(options.s3Concurrency, 16)
+        let display = SharedProgress(ProgressDisplay())
+        reader.progress = { read, total in
+            display.note(
+                "\(path): \(Count.grouped(read >> 20)) of \(Count.grouped((total + (1 << 20) - 1) >> 20)) MiB read from S3"
+            )
+        }
+        defer { display.end() }
+        do {
+            return try reader.read(uri)
+        } catch {
+            throw ManifestError.readFailed(path: path, reason: error.description)
+        }
+    }
+
+    /// Lints `path` with `linter`: from S3 when it is an `s3://` path, else as a file (`displayName` naming
+    /// standard input).
+    func lint(_ path: String, with linter: ManifestLinter, displayName: String?) throws(ManifestError) -> [Diagnostic] {
+        guard Self.isS3(path) else { return try linter.lint(path: path, displayName: displayName) }
+        return linter.lint(bytes: try bytes(of: path), name: path)
+    }
+}
+
+/// A progress display the threads reading an object share, one update at a time.
+private final class SharedProgress: @unchecked Sendable {
+    private let display: ProgressDisplay
+    private let lock = Mutex(())
+
+    init(_ display: ProgressDisplay) {
+        self.display = display
+    }
+
+    func note(_ text: String) {
+        lock.withLock { _ in display.note(text) }
+    }
+
+    func end() {
+        lock.withLock { _ in display.end() }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ManifestUpload
+import Testing
+import _ManifestTestSupport
+
+/// Commands on `s3://` manifests, against a real S3 implementation (moto's server; `.ci/run` installs it,
+/// elsewhere these tests skip without it).
+@Suite struct S3CommandTests {
+    /// A moto server with the bundled samples in `s3://test-bucket/samples/`, and the environment that
+    /// reaches it; nil (after saying why) when moto is not here.
+    static func moto() throws -> (MotoServer, [String: String])? {
+        guard MotoServer.isAvailable else {
+            if SharedDirectory.isCI {
+                Issue.record("moto's server is not installed: .ci/run installs it (pip install \"moto[server]\")")
+            } else {
+                print("skipped: moto's server is not installed (pip install \"moto[server]\")")
+            }
+            return nil
+        }
+        let server = try MotoServer()
+        let client = S3Client(
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
+            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),
+            retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.02), timeout: 10)
+        try client.createBucket("test-bucket")
+        for name in ["typical-mistakes.manifest", "object-localization.manifest", "mixed.manifest"] {
+            let bytes = try [UInt8](
+                Data(contentsOf: SharedDirectory.packageRoot.appendingPathComponent("samples/\(name)")))
+            try client.put(S3URI(bucket: "test-bucket", key: "samples/\(name)"), body: bytes)
+        }
+        let environment = [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_ENDPOINT_URL_S3": server.url.absoluteString,
+            "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": "/nonexistent", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+        ]
+        return (server, environment)
+    }
+
+    @Test func lintReadsAnS3ObjectAndNamesItsLines() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let local = try CommandRunner.run(["lint", "samples/typical-mistakes.manifest", "--format", "jsonl"])
+        let remote = try CommandRunner.run(
+            ["lint", "s3://test-bucket/samples/typical-mistakes.manifest", "--format", "jsonl"],
+            environment: environment)
+        #expect(remote.status == local.status && remote.status == 1, "\(remote.standardError)")
+        // The same findings, named by the object.
+        #expect(
+            remote.standardOutput
+                == local.standardOutput.replacingOccurrences(
+                    of: "\"samples/typical-mistakes.manifest\"",
+                    with: "\"s3://test-bucket/samples/typical-mistakes.manifest\""))
+        let text = try CommandRunner.run(
+            ["lint", "s3://test-bucket/samples/typical-mistakes.manifest"], environment: environment)
+        #expect(text.standardOutput.hasPrefix("s3://test-bucket/samples/typical-mistakes.manifest:1:"))
+        // A local file and an object in one run.
+        let both = try CommandRunner.run(
+            ["lint", "samples/mixed.manifest", "s3://test-bucket/samples/mixed.manifest"], environment: environment)
+        #expect(both.status == 0, "\(both.standardError)")
+    }
+
+    @Test func missingObjectsAndBadPathsAreErrorsNotCrashes() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let missing = try CommandRunner.run(["lint", "s3://test-bucket/nothing.manifest"], environment: environment)
+        #expect(missing.status == 2)
+        #expect(
+            missing.standardError.contains("no such key: s3://test-bucket/nothing.manifest"), "\(missing.standardError)"
+        )
+        let bucketOnly = try CommandRunner.run(["lint", "s3://test-bucket"], environment: environment)
+        #expect(bucketOnly.status == 2)
+        #expect(bucketOnly.standardError.contains("s3://BUCKET/KEY"))
+        let fix = try CommandRunner.run(
+            ["fix", "s3://test-bucket/samples/typical-mistakes.manifest"], environment: environment)
+        #expect(fix.status == 2)
+        #expect(fix.standardError.contains("--diff"))
+    }
+
+    @Test func statsAndFixDiffReadS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let stats = try CommandRunner.run(
+            ["stats", "s3://test-bucket/samples/object-localization.manifest", "--format", "json"],
+            environment: environment)
+        #expect(stats.status == 0, "\(stats.standardError)")
+        #expect(stats.standardOutput.contains("\"DatasetStats\": {\"TotalEntries\": 20, \"LabeledEntries\": 20"))
+        let diff = try CommandRunner.run(
+            ["fix", "--diff", "s3://test-bucket/samples/typical-mistakes.manifest"], environment: environment)
+        let localDiff = try CommandRunner.run(["fix", "--diff", "samples/typical-mistakes.manifest"])
+        #expect(diff.status == localDiff.status)
+        #expect(diff.standardOutput.hasPrefix("--- a/s3://test-bucket/samples/typical-mistakes.manifest\n"))
+        // The same hunks as for the local copy.
+        #expect(
+            diff.standardOutput.split(separator: "\n").dropFirst(2)
+                == localDiff.standardOutput.split(separator: "\n").dropFirst(2))
+    }
+}

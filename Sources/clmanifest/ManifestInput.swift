@@ -52,6 +52,14 @@ final class ManifestInput {
         }
     }
 
+    /// Gives `linter` the S3 client for its image mappings in S3 (`--images s3://BUCKET/PREFIX/`), with
+    /// `--s3-concurrency` requests in flight.
+    func prepareImages(for linter: ManifestLinter) throws(ManifestError) {
+        guard linter.remoteImages == nil, linter.options.images.contains(where: \.isInS3) else { return }
+        linter.remoteImages = S3ImageStore(client: try s3Client())
+        linter.imageThreads = options.s3Concurrency
+    }
+
     /// Lints `path` with `linter`: from S3 when it is an `s3://` path, else as a file (`displayName` naming
     /// standard input).
     func lint(_ path: String, with linter: ManifestLinter, displayName: String?) throws(ManifestError) -> [Diagnostic] {

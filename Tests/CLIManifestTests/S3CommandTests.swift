@@ -95,3 +95,43 @@ import _ManifestTestSupport
                 == localDiff.standardOutput.split(separator: "\n").dropFirst(2))
     }
 }
+
+/// `lint --images s3://…`: the images checked where they are, against moto.
+@Suite struct S3ImageCommandTests {
+    static let prefix = "s3://northwind-site-safety/ppe/camera-03/2024-06/"
+
+    @Test func imagesInS3GiveTheFindingsOfTheirLocalCopies() throws {
+        guard let (server, environment) = try S3CommandTests.moto() else { return }
+        _ = server
+        let client = S3Client(
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
+            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+        try client.createBucket("northwind-site-safety")
+        let directory = SharedDirectory.packageRoot.appendingPathComponent("samples/images/camera-03")
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
+            try client.put(S3URI(bucket: "northwind-site-safety", key: "ppe/camera-03/2024-06/\(name)"), body: bytes)
+        }
+        let local = try CommandRunner.run(
+            [
+                "lint", "samples/with-images.manifest", "--images", "\(Self.prefix)=samples/images/camera-03",
+                "--format", "jsonl",
+            ])
+        let remote = try CommandRunner.run(
+            [
+                "lint", "samples/with-images.manifest", "--images", Self.prefix, "--format", "jsonl",
+                "--s3-concurrency", "4",
+            ],
+            environment: environment)
+        #expect(remote.status == 1 && local.status == 1, "\(remote.standardError)")
+        let codes = { (output: String) in
+            output.split(separator: "\n").compactMap { line in
+                line.firstMatch(of: /"line":(\d+),"column":(\d+),"code":"(CL\d+)"/).map { "\($0.1):\($0.2):\($0.3)" }
+            }
+        }
+        #expect(!codes(local.standardOutput).isEmpty)
+        #expect(codes(remote.standardOutput) == codes(local.standardOutput))
+        // The missing image is named by its key.
+        #expect(remote.standardOutput.contains("no such key: \(Self.prefix)frame_000103.jpg"))
+    }
+}

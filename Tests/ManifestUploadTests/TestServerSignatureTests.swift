@@ -9,8 +9,10 @@ import _RekognitionTestServer
 @Suite struct TestServerSignatureTests {
     static let suitePath = "conformance/aws-signing-test-suite/v4"
 
+    /// The cases of Rekognition's way of signing: the test server stands in for Rekognition only, so the
+    /// `normalize: false` cases (S3's) are not its.
     static var cases: [String] {
-        SigV4ConformanceTests.cases
+        SigV4ConformanceTests.cases.filter { !$0.hasSuffix("-unnormalized") }
     }
 
     @Test(arguments: cases)

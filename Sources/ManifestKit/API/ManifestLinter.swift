@@ -47,6 +47,8 @@ public final class ManifestLinter {
     public var imageThreads = 8
     /// Called as images are checked with the number looked at so far (for a progress display).
     public var imageProgress: ((_ checked: Int) -> Void)?
+    /// Where the images of mappings in S3 are read (``ImageMapping/isInS3``); their check needs one.
+    public var remoteImages: (any RemoteImageStore)?
     /// The size of the parts a file is cut into for several threads (smaller in tests, to cut small files).
     package var partBytes: Int {
         get { driver.partBytes }
@@ -175,6 +177,7 @@ public final class ManifestLinter {
         var check = ImageCheck(mappings: options.images)
         check.threads = imageThreads
         check.progress = imageProgress
+        check.remote = remoteImages
         let (found, summary) = try check.run(reader, options: options, rules: rules)
         let isLineFinding = { (diagnostic: Diagnostic) in !diagnostic.code.hasPrefix("CL4") }
         let errorLines = Set(lineFindings.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line))

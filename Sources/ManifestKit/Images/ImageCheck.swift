@@ -13,6 +13,8 @@ public struct ImageCheck {
     var batchSize = 1024
     /// Called after each batch with the number of images looked at so far.
     public var progress: ((_ checked: Int) -> Void)?
+    /// Where images mapped to S3 are read (``ImageMapping/isInS3``).
+    public var remote: (any RemoteImageStore)?
 
     /// Creates a check with the mappings.
     public init(mappings: [ImageMapping]) {
@@ -105,10 +107,13 @@ public struct ImageCheck {
     /// Reads the images of `batch` on up to ``threads`` threads.
     private func inspect(_ batch: [ImageTarget]) -> [ImageFile] {
         let results = ResultSlots<ImageFile>(count: batch.count, initial: .missing)
+        let remote = self.remote
         WorkerThreads.run(max(1, min(threads, batch.count))) { _ in
             while let index = results.claim() {
                 switch batch[index].location {
                 case .path(let path): results.store(ImageFile.inspect(path: path), at: index)
+                case .inS3(let sourceRef):
+                    results.store(remote?.inspect(sourceRef) ?? .unreadable("no S3 client to read it"), at: index)
                 case .escapes, .unmapped: results.store(.unreadable("escapes"), at: index)
                 }
             }
@@ -121,6 +126,7 @@ public struct ImageCheck {
         let path: String?
         switch target.location {
         case .path(let local): path = local
+        case .inS3(let sourceRef): path = sourceRef
         case .unmapped: return []
         case .escapes: path = nil
         }

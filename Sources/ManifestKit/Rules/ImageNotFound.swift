@@ -32,6 +32,10 @@ public struct ImageNotFound: ImageRule {
 
     static func check(_ image: CheckedImage, into findings: inout [ImageFinding]) {
         guard let path = image.path, image.file == .missing else { return }
-        findings.append(ImageFinding(description, "no image at '\(path)'"))
+        if case .inS3 = image.target.location {
+            findings.append(ImageFinding(description, "no such key: \(path)"))
+        } else {
+            findings.append(ImageFinding(description, "no image at '\(path)'"))
+        }
     }
 }

@@ -36,14 +36,17 @@ extension CLManifest {
         @Option(
             name: .customLong("images"),
             help: ArgumentHelp(
-                "Check the images of source-refs starting with PREFIX in the local directory DIR; repeatable.",
+                "Check the images of source-refs starting with PREFIX in the local directory DIR, or in S3 itself "
+                    + "(s3://BUCKET/PREFIX/ alone); repeatable.",
                 discussion: """
                     Such as --images s3://bucket/datasets/cars/=photos/cars: s3://bucket/datasets/cars/a/1.jpg is \
-                    read from photos/cars/a/1.jpg. Only headers are read: format by signature, size, dimensions \
+                    read from photos/cars/a/1.jpg; with --images s3://bucket/datasets/cars/ it is read in S3 (a \
+                    HEAD and a ranged GET of its first 64 KB, --s3-concurrency at once). Only headers are read: \
+                    format by signature, size, dimensions \
                     (64-4,096), aspect ratio (20:1), truncation, and image_size and boxes against the real size \
                     (CL601-CL610). Also `images:` in the configuration; the longest matching prefix wins.
                     """,
-                valueName: "PREFIX=DIR"))
+                valueName: "PREFIX=DIR|s3://BUCKET/PREFIX/"))
         var images: [String] = []
 
         @Flag(
@@ -109,6 +112,7 @@ extension CLManifest {
             try run.run(
                 { file throws(ManifestError) in
                     let linter = try settings.linter(for: file)
+                    try input.prepareImages(for: linter)
                     lastLinter = linter
                     display.begin()
                     let total = FileSize.regular(file)

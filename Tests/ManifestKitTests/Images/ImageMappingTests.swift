@@ -20,8 +20,18 @@ import Testing
         #expect(both.directory == directory + "/a=b")
     }
 
+    @Test func anS3PrefixAloneIsCheckedInS3() throws {
+        let remote = try ImageMapping(parsing: "s3://bucket/cars/")
+        #expect(remote.isInS3 && remote.prefix == "s3://bucket/cars/")
+        #expect(try ImageMapping(parsing: "s3://bucket/year=2024/").isInS3)
+        #expect(!(try ImageMapping(parsing: "s3://bucket/cars/=\(directory)").isInS3))
+        #expect(ImageMapping.locate("s3://bucket/cars/a.jpg", in: [remote]) == .inS3("s3://bucket/cars/a.jpg"))
+    }
+
     @Test func malformedMappingsAreErrors() {
-        #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "s3://bucket/cars/") }
+        #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "bucket/cars/") }
+        #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "s3://") }
+        #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "s3://bucket/cars/=missing-directory") }
         #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "=\(directory)") }
         #expect(throws: ImageMappingError.self) { try ImageMapping(parsing: "s3://bucket/=\(directory)/none") }
     }

@@ -25,6 +25,17 @@ package final class MotoServer: @unchecked Sendable {
         return process.terminationStatus == 0
     }
 
+    /// A started server, or nil when moto is not installed: then `report` gets the reason under CI (where
+    /// it is a failure: `.ci/run` installs moto), and elsewhere it is printed as a skip.
+    package static func started(whenMissing report: (String) -> Void) throws -> MotoServer? {
+        guard isAvailable else {
+            let reason = "moto's server is not installed (pip install \"moto[server]\"; .ci/run installs it)"
+            if SharedDirectory.isCI { report(reason) } else { print("skipped: " + reason) }
+            return nil
+        }
+        return try MotoServer()
+    }
+
     private struct Failure: Error, CustomStringConvertible {
         var description: String
     }

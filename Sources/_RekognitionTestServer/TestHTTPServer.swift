@@ -146,7 +146,11 @@ package final class TestHTTPServer: @unchecked Sendable {
             case .respond(let status, let headers, let body):
                 var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
                 for (name, value) in headers { head += "\(name): \(value)\r\n" }
-                head += "Content-Length: \(body.count)\r\n\r\n"
+                // A HEAD answer names the object's length itself, and has no body.
+                if !headers.contains(where: { $0.0.lowercased() == "content-length" }) {
+                    head += "Content-Length: \(body.count)\r\n"
+                }
+                head += "\r\n"
                 guard Self.send(connection, Array(head.utf8) + body) else { return }
                 if request.header("connection")?.lowercased() == "close" { return }
             }

@@ -9,15 +9,9 @@ import _ManifestTestSupport
     /// A moto server with the bundled samples in `s3://test-bucket/samples/`, and the environment that
     /// reaches it; nil (after saying why) when moto is not here.
     static func moto() throws -> (MotoServer, [String: String])? {
-        guard MotoServer.isAvailable else {
-            if SharedDirectory.isCI {
-                Issue.record("moto's server is not installed: .ci/run installs it (pip install \"moto[server]\")")
-            } else {
-                print("skipped: moto's server is not installed (pip install \"moto[server]\")")
-            }
+        guard let server = try MotoServer.started(whenMissing: { Issue.record(Comment(rawValue: $0)) }) else {
             return nil
         }
-        let server = try MotoServer()
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
             endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),

@@ -81,15 +81,9 @@ import _ManifestTestSupport
 
     /// A client for a moto server, and a bucket in it; nil (after saying why) when moto is not here.
     static func moto() throws -> (MotoServer, S3Client)? {
-        guard MotoServer.isAvailable else {
-            if SharedDirectory.isCI {
-                Issue.record("moto's server is not installed: .ci/run installs it (pip install \"moto[server]\")")
-            } else {
-                print("skipped: moto's server is not installed (pip install \"moto[server]\")")
-            }
+        guard let server = try MotoServer.started(whenMissing: { Issue.record(Comment(rawValue: $0)) }) else {
             return nil
         }
-        let server = try MotoServer()
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
             endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),

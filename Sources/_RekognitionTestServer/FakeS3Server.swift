@@ -1,8 +1,10 @@
 package import Foundation
 
-/// A small S3 for fault tests: objects in memory, HEAD, GET (with `Range`) and PUT, and injected faults:
-/// `SlowDown`, 500s, resets, slow answers, a bucket in another region (301 with `x-amz-bucket-region` to
-/// requests signed for any other region) and access denied. Path-style addressing only.
+/// A small S3 for fault tests: objects in memory, HEAD and GET (with `Range`), and injected faults.
+///
+/// The faults: `SlowDown`, 500s, resets, slow answers, a bucket in another region (301 with
+/// `x-amz-bucket-region` to requests signed for any other region) and access denied. Path-style
+/// addressing only.
 package final class FakeS3Server: @unchecked Sendable {
     /// A failure injected into the next request.
     package enum S3Fault: Sendable, Equatable {

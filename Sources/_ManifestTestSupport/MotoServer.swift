@@ -47,7 +47,14 @@ package final class MotoServer: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // `CLMANIFEST_MOTO_LOG=FILE` keeps the server's log, to see why it answered as it did.
+        if let log = ProcessInfo.processInfo.environment["CLMANIFEST_MOTO_LOG"],
+            FileManager.default.createFile(atPath: log, contents: nil), let handle = FileHandle(forWritingAtPath: log)
+        {
+            process.standardError = handle
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw Failure(description: "no URL") }
         self.url = url
         try process.run()

@@ -6,11 +6,19 @@ import Synchronization
 /// `s3://BUCKET/KEY` is read from S3 (ranged GETs in parallel for a large object, with progress on a
 /// terminal) and checked from memory, its findings named `s3://BUCKET/KEY:LINE:COL`.
 final class ManifestInput {
-    private let options: S3Options
+    private let settings: S3Settings
+    private let concurrency: Int
     private var client: S3Client?
 
-    init(options: S3Options) {
-        self.options = options
+    /// Reads through S3 as `options` say.
+    convenience init(options: S3Options) {
+        self.init(settings: options.settings, concurrency: options.s3Concurrency)
+    }
+
+    /// Reads through S3 with `settings`, `concurrency` requests at once.
+    init(settings: S3Settings, concurrency: Int = 32) {
+        self.settings = settings
+        self.concurrency = concurrency
     }
 
     /// Whether `path` names an S3 object.
@@ -22,7 +30,7 @@ final class ManifestInput {
     func s3Client() throws(ManifestError) -> S3Client {
         if let client { return client }
         do {
-            let made = try options.settings.client { Output.standardError($0 + "\n") }
+            let made = try settings.client { Output.standardError($0 + "\n") }
             client = made
             return made
         } catch {
@@ -37,7 +45,7 @@ final class ManifestInput {
                 path: path, reason: "an s3:// path names a bucket and a key: s3://BUCKET/KEY")
         }
         var reader = S3ObjectReader(client: try s3Client())
-        reader.concurrency = min(options.s3Concurrency, 16)
+        reader.concurrency = min(concurrency, 16)
         let display = SharedProgress(ProgressDisplay())
         reader.progress = { read, total in
             display.note(
@@ -57,7 +65,40 @@ final class ManifestInput {
     func prepareImages(for linter: ManifestLinter) throws(ManifestError) {
         guard linter.remoteImages == nil, linter.options.images.contains(where: \.isInS3) else { return }
         linter.remoteImages = S3ImageStore(client: try s3Client())
-        linter.imageThreads = options.s3Concurrency
+        linter.imageThreads = concurrency
+    }
+
+    /// Writes `bytes` to `path`: an S3 object (one PUT, or a multipart upload above 64 MiB, each part with
+    /// its checksum), or a file, replaced atomically. A failure stops the command (exit 2).
+    func write(_ bytes: [UInt8], to path: String) throws {
+        guard Self.isS3(path) else {
+            do {
+                try AtomicFile.write(bytes, to: path)
+            } catch {
+                throw CommandFailure(message: "cannot write '\(path)': \(error.reason)")
+            }
+            return
+        }
+        guard let uri = S3URI(path), !uri.key.isEmpty else {
+            throw CommandFailure(
+                message: "cannot write '\(path)': an s3:// path names a bucket and a key: s3://BUCKET/KEY")
+        }
+        let client: S3Client
+        do {
+            client = try s3Client()
+        } catch let error as ManifestError {
+            throw CommandFailure(message: error.description)
+        }
+        do throws(S3Error) {
+            try client.upload(uri, body: bytes, concurrency: min(concurrency, 8))
+        } catch {
+            throw CommandFailure(message: "cannot write '\(path)': \(error.description)")
+        }
+    }
+
+    /// The manifest `path` as a source: the file, or the S3 object read into memory.
+    func source(_ path: String) throws(ManifestError) -> ManifestSource {
+        Self.isS3(path) ? .memory(try bytes(of: path), name: path) : .file(path)
     }
 
     /// Lints `path` with `linter`: from S3 when it is an `s3://` path, else as a file (`displayName` naming

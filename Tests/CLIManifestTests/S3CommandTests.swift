@@ -2,6 +2,7 @@ import Foundation
 import ManifestUpload
 import Testing
 import _ManifestTestSupport
+import _RekognitionTestServer
 
 /// Commands on `s3://` manifests, against a real S3 implementation (moto's server; `.ci/run` installs it,
 /// elsewhere these tests skip without it).
@@ -87,6 +88,67 @@ import _ManifestTestSupport
         #expect(
             diff.standardOutput.split(separator: "\n").dropFirst(2)
                 == localDiff.standardOutput.split(separator: "\n").dropFirst(2))
+    }
+}
+
+extension S3CommandTests {
+    @Test func diffAndSplitReadS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let local = try CommandRunner.run(["diff", "samples/mixed.manifest", "samples/object-localization.manifest"])
+        let remote = try CommandRunner.run(
+            ["diff", "s3://test-bucket/samples/mixed.manifest", "samples/object-localization.manifest"],
+            environment: environment)
+        #expect(remote.status == local.status, "\(remote.standardError)")
+        #expect(remote.standardOutput == local.standardOutput && !local.standardOutput.isEmpty)
+        let split = try CommandRunner.run(
+            ["split", "s3://test-bucket/samples/mixed.manifest", "--dry-run"], environment: environment)
+        #expect(split.status == 0, "\(split.standardError)")
+        #expect(split.standardOutput.hasPrefix("1 batch, 12 lines"))
+    }
+}
+
+extension S3CommandTests {
+    @Test func pullAndConvertWriteToS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        let client = S3Client(
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
+            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+        let rekognition = try FakeRekognitionServer()
+        let lines = (0..<20).map { #"{"source-ref":"s3://bucket/\#($0).jpg"}"# }
+        rekognition.seed(lines)
+        var pullEnvironment = environment
+        pullEnvironment["AWS_ACCESS_KEY_ID"] = FakeRekognitionServer.accessKeyID
+        pullEnvironment["AWS_SECRET_ACCESS_KEY"] = FakeRekognitionServer.secretAccessKey
+        let pulled = try CommandRunner.run(
+            [
+                "pull", "--dataset-arn", FakeRekognitionServer.datasetARN, "--endpoint-url",
+                rekognition.url.absoluteString, "-o", "s3://test-bucket/pulled/train.manifest",
+            ], environment: pullEnvironment)
+        #expect(pulled.status == 0, "\(pulled.standardError)")
+        let written = try client.get(S3URI(bucket: "test-bucket", key: "pulled/train.manifest"))
+        #expect(Set(String(decoding: written, as: UTF8.self).split(separator: "\n").map(String.init)) == Set(lines))
+        // convert's manifest, and a one-file export, to S3.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(ConvertCommandTests.coco.utf8).write(to: directory.appendingPathComponent("instances.json"))
+        let converted = try CommandRunner.run(
+            [
+                "convert", "instances.json", "-o", "s3://test-bucket/converted.manifest", "--s3-prefix",
+                "s3://bucket/dogs/",
+            ],
+            environment: environment, directory: directory.path)
+        #expect(converted.status == 0, "\(converted.standardError)")
+        let manifest = String(
+            decoding: try client.get(S3URI(bucket: "test-bucket", key: "converted.manifest")), as: UTF8.self)
+        #expect(manifest.hasPrefix(#"{"source-ref": "s3://bucket/dogs/a.jpg""#))
+        let refused = try CommandRunner.run(
+            [
+                "convert", "samples/mixed.manifest", "--to", "yolo", "-o", "s3://test-bucket/yolo/", "--s3-prefix",
+                "s3://x/",
+            ],
+            environment: environment)
+        #expect(refused.status == 64 || refused.status == 2)
     }
 }
 

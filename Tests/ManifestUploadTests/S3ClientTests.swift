@@ -128,4 +128,18 @@ import _ManifestTestSupport
             S3Error.notFound(noBucket, code: "NoSuchBucket").description
                 == "no such bucket 'no-such-bucket' (s3://no-such-bucket/a.jpg)")
     }
+
+    @Test func largeObjectsGoInPartsWithChecksums() throws {
+        guard let (server, client) = try Self.moto() else { return }
+        _ = server
+        // 11 MiB in parts of 5 MiB (S3's smallest but for the last): three parts.
+        let body = (0..<(11 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        let uri = S3URI(bucket: "test-bucket", key: "big/manifest.jsonl")
+        try client.upload(uri, body: body, threshold: 6 << 20, partBytes: 5 << 20, concurrency: 2)
+        #expect(try client.head(uri).size == body.count)
+        #expect(try client.get(uri) == body)
+        // Small ones in one PUT.
+        try client.upload(S3URI(bucket: "test-bucket", key: "small"), body: [1, 2, 3])
+        #expect(try client.get(S3URI(bucket: "test-bucket", key: "small")) == [1, 2, 3])
+    }
 }

@@ -95,12 +95,18 @@ public final class S3Client: Sendable {
             : Array(
                 ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>"
                     + "\(region)</LocationConstraint></CreateBucketConfiguration>").utf8)
-        _ = try send("PUT", S3URI(bucket: bucket, key: ""), body: body)
+        _ = try send("PUT", S3URI(bucket: bucket, key: ""), headers: [("Content-Type", "application/xml")], body: body)
     }
 
     /// Writes `body` as the object (one PUT, with its SHA-256 for S3 to check).
     public func put(_ uri: S3URI, body: [UInt8]) throws(S3Error) {
-        _ = try send("PUT", uri, headers: [("x-amz-checksum-sha256", Self.base64SHA256(body))], body: body)
+        // A content type of its own: Foundation would send a body as a form (application/x-www-form-urlencoded).
+        _ = try send(
+            "PUT", uri,
+            headers: [
+                ("x-amz-checksum-sha256", Self.base64SHA256(body)), ("Content-Type", "application/octet-stream"),
+            ],
+            body: body)
     }
 
     /// Sends one request to the object `uri`, retrying as the type's documentation says; the response when

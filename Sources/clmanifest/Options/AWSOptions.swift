@@ -41,6 +41,17 @@ struct AWSOptions: ParsableArguments {
 }
 
 extension AWSOptions {
+    /// The S3 settings of these options, for `s3://` outputs: the same region, profile and debug log; the
+    /// endpoint from the environment only (`--endpoint-url` is Rekognition's).
+    var s3Settings: S3Settings {
+        var settings = S3Settings()
+        settings.region = service.region
+        settings.profile = service.profile
+        settings.debug = service.debug
+        settings.retryBaseDelay = retryBaseDelay
+        return settings
+    }
+
     /// The connection to the dataset these options name; a failure stops the command (exit 2).
     func connection() throws -> DatasetConnection {
         var settings = DatasetConnection.Settings(

@@ -90,7 +90,15 @@ extension CLManifest {
             case coco, yolo, voc, csv
         }
 
+        @OptionGroup(title: "S3 (for -o s3://BUCKET/KEY)") var s3: S3Options
+
         mutating func validate() throws {
+            if ManifestInput.isS3(input) {
+                throw ValidationError("convert reads local files; copy s3:// inputs first (aws s3 cp)")
+            }
+            if let to, ManifestInput.isS3(output), to != .coco, to != .csv {
+                throw ValidationError("--to \(to.rawValue) writes a folder of files: give a local -o")
+            }
             if to != nil, from != .auto, from != .manifest {
                 throw ValidationError("--to exports a manifest: give --from manifest (or leave --from out)")
             }
@@ -147,11 +155,7 @@ extension CLManifest {
             if output == "-" {
                 Output.standardOutput(bytes: bytes)
             } else {
-                do {
-                    try AtomicFile.write(bytes, to: output)
-                } catch {
-                    throw CommandFailure(message: "cannot write '\(output)': \(error.reason)")
-                }
+                try ManifestInput(options: s3).write(bytes, to: output)
             }
             Output.standardError(report.text)
             let linter = ManifestLinter()
@@ -215,6 +219,10 @@ extension CLManifest {
                     continue
                 }
                 let target = oneFile ? output : PathName.joined(output, path)
+                if ManifestInput.isS3(target) {
+                    try ManifestInput(options: s3).write(Array(text.utf8), to: target)
+                    continue
+                }
                 guard
                     (try? FileManager.default.createDirectory(
                         atPath: PathName.directory(of: target), withIntermediateDirectories: true)) != nil

@@ -48,6 +48,8 @@ extension CLManifest {
 
         @OptionGroup var configFile: ConfigurationOptions
 
+        @OptionGroup(title: "S3 (for s3://BUCKET/KEY manifests)") var s3: S3Options
+
         func validate() throws {
             if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         }
@@ -61,9 +63,16 @@ extension CLManifest {
             if let maxBytes { options.maxBatchBytes = maxBytes }
             var changes: [UInt8] = []
             let result: DiffResult
+            let input = ManifestInput(options: s3)
+            let sources: (ManifestSource, ManifestSource)
+            do throws(ManifestError) {
+                sources = (try input.source(prior), try input.source(new))
+            } catch {
+                throw CommandFailure(message: error.description)
+            }
             do {
                 result = try ManifestDiff(options: options).run(
-                    prior: prior, new: new,
+                    prior: sources.0, new: sources.1,
                     changes: changesOut == nil ? nil : { changes.append(contentsOf: $0) })
             } catch {
                 throw CommandFailure(message: error.description)

@@ -20,7 +20,9 @@ extension CLManifest {
 
         @Option(
             name: [.short, .long],
-            help: ArgumentHelp("Write the manifest here instead of standard output.", valueName: "file"))
+            help: ArgumentHelp(
+                "Write the manifest here instead of standard output: a file, or s3://BUCKET/KEY (S3's endpoint from "
+                    + "AWS_ENDPOINT_URL_S3 or the profile's endpoint_url).", valueName: "file"))
         var output: String?
 
         @Flag(help: "Remove the keys the service adds: cl-metadata, cl-errors, errors, warnings.")
@@ -39,11 +41,7 @@ extension CLManifest {
                 throw CommandFailure(message: "cannot read the dataset: \(error)")
             }
             if let output {
-                do {
-                    try AtomicFile.write(pulled.manifest, to: output)
-                } catch {
-                    throw CommandFailure(message: "cannot write '\(output)': \(error.reason)")
-                }
+                try ManifestInput(settings: aws.s3Settings).write(pulled.manifest, to: output)
             } else {
                 Output.standardOutput(String(decoding: pulled.manifest, as: UTF8.self))
             }

@@ -36,6 +36,8 @@ extension CLManifest {
 
         @OptionGroup var configFile: ConfigurationOptions
 
+        @OptionGroup(title: "S3 (for an s3://BUCKET/KEY change set)") var s3: S3Options
+
         mutating func validate() throws {
             if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
             if let maxBytes, maxBytes > BatchPacker.defaultMaxBytes, !force {
@@ -50,11 +52,17 @@ extension CLManifest {
             let maxBytes = try self.maxBytes ?? configFile.configuration(for: changes).maxBatchBytes
             let data: [UInt8]
             do {
-                data =
-                    changes == "-"
-                    ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try FileContents.bytes(changes)
-            } catch {
+                if ManifestInput.isS3(changes) {
+                    data = try ManifestInput(options: s3).bytes(of: changes)
+                } else {
+                    data =
+                        changes == "-"
+                        ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try FileContents.bytes(changes)
+                }
+            } catch let error as FileContents.Failure {
                 throw CommandFailure(message: "cannot read the change set '\(changes)': \(error.reason)")
+            } catch let error as ManifestError {
+                throw CommandFailure(message: error.description)
             }
             // Each line with its line ending, so that the batches put together are the input byte for byte.
             let lines = LineRanges.lines(of: data)

@@ -1,0 +1,87 @@
+import Dispatch
+import Foundation
+import ManifestKit
+import Synchronization
+
+extension S3Client {
+    /// Objects above this size are sent in parts (multipart upload).
+    public static let multipartThreshold = 64 << 20
+
+    /// Writes `body` as the object `uri`: one PUT up to `threshold` bytes, else a multipart upload of
+    /// `partBytes` parts (`concurrency` at once), each with its SHA-256 for S3 to verify, the whole
+    /// upload aborted when a part fails (so that no half object or stray parts are left).
+    public func upload(
+        _ uri: S3URI, body: [UInt8], threshold: Int = S3Client.multipartThreshold, partBytes: Int = 16 << 20,
+        concurrency: Int = 4
+    ) throws(S3Error) {
+        guard body.count > threshold else {
+            try put(uri, body: body)
+            return
+        }
+        let created = try send(
+            "POST", uri, query: [("uploads", "")], headers: [("x-amz-checksum-algorithm", "SHA256")])
+        guard let uploadID = try? XMLElement.parse([UInt8](created.body), file: uri.description).value("UploadId"),
+            !uploadID.isEmpty
+        else {
+            throw .failed(uri, status: created.status, code: "", message: "CreateMultipartUpload gave no UploadId")
+        }
+        let parts = stride(from: 0, to: body.count, by: partBytes).map { $0..<min($0 + partBytes, body.count) }
+        let state = Mutex((next: 0, etags: [String?](repeating: nil, count: parts.count), failure: S3Error?.none))
+        let checksums = parts.map { Self.base64SHA256(Array(body[$0])) }
+        DispatchQueue.concurrentPerform(iterations: min(concurrency, parts.count)) { _ in
+            while true {
+                let claimed: Int? = state.withLock { state in
+                    guard state.failure == nil, state.next < parts.count else { return nil }
+                    state.next += 1
+                    return state.next - 1
+                }
+                guard let index = claimed else { return }
+                let result = Result { () throws(S3Error) in
+                    try self.send(
+                        "PUT", uri, query: [("partNumber", String(index + 1)), ("uploadId", uploadID)],
+                        headers: [
+                            ("x-amz-checksum-sha256", checksums[index]), ("Content-Type", "application/octet-stream"),
+                        ], body: Array(body[parts[index]]))
+                }
+                state.withLock { state in
+                    switch result {
+                    case .success(let response): state.etags[index] = response.headers["etag"]
+                    case .failure(let error): state.failure = state.failure ?? error
+                    }
+                }
+            }
+        }
+        let (etags, failure) = state.withLock { ($0.etags, $0.failure) }
+        if let failure {
+            _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
+            throw failure
+        }
+        var document = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        for (index, etag) in etags.enumerated() {
+            document += "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(Self.escaped(etag ?? ""))</ETag>"
+            document += "<ChecksumSHA256>\(checksums[index])</ChecksumSHA256></Part>"
+        }
+        document += "</CompleteMultipartUpload>"
+        let completed: HTTPResponse
+        do {
+            completed = try send(
+                "POST", uri, query: [("uploadId", uploadID)], headers: [("Content-Type", "application/xml")],
+                body: Array(document.utf8))
+        } catch {
+            _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
+            throw error
+        }
+        // S3 can answer 200 with an error document when completing fails late.
+        let (code, message) = Self.errorParts(completed.body)
+        if !code.isEmpty {
+            _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
+            throw .failed(uri, status: completed.status, code: code, message: message)
+        }
+    }
+
+    /// `text` with XML's special characters escaped.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -68,8 +68,10 @@ final class ManifestInput {
         linter.imageThreads = concurrency
     }
 
-    /// Writes `bytes` to `path`: an S3 object (one PUT, or a multipart upload above 64 MiB, each part with
-    /// its checksum), or a file, replaced atomically. A failure stops the command (exit 2).
+    /// Writes `bytes` to `path`, an S3 object or a file; a failure stops the command (exit 2).
+    ///
+    /// An S3 object gets one PUT, or a multipart upload above 64 MiB, each part with its checksum; a file
+    /// is replaced atomically.
     func write(_ bytes: [UInt8], to path: String) throws {
         guard Self.isS3(path) else {
             do {

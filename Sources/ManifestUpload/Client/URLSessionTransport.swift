@@ -76,6 +76,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // Many requests to one host at once (images in S3, --s3-concurrency): Foundation's default would
+        // queue all but a few.
+        configuration.httpMaximumConnectionsPerHost = 128
         return URLSession(configuration: configuration)
     }
 

@@ -172,7 +172,7 @@ public struct HTMLReport {
         html += "<output id=\"filter-count\">\(Count.phrase(findings.count, "finding"))</output></form>\n"
         if findings.count > Self.findingLimit {
             html += "<p>The first \(Count.grouped(Self.findingLimit)) of \(Count.grouped(findings.count)) findings; "
-            html += "`clmanifest lint` lists them all.</p>\n"
+            html += "<code>clmanifest lint</code> lists them all.</p>\n"
         }
         html += "<table id=\"finding-table\"><thead><tr><th scope=\"col\">Place</th><th scope=\"col\">Severity</th>"
         html += "<th scope=\"col\">Code</th><th scope=\"col\">Message</th></tr></thead><tbody>\n"

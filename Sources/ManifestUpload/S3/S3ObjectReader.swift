@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Reads a whole object into memory: small ones with one GET, large ones as ranged GETs of ``partBytes``
@@ -27,45 +26,28 @@ public struct S3ObjectReader: Sendable {
             return bytes
         }
         let parts = stride(from: 0, to: size, by: partBytes).map { $0..<min($0 + partBytes, size) }
-        let state = Mutex((next: 0, read: 0, failure: S3Error?.none))
+        let read = Mutex(0)
         let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
         defer { output.deallocate() }
         let destination = UncheckedBuffer(buffer: output)
         let client = self.client
         let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: min(concurrency, parts.count)) { _ in
-            while true {
-                let claimed: Int? = state.withLock { state in
-                    guard state.failure == nil, state.next < parts.count else { return nil }
-                    state.next += 1
-                    return state.next - 1
-                }
-                guard let index = claimed else { return }
-                let range = parts[index]
-                switch Result(catching: { () throws(S3Error) in try client.get(uri, range: range) }) {
-                case .success(let bytes) where bytes.count == range.count:
-                    _ = UnsafeMutableBufferPointer(rebasing: destination.buffer[range]).initialize(from: bytes)
-                    let read = state.withLock { state in
-                        state.read += bytes.count
-                        return state.read
-                    }
-                    progress?(read, size)
-                case .success(let bytes):
-                    state.withLock {
-                        $0.failure =
-                            $0.failure
-                            ?? .failed(
-                                uri, status: 206, code: "",
-                                message:
-                                    "bytes \(range.lowerBound)–\(range.upperBound - 1) came back as \(bytes.count) "
-                                    + "bytes: the object changed while it was read")
-                    }
-                case .failure(let error):
-                    state.withLock { $0.failure = $0.failure ?? error }
-                }
+        try S3Parts.run(parts.count, concurrency: concurrency) { index throws(S3Error) in
+            let range = parts[index]
+            let bytes = try client.get(uri, range: range)
+            guard bytes.count == range.count else {
+                throw .failed(
+                    uri, status: 206, code: "",
+                    message: "bytes \(range.lowerBound)–\(range.upperBound - 1) came back as \(bytes.count) bytes: "
+                        + "the object changed while it was read")
             }
+            _ = UnsafeMutableBufferPointer(rebasing: destination.buffer[range]).initialize(from: bytes)
+            let total = read.withLock { read in
+                read += bytes.count
+                return read
+            }
+            progress?(total, size)
         }
-        if let failure = state.withLock({ $0.failure }) { throw failure }
         return Array(output)
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ManifestKit
 import Synchronization
@@ -26,38 +25,23 @@ extension S3Client {
             throw .failed(uri, status: created.status, code: "", message: "CreateMultipartUpload gave no UploadId")
         }
         let parts = stride(from: 0, to: body.count, by: partBytes).map { $0..<min($0 + partBytes, body.count) }
-        let state = Mutex((next: 0, etags: [String?](repeating: nil, count: parts.count), failure: S3Error?.none))
+        let etags = Mutex([String?](repeating: nil, count: parts.count))
         let checksums = parts.map { Self.base64SHA256(Array(body[$0])) }
-        DispatchQueue.concurrentPerform(iterations: min(concurrency, parts.count)) { _ in
-            while true {
-                let claimed: Int? = state.withLock { state in
-                    guard state.failure == nil, state.next < parts.count else { return nil }
-                    state.next += 1
-                    return state.next - 1
-                }
-                guard let index = claimed else { return }
-                let result = Result { () throws(S3Error) in
-                    try self.send(
-                        "PUT", uri, query: [("partNumber", String(index + 1)), ("uploadId", uploadID)],
-                        headers: [
-                            ("x-amz-checksum-sha256", checksums[index]), ("Content-Type", "application/octet-stream"),
-                        ], body: Array(body[parts[index]]))
-                }
-                state.withLock { state in
-                    switch result {
-                    case .success(let response): state.etags[index] = response.headers["etag"]
-                    case .failure(let error): state.failure = state.failure ?? error
-                    }
-                }
+        do {
+            try S3Parts.run(parts.count, concurrency: concurrency) { index throws(S3Error) in
+                let response = try self.send(
+                    "PUT", uri, query: [("partNumber", String(index + 1)), ("uploadId", uploadID)],
+                    headers: [
+                        ("x-amz-checksum-sha256", checksums[index]), ("Content-Type", "application/octet-stream"),
+                    ], body: Array(body[parts[index]]))
+                etags.withLock { $0[index] = response.headers["etag"] }
             }
-        }
-        let (etags, failure) = state.withLock { ($0.etags, $0.failure) }
-        if let failure {
+        } catch {
             _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
-            throw failure
+            throw error
         }
         var document = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-        for (index, etag) in etags.enumerated() {
+        for (index, etag) in etags.withLock({ $0 }).enumerated() {
             document += "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(Self.escaped(etag ?? ""))</ETag>"
             document += "<ChecksumSHA256>\(checksums[index])</ChecksumSHA256></Part>"
         }

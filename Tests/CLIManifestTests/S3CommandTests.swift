@@ -152,6 +152,26 @@ extension S3CommandTests {
     }
 }
 
+extension S3CommandTests {
+    @Test func uploadComparesWithAPriorInS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let arn = "arn:aws:rekognition:us-east-1:123456789012:project/p/dataset/train/1690000000000"
+        let arguments = [
+            "upload", "samples/object-localization.manifest", "--dataset-arn", arn, "--dry-run", "--prior",
+        ]
+        let local = try CommandRunner.run(arguments + ["samples/mixed.manifest"], environment: environment)
+        let remote = try CommandRunner.run(
+            arguments + ["s3://test-bucket/samples/mixed.manifest"], environment: environment)
+        #expect(remote.status == 0 && local.status == 0, "\(remote.standardError)")
+        #expect(
+            remote.standardOutput + remote.standardError
+                == (local.standardOutput + local.standardError).replacingOccurrences(
+                    of: "samples/mixed.manifest", with: "s3://test-bucket/samples/mixed.manifest"))
+        #expect(remote.standardError.contains("20 added") || remote.standardOutput.contains("20 added"))
+    }
+}
+
 /// `lint --images s3://…`: the images checked where they are, against moto.
 @Suite struct S3ImageCommandTests {
     static let prefix = "s3://northwind-site-safety/ppe/camera-03/2024-06/"

@@ -1,3 +1,4 @@
+import Crypto
 public import ManifestKit
 
 /// One upload of a manifest's changes to a dataset, step by step: the lint gate, the change set (the lines
@@ -124,7 +125,8 @@ public struct UploadSession {
         switch comparison {
         case .everyLine: mode = "all"
         case .prior(.file(let path)): mode = "prior:\(FileDigest.sha256(path: path) ?? path)"
-        case .prior(.memory(_, let name)): mode = "prior:\(name)"
+        // By content: a prior read from S3 that changed is another comparison, and another journal.
+        case .prior(.memory(let bytes, _)): mode = "prior:\(SigV4Signer.hex(SHA256.hash(data: bytes)))"
         case .liveDataset: mode = "live"
         }
         let key = UploadJournal.key(

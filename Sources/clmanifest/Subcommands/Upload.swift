@@ -40,7 +40,10 @@ extension CLManifest {
 
         @OptionGroup var aws: AWSOptions
 
-        @Option(help: ArgumentHelp("Compare with this manifest instead of the live dataset.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Compare with this manifest instead of the live dataset: a file, or s3://BUCKET/KEY (S3's endpoint "
+                    + "from AWS_ENDPOINT_URL_S3 or the profile's endpoint_url).", valueName: "file"))
         var prior: String?
 
         @Flag(help: "Send every line of NEW, without comparing.")
@@ -86,11 +89,18 @@ extension CLManifest {
             let session = UploadSession(datasetARN: arn, connection: connection)
             let region = connection?.region.region ?? RegionResolver.region(inARN: arn) ?? "region not resolved"
             let pulling = ProgressDisplay()
-            let comparison: UploadSession.Comparison =
-                all
-                ? .everyLine
-                : prior.map { .prior(.file($0)) }
-                    ?? .liveDataset { pulling.note("pulling the dataset: \(Count.grouped($0)) entries") }
+            let comparison: UploadSession.Comparison
+            if all {
+                comparison = .everyLine
+            } else if let prior {
+                do {
+                    comparison = .prior(try ManifestInput(settings: aws.s3Settings).source(prior))
+                } catch {
+                    throw CommandFailure(message: error.description)
+                }
+            } else {
+                comparison = .liveDataset { pulling.note("pulling the dataset: \(Count.grouped($0)) entries") }
+            }
             let (journal, key): (UploadJournal, String)
             do {
                 (journal, key) = try session.journal(

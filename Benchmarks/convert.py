@@ -15,13 +15,12 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
-from measure import run  # noqa: E402
+from measure import interleaved, ratio_table  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -83,25 +82,12 @@ def main():
             "--save_fmt", "cvat"]
     else:
         print("(globox is not installed: pip install globox)")
-    times = {name: [] for name in tools}
-    peaks = {name: 0 for name in tools}
-    codes = {}
-    for _ in range(runs):
-        for name, command in tools.items():
-            seconds, peak, code = run(command)
-            times[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
-            codes[name] = code
+    times, peaks, codes = interleaved(tools, runs)
     size = os.path.getsize(coco)
     print(f"File: {os.path.basename(coco)}, {images:,} images, {images * per_image:,} boxes, {size / 1e6:.1f} MB; "
           f"median of {runs} run(s), interleaved")
     print()
-    print("| tool | exit | median s | × clmanifest | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|")
-    base = statistics.median(next(iter(times.values())))
-    for name in tools:
-        median = statistics.median(times[name])
-        print(f"| {name} | {codes[name]} | {median:.2f} | {median / base:.2f} | {peaks[name] / 1e6:.0f} |")
+    print(ratio_table(times, peaks, codes, "clmanifest"))
     lines = sum(1 for _ in open(os.path.join(scratch, "out.manifest"), "rb"))
     print()
     print(f"clmanifest wrote {lines:,} lines.")

@@ -5,7 +5,8 @@ Usage: python3 Benchmarks/stats.py CLMANIFEST MANIFEST [RUNS]
 MANIFEST is a generated manifest (Benchmarks/.build/release/generate-manifest LINES --seed 42, as run.sh
 makes them). panlabel reads only bounding-box lines (it stops at the first image-level attribute) and wants
 one class id per name in the whole file, so the tools also run on MANIFEST.boxes-only (written unless it
-is there): the lines with boxes and no image-level attribute, their class ids renumbered to one id per name. Runs, interleaved, RUNS times each (default 3):
+is there): the lines with boxes and no image-level attribute, their class ids renumbered to one id per
+name. Runs, interleaved, RUNS times each (default 3):
 - clmanifest lint --format jsonl MANIFEST (every rule, every core; findings to /dev/null);
 - clmanifest stats --format json MANIFEST (the same lint, plus each entry's facts, the statistics and the
   dataset rules);
@@ -17,11 +18,10 @@ Prints a Markdown table: median seconds, peak RSS, and each as a multiple of lin
 import json
 import os
 import shutil
-import statistics
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
-from measure import run  # noqa: E402
+from measure import interleaved, ratio_table  # noqa: E402
 
 
 def main():
@@ -66,25 +66,12 @@ def measure(binary, manifest, runs):
             "panlabel", "stats", "--format", "sagemaker", "--output", "json", manifest]
     elif not shutil.which("panlabel"):
         print("(panlabel is not installed: pip install panlabel)")
-    times = {name: [] for name in tools}
-    peaks = {name: 0 for name in tools}
-    codes = {}
-    for _ in range(runs):
-        for name, command in tools.items():
-            seconds, peak, code = run(command)
-            times[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
-            codes[name] = code
+    times, peaks, codes = interleaved(tools, runs)
     lines = sum(1 for _ in open(manifest, "rb"))
     print(f"File: {os.path.basename(manifest)}, {lines:,} lines, {os.path.getsize(manifest) / 1e6:.1f} MB; "
           f"median of {runs} run(s), interleaved; {os.cpu_count()} cores")
     print()
-    print("| tool | exit | median s | × lint | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|")
-    base = statistics.median(next(iter(times.values())))
-    for name in tools:
-        median = statistics.median(times[name])
-        print(f"| {name} | {codes[name]} | {median:.2f} | {median / base:.2f} | {peaks[name] / 1e6:.0f} |")
+    print(ratio_table(times, peaks, codes, "lint"))
 
 
 if __name__ == "__main__":

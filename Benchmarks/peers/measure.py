@@ -37,6 +37,32 @@ def run(command, capture=False):
 SIMDJSON = "simdjson parse_many (C++, 1 thread)"
 
 
+def interleaved(tools, runs):
+    """Runs each command of `tools` (name → argv) `runs` times, interleaved; the times, peak RSS and last
+    exit code of each, by name."""
+    times = {name: [] for name in tools}
+    peaks = {name: 0 for name in tools}
+    codes = {}
+    for _ in range(runs):
+        for name, command in tools.items():
+            seconds, peak, code = run(command)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+            codes[name] = code
+    return times, peaks, codes
+
+
+def ratio_table(times, peaks, codes, base):
+    """A Markdown table of `interleaved`'s results: exit, median seconds, the ratio to the first tool
+    (headed `× base`) and peak RSS."""
+    lines = [f"| tool | exit | median s | × {base} | peak RSS MB |", "|---|---:|---:|---:|---:|"]
+    first = statistics.median(next(iter(times.values())))
+    for name in times:
+        median = statistics.median(times[name])
+        lines.append(f"| {name} | {codes[name]} | {median:.2f} | {median / first:.2f} | {peaks[name] / 1e6:.0f} |")
+    return "\n".join(lines)
+
+
 def simdjson_peer():
     """The simdjson peer's binary, built from simdjson_lines.cpp when a C++ compiler and the simdjson
     headers and library are installed (Debian: libsimdjson-dev); None otherwise."""

@@ -7,30 +7,22 @@ struct DatasetReviewRun {
     let images: [ImageMapping]
     let input: ManifestInput
 
-    /// The review of `training` with `test`; an unreadable file stops the command (exit 2).
-    func review(training: String, test: String?) throws -> DatasetReview {
+    /// The review of `training` (read from `bytes` when given, else from its path or S3) with `test` when
+    /// given; an unreadable file stops the command (exit 2).
+    func review(training: String, bytes: [UInt8]? = nil, test: String? = nil) throws -> DatasetReview {
         let settings = try LintSettings(configuration: configuration, schemas: [], excerpts: false, images: images)
         do {
             // Each manifest with its own configuration; the dataset rules with the training one's.
             let linter = try settings.linter(for: training)
-            let trainingManifest = try manifest(training, linter: linter)
+            let trainingManifest: DatasetReview.Manifest
+            if let bytes {
+                trainingManifest = DatasetReview(training: (training, bytes), linter: linter).training
+            } else {
+                trainingManifest = try manifest(training, linter: linter)
+            }
             var testManifest: DatasetReview.Manifest?
             if let test { testManifest = try manifest(test, linter: try settings.linter(for: test)) }
             return DatasetReview(training: trainingManifest, test: testManifest, linter: linter)
-        } catch {
-            throw CommandFailure(message: error.description)
-        }
-    }
-
-    /// The review of the training manifest `bytes` read from `name`, with `test` when given.
-    func review(_ name: String, bytes: [UInt8], test: String? = nil) throws -> DatasetReview {
-        let settings = try LintSettings(configuration: configuration, schemas: [], excerpts: false, images: images)
-        do {
-            let linter = try settings.linter(for: name)
-            let training = DatasetReview(training: (name, bytes), linter: linter).training
-            var testManifest: DatasetReview.Manifest?
-            if let test { testManifest = try manifest(test, linter: try settings.linter(for: test)) }
-            return DatasetReview(training: training, test: testManifest, linter: linter)
         } catch {
             throw CommandFailure(message: error.description)
         }

@@ -35,11 +35,11 @@ public struct HTMLReport {
         var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         html +=
-            "<title>clmanifest report: \(HTMLText.escaped(name))</title><style>\(Self.style)</style></head>\n<body><main>\n"
-        html += "<h1>Dataset report: <code>\(HTMLText.escaped(name))</code></h1>\n"
+            "<title>clmanifest report: \(MarkupText.escaped(name))</title><style>\(Self.style)</style></head>\n<body><main>\n"
+        html += "<h1>Dataset report: <code>\(MarkupText.escaped(name))</code></h1>\n"
         html += summary()
-        for manifest in [review.training, review.test].compactMap({ $0 }) {
-            html += charts(manifest)
+        for (role, manifest) in manifests {
+            html += charts(manifest, key: role)
         }
         html += findingTable()
         if let gallery {
@@ -57,10 +57,10 @@ public struct HTMLReport {
 
     private func summary() -> String {
         var html = "<section id=\"summary\"><h2>Summary</h2>\n"
-        for manifest in [review.training, review.test].compactMap({ $0 }) {
+        for (role, manifest) in manifests {
             let statistics = manifest.statistics
-            let role = manifest.name == review.training.name ? "Training" : "Test"
-            html += "<h3>\(role): <code>\(HTMLText.escaped(manifest.name))</code></h3>\n<dl class=\"stats\">"
+            html +=
+                "<h3>\(role.prefix(1).uppercased() + role.dropFirst()): <code>\(MarkupText.escaped(manifest.name))</code></h3>\n<dl class=\"stats\">"
             for (term, value) in [
                 ("TotalEntries", statistics.totalEntries), ("LabeledEntries", statistics.labeledEntries),
                 ("TotalLabels", statistics.totalLabels), ("ErrorEntries", statistics.errorEntries),
@@ -88,18 +88,22 @@ public struct HTMLReport {
             html += "<ul class=\"readiness\">"
             for finding in review.readiness {
                 html += "<li><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> "
-                html += "<code>\(finding.code)</code> \(HTMLText.escaped(Self.place(finding))): "
-                html += "\(HTMLText.escaped(finding.message))</li>"
+                html += "<code>\(finding.code)</code> \(MarkupText.escaped(Self.place(finding))): "
+                html += "\(MarkupText.escaped(finding.message))</li>"
             }
             html += "</ul>\n"
         }
         return html + "</section>\n"
     }
 
-    private func charts(_ manifest: DatasetReview.Manifest) -> String {
+    /// The manifests with their roles (`training`, `test`), which also key their charts' ids.
+    private var manifests: [(role: String, manifest: DatasetReview.Manifest)] {
+        [("training", review.training)] + (review.test.map { [("test", $0)] } ?? [])
+    }
+
+    private func charts(_ manifest: DatasetReview.Manifest, key: String) -> String {
         let statistics = manifest.statistics
-        let key = manifest.name == review.training.name ? "training" : "test"
-        var html = "<section id=\"charts-\(key)\"><h2>Charts: <code>\(HTMLText.escaped(manifest.name))</code></h2>\n"
+        var html = "<section id=\"charts-\(key)\"><h2>Charts: <code>\(MarkupText.escaped(manifest.name))</code></h2>\n"
         html += SVGChart.bars(
             id: "\(key)-labels", title: "Entries per label",
             description: "How many entries carry each label, most first.",
@@ -108,7 +112,7 @@ public struct HTMLReport {
         html += "<th scope=\"col\">Entries</th><th scope=\"col\">Image-level</th><th scope=\"col\">With boxes</th>"
         html += "<th scope=\"col\">Boxes</th></tr></thead><tbody>"
         for label in statistics.labels {
-            html += "<tr><td>\(HTMLText.escaped(label.name))</td><td>\(label.entries)</td>"
+            html += "<tr><td>\(MarkupText.escaped(label.name))</td><td>\(label.entries)</td>"
             html += "<td>\(label.imageLevelEntries)</td><td>\(label.boxEntries)</td><td>\(label.boxes)</td></tr>"
         }
         html += "</tbody></table></details>\n"
@@ -151,7 +155,7 @@ public struct HTMLReport {
         if !statistics.labelPairs.isEmpty {
             html += "<h3>Labels often together</h3><ul>"
             for pair in statistics.labelPairs {
-                html += "<li>\(HTMLText.escaped(pair.first)) + \(HTMLText.escaped(pair.second)): "
+                html += "<li>\(MarkupText.escaped(pair.first)) + \(MarkupText.escaped(pair.second)): "
                 html += "\(Count.phrase(pair.entries, "entry", "entries"))</li>"
             }
             html += "</ul>\n"
@@ -178,10 +182,10 @@ public struct HTMLReport {
         html += "<th scope=\"col\">Code</th><th scope=\"col\">Message</th></tr></thead><tbody>\n"
         for finding in findings.prefix(Self.findingLimit) {
             html += "<tr data-code=\"\(finding.code)\" data-severity=\"\(finding.severity.rawValue)\">"
-            html += "<td>\(HTMLText.escaped(Self.place(finding)))</td>"
+            html += "<td>\(MarkupText.escaped(Self.place(finding)))</td>"
             html += "<td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
             html +=
-                "<td><code>\(finding.code)</code> \(finding.name)</td><td>\(HTMLText.escaped(finding.message))</td></tr>\n"
+                "<td><code>\(finding.code)</code> \(finding.name)</td><td>\(MarkupText.escaped(finding.message))</td></tr>\n"
         }
         return html + "</tbody></table></section>\n"
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report's gallery: for each label, a few of its images with their boxes drawn over them.
 ///
 /// Images are embedded as they are (no re-encoding: the page is shown at thumbnail size by the browser),
@@ -86,19 +88,19 @@ struct ReportGallery {
     var html: String {
         var html = ""
         for section in sections {
-            html += "<h3>\(HTMLText.escaped(section.label))</h3><div class=\"gallery\">"
+            html += "<h3>\(MarkupText.escaped(section.label))</h3><div class=\"gallery\">"
             for image in section.images {
                 html +=
                     "<figure class=\"thumb\"><svg role=\"img\" viewBox=\"0 0 \(Int(image.width)) \(Int(image.height))\">"
-                html += "<title>\(HTMLText.escaped(image.sourceRef)), line \(image.line)</title>"
+                html += "<title>\(MarkupText.escaped(image.sourceRef)), line \(image.line)</title>"
                 html +=
-                    "<image href=\"data:\(image.media);base64,\(Base64.encoded(image.data))\" width=\"\(Int(image.width))\" "
+                    "<image href=\"data:\(image.media);base64,\(Data(image.data).base64EncodedString())\" width=\"\(Int(image.width))\" "
                 html += "height=\"\(Int(image.height))\" preserveAspectRatio=\"none\"/>"
                 for box in image.boxes {
                     let color = box.label == section.label ? SVGChart.palette[1] : SVGChart.palette[5]
                     html += "<rect x=\"\(box.left)\" y=\"\(box.top)\" width=\"\(box.width)\" height=\"\(box.height)\" "
                     html += "fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(max(2, Int(image.width / 200)))\">"
-                    html += "<title>\(HTMLText.escaped(box.label))</title></rect>"
+                    html += "<title>\(MarkupText.escaped(box.label))</title></rect>"
                 }
                 html += "</svg><figcaption>line \(image.line)</figcaption></figure>"
             }

@@ -19,9 +19,9 @@ enum SVGChart {
             let y = index * rowHeight + 4
             let length = Int((Double(row.1) / Double(most) * Double(width - labelWidth - 70)).rounded())
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">"
-            svg += "\(HTMLText.escaped(truncated(row.0, 28)))</text>"
+            svg += "\(MarkupText.escaped(truncated(row.0, 28)))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(max(length, row.1 > 0 ? 1 : 0))\" height=\"16\" "
-            svg += "fill=\"\(palette[0])\"><title>\(HTMLText.escaped(row.0)): \(row.1)</title></rect>"
+            svg += "fill=\"\(palette[0])\"><title>\(MarkupText.escaped(row.0)): \(row.1)</title></rect>"
             svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 15)\">\(Count.grouped(row.1))</text>"
         }
         if rows.count > limit {
@@ -51,14 +51,14 @@ enum SVGChart {
                 : "\(label(distribution.edges[index]))–\(label(distribution.edges[index + 1]))"
             svg += "<rect x=\"\(x + 1)\" y=\"\(20 + plotHeight - barHeight)\" width=\"\(barWidth - 2)\" "
             svg += "height=\"\(barHeight)\" fill=\"\(palette[color % palette.count])\">"
-            svg += "<title>\(HTMLText.escaped(range)): \(count)</title></rect>"
+            svg += "<title>\(MarkupText.escaped(range)): \(count)</title></rect>"
             if count > 0 {
                 svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(16 + plotHeight - barHeight)\" text-anchor=\"middle\" "
                 svg += "class=\"small\">\(Count.grouped(count))</text>"
             }
             if index % max(1, counts.count / 10) == 0 {
                 svg += "<text x=\"\(x)\" y=\"\(plotHeight + 38)\" class=\"small\">"
-                svg += "\(HTMLText.escaped(label(distribution.edges[index])))</text>"
+                svg += "\(MarkupText.escaped(label(distribution.edges[index])))</text>"
             }
         }
         return svg + "</svg></figure>\n"
@@ -67,7 +67,7 @@ enum SVGChart {
     private static func open(id: String, title: String, description: String, width: Int, height: Int) -> String {
         "<figure><svg id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(width) "
             + "\(height)\" width=\"\(width)\" height=\"\(height)\"><title id=\"\(id)-title\">"
-            + "\(HTMLText.escaped(title))</title><desc id=\"\(id)-desc\">\(HTMLText.escaped(description))</desc>"
+            + "\(MarkupText.escaped(title))</title><desc id=\"\(id)-desc\">\(MarkupText.escaped(description))</desc>"
     }
 
     private static func truncated(_ text: String, _ length: Int) -> String {

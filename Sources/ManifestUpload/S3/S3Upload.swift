@@ -24,48 +24,41 @@ extension S3Client {
         else {
             throw .failed(uri, status: created.status, code: "", message: "CreateMultipartUpload gave no UploadId")
         }
-        let parts = stride(from: 0, to: body.count, by: partBytes).map { $0..<min($0 + partBytes, body.count) }
-        let etags = Mutex([String?](repeating: nil, count: parts.count))
-        let checksums = parts.map { Self.base64SHA256(Array(body[$0])) }
         do {
-            try S3Parts.run(parts.count, concurrency: concurrency) { index throws(S3Error) in
-                let response = try self.send(
-                    "PUT", uri, query: [("partNumber", String(index + 1)), ("uploadId", uploadID)],
-                    headers: [
-                        ("x-amz-checksum-sha256", checksums[index]), ("Content-Type", "application/octet-stream"),
-                    ], body: Array(body[parts[index]]))
-                etags.withLock { $0[index] = response.headers["etag"] }
-            }
+            try sendParts(of: body, to: uri, uploadID: uploadID, partBytes: partBytes, concurrency: concurrency)
         } catch {
+            // Aborted, so that S3 keeps no stray parts (and bills none).
             _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
             throw error
-        }
-        var document = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-        for (index, etag) in etags.withLock({ $0 }).enumerated() {
-            document += "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(Self.escaped(etag ?? ""))</ETag>"
-            document += "<ChecksumSHA256>\(checksums[index])</ChecksumSHA256></Part>"
-        }
-        document += "</CompleteMultipartUpload>"
-        let completed: HTTPResponse
-        do {
-            completed = try send(
-                "POST", uri, query: [("uploadId", uploadID)], headers: [("Content-Type", "application/xml")],
-                body: Array(document.utf8))
-        } catch {
-            _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
-            throw error
-        }
-        // S3 can answer 200 with an error document when completing fails late.
-        let (code, message) = Self.errorParts(completed.body)
-        if !code.isEmpty {
-            _ = try? send("DELETE", uri, query: [("uploadId", uploadID)], accepting: [200, 204])
-            throw .failed(uri, status: completed.status, code: code, message: message)
         }
     }
 
-    /// `text` with XML's special characters escaped.
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    /// Sends the parts of `body` for the multipart upload `uploadID`, each with its SHA-256, then completes
+    /// it.
+    private func sendParts(
+        of body: [UInt8], to uri: S3URI, uploadID: String, partBytes: Int, concurrency: Int
+    ) throws(S3Error) {
+        let parts = stride(from: 0, to: body.count, by: partBytes).map { $0..<min($0 + partBytes, body.count) }
+        let etags = Mutex([String?](repeating: nil, count: parts.count))
+        let checksums = parts.map { Self.base64SHA256(Array(body[$0])) }
+        try S3Parts.run(parts.count, concurrency: concurrency) { index throws(S3Error) in
+            let response = try self.send(
+                "PUT", uri, query: [("partNumber", String(index + 1)), ("uploadId", uploadID)],
+                headers: [("x-amz-checksum-sha256", checksums[index]), ("Content-Type", "application/octet-stream")],
+                body: Array(body[parts[index]]))
+            etags.withLock { $0[index] = response.headers["etag"] }
+        }
+        var document = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        for (index, etag) in etags.withLock({ $0 }).enumerated() {
+            document += "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(MarkupText.escaped(etag ?? ""))</ETag>"
+            document += "<ChecksumSHA256>\(checksums[index])</ChecksumSHA256></Part>"
+        }
+        document += "</CompleteMultipartUpload>"
+        let completed = try send(
+            "POST", uri, query: [("uploadId", uploadID)], headers: [("Content-Type", "application/xml")],
+            body: Array(document.utf8))
+        // S3 can answer 200 with an error document when completing fails late.
+        let (code, message) = Self.errorParts(completed.body)
+        if !code.isEmpty { throw .failed(uri, status: completed.status, code: code, message: message) }
     }
 }

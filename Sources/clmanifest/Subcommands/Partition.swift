@@ -55,7 +55,7 @@ extension CLManifest {
         func run() throws {
             let run = DatasetReviewRun(configuration: configFile, images: [], input: ManifestInput(options: s3))
             let bytes = try run.bytes(of: file)
-            let review = try run.review(file, bytes: bytes)
+            let review = try run.review(training: file, bytes: bytes)
             let partition: ManifestPartition
             do {
                 partition = try ManifestPartition(

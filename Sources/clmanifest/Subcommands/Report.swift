@@ -64,7 +64,7 @@ extension CLManifest {
             mappings += try configFile.configuration(for: file).options.images
             let run = DatasetReviewRun(configuration: configFile, images: checked, input: ManifestInput(options: s3))
             let bytes = try run.bytes(of: file)
-            let review = try run.review(file, bytes: bytes, test: test)
+            let review = try run.review(training: file, bytes: bytes, test: test)
             let page = HTMLReport(review: review, trainingBytes: bytes, images: mappings).html
             do throws(FileContents.Failure) {
                 try AtomicFile.write(Array(page.utf8), to: output)

@@ -1,7 +1,7 @@
-/// Escaping text for HTML and SVG.
-enum HTMLText {
+/// Escaping text for HTML, SVG and XML (the report's page, S3's request documents).
+package enum MarkupText {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for element content and quoted attributes.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for character in text {

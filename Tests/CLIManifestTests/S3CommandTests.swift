@@ -170,6 +170,81 @@ extension S3CommandTests {
                     of: "samples/mixed.manifest", with: "s3://test-bucket/samples/mixed.manifest"))
         #expect(remote.standardError.contains("20 added") || remote.standardOutput.contains("20 added"))
     }
+
+    @Test func uploadSendsAManifestReadFromS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        _ = server
+        let rekognition = try FakeRekognitionServer()
+        var uploadEnvironment = environment
+        uploadEnvironment["AWS_ACCESS_KEY_ID"] = FakeRekognitionServer.accessKeyID
+        uploadEnvironment["AWS_SECRET_ACCESS_KEY"] = FakeRekognitionServer.secretAccessKey
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let arguments = [
+            "upload", "s3://test-bucket/samples/object-localization.manifest", "--dataset-arn",
+            FakeRekognitionServer.datasetARN, "--endpoint-url", rekognition.url.absoluteString, "--yes",
+            "--state-dir", state,
+        ]
+        let sent = try CommandRunner.run(arguments, environment: uploadEnvironment)
+        #expect(sent.status == 0, "\(sent.standardError)")
+        let local = try String(contentsOfFile: "samples/object-localization.manifest", encoding: .utf8)
+        let expected = Set(local.split(separator: "\n").map(String.init))
+        #expect(Set(rekognition.dataset.entries.values) == expected)
+        #expect(sent.standardError.contains("s3://test-bucket/samples/object-localization.manifest against"))
+        // Sent again: nothing changed, nothing to send; a lint error names the object's line.
+        let again = try CommandRunner.run(arguments, environment: uploadEnvironment)
+        #expect(again.status == 0 && again.standardError.contains("nothing to upload"), "\(again.standardError)")
+        let refused = try CommandRunner.run(
+            [
+                "upload", "s3://test-bucket/samples/typical-mistakes.manifest", "--dataset-arn",
+                FakeRekognitionServer.datasetARN, "--endpoint-url", rekognition.url.absoluteString, "--yes",
+                "--state-dir", state,
+            ], environment: uploadEnvironment)
+        #expect(refused.status == 1)
+        #expect(refused.standardOutput.contains("s3://test-bucket/samples/typical-mistakes.manifest:"))
+        let missing = try CommandRunner.run(
+            [
+                "upload", "s3://test-bucket/none.manifest", "--dataset-arn", FakeRekognitionServer.datasetARN,
+                "--endpoint-url", rekognition.url.absoluteString, "--yes", "--state-dir", state,
+            ], environment: uploadEnvironment)
+        #expect(missing.status == 2 && missing.standardError.contains("no such key"), "\(missing.standardError)")
+    }
+
+    @Test func convertReadsItsInputFromS3() throws {
+        guard let (server, environment) = try Self.moto() else { return }
+        let client = S3Client(
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
+            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+        try client.put(
+            S3URI(bucket: "test-bucket", key: "exports/instances.json"), body: Array(ConvertCommandTests.coco.utf8))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(ConvertCommandTests.coco.utf8).write(to: directory.appendingPathComponent("instances.json"))
+        let local = try CommandRunner.run(
+            [
+                "convert", "instances.json", "-o", "-", "--s3-prefix", "s3://bucket/dogs/", "--creation-date",
+                "2024-01-01T00:00:00",
+            ],
+            environment: environment, directory: directory.path)
+        let remote = try CommandRunner.run(
+            [
+                "convert", "s3://test-bucket/exports/instances.json", "-o", "-", "--s3-prefix", "s3://bucket/dogs/",
+                "--creation-date", "2024-01-01T00:00:00",
+            ], environment: environment, directory: directory.path)
+        #expect(remote.status == local.status, "\(remote.standardError)")
+        #expect(!remote.standardOutput.isEmpty && remote.standardOutput == local.standardOutput)
+        // Detected by the object's name, and named by it in what is said.
+        #expect(remote.standardError.contains("Reading 's3://test-bucket/exports/instances.json' as coco (detected)"))
+        let prefix = try CommandRunner.run(
+            ["convert", "s3://test-bucket/exports/", "-o", "-", "--s3-prefix", "s3://bucket/dogs/"],
+            environment: environment)
+        #expect(prefix.status == 2 && prefix.standardError.contains("aws s3 sync"), "\(prefix.standardError)")
+        let missing = try CommandRunner.run(
+            ["convert", "s3://test-bucket/exports/none.json", "-o", "-", "--s3-prefix", "s3://bucket/dogs/"],
+            environment: environment)
+        #expect(missing.status == 2 && missing.standardError.contains("no such key"), "\(missing.standardError)")
+    }
 }
 
 /// `lint --images s3://…`: the images checked where they are, against moto.

@@ -192,8 +192,8 @@ public struct UploadSession {
     }
 
     /// The entries the service marked with errors (`ListDatasetEntries`, `HasErrors`), reported at their
-    /// lines in the manifest file at `manifest`.
-    public func entryErrors(reportedAt manifest: String) throws(Failure) -> EntryErrors {
+    /// lines in the manifest file at `manifest`, named `name` in the findings (default: its path).
+    public func entryErrors(reportedAt manifest: String, named name: String? = nil) throws(Failure) -> EntryErrors {
         guard let connection else { return EntryErrors(entries: 0, diagnostics: [], elsewhere: 0) }
         var entries: [String] = []
         do {
@@ -205,7 +205,7 @@ public struct UploadSession {
         let sourceRefs = Set(entries.compactMap { ServiceEntryFindings.items(inEntry: $0)?.sourceRef })
         let lines = (try? ServiceEntryFindings.lines(of: sourceRefs, inManifest: manifest)) ?? [:]
         let (diagnostics, elsewhere) = ServiceEntryFindings.diagnostics(
-            entries: entries, manifest: manifest, lines: lines)
+            entries: entries, manifest: name ?? manifest, lines: lines)
         return EntryErrors(entries: entries.count, diagnostics: diagnostics, elsewhere: elsewhere)
     }
 }

@@ -32,7 +32,10 @@ extension CLManifest {
             case manifest
         }
 
-        @Argument(help: "The dataset: a COCO JSON file, or the root folder of a folder per class.")
+        @Argument(
+            help: ArgumentHelp(
+                "The dataset: a file or folder (see the formats above); a file may be s3://BUCKET/KEY.",
+                discussion: "An S3 object is read once into a temporary copy; folders are read locally only."))
         var input: String
 
         @Option(
@@ -93,9 +96,6 @@ extension CLManifest {
         @OptionGroup(title: "S3 (for -o s3://BUCKET/KEY)") var s3: S3Options
 
         mutating func validate() throws {
-            if ManifestInput.isS3(input) {
-                throw ValidationError("convert reads local files; copy s3:// inputs first (aws s3 cp)")
-            }
             if let to, ManifestInput.isS3(output), to != .coco, to != .csv {
                 throw ValidationError("--to \(to.rawValue) writes a folder of files: give a local -o")
             }
@@ -108,24 +108,35 @@ extension CLManifest {
         }
 
         func run() throws {
+            let copy = try LocalCopy(of: input, input: ManifestInput(options: s3))
+            defer { copy.remove() }
+            do {
+                try run(reading: copy.path)
+            } catch let failure as CommandFailure {
+                throw CommandFailure(message: copy.naming(failure.message))
+            }
+        }
+
+        /// The conversion of INPUT, read from `path` (INPUT itself, or its copy from S3).
+        private func run(reading path: String) throws {
             if let to {
-                try export(as: to)
+                try export(as: to, reading: path)
                 return
             }
             var format = from
             if format == .auto {
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     throw CommandFailure(message: "cannot read '\(input)': no such file or directory")
                 }
-                format = Self.detect(input, isDirectory: isDirectory.boolValue)
+                format = Self.detect(path, isDirectory: isDirectory.boolValue)
                 Output.standardError("Reading '\(input)' as \(format.rawValue) (detected).\n")
             }
             let text: String
             var report: ConversionReport
             do {
                 if format == .groundTruthMultiLabel {
-                    (text, report) = try MultiLabelTransform(path: input).run()
+                    (text, report) = try MultiLabelTransform(path: path).run()
                 } else {
                     guard let s3Prefix else {
                         throw CommandFailure(
@@ -137,7 +148,7 @@ extension CLManifest {
                     options.jobName = jobName
                     options.skipEmpty = skipEmpty
                     options.dropInvalid = dropInvalid
-                    let dataset = try read(format)
+                    let dataset = try read(format, from: path)
                     var composer = ManifestComposer(options: options, classOrder: dataset.classOrder)
                     text = try composer.compose(dataset.images, source: input)
                     report = composer.report
@@ -171,24 +182,26 @@ extension CLManifest {
         }
 
         /// The images, class names and what was left out, by the reader of `format`.
-        private func read(_ format: Format) throws(ConversionError) -> (
+        private func read(_ format: Format, from path: String) throws(ConversionError) -> (
             images: [LabeledImage], classOrder: [String], dropped: [String: Int]
         ) {
+            // The image root of a copy from S3 is not the temporary folder: only --images gives one.
+            let imageRoot = images ?? (path == input ? PathName.directory(of: path) : nil)
             switch format {
             case .auto, .coco:
-                let dataset = try COCOReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
+                let dataset = try COCOReader(path: path, imageRoot: imageRoot).read()
                 return (dataset.images, dataset.classOrder, dataset.dropped)
-            case .yolo: return try YOLOReader(root: input, split: split).read()
-            case .voc: return try VOCReader(input: input, imageRoot: images, skipDifficult: skipDifficult).read()
-            case .cvat: return try CVATReader(path: input).read()
-            case .labelme: return try LabelMeReader(input: input).read()
+            case .yolo: return try YOLOReader(root: path, split: split).read()
+            case .voc: return try VOCReader(input: path, imageRoot: images, skipDifficult: skipDifficult).read()
+            case .cvat: return try CVATReader(path: path).read()
+            case .labelme: return try LabelMeReader(input: path).read()
             case .csv:
-                let table = try CSVReader(path: input, imageRoot: images ?? PathName.directory(of: input)).read()
+                let table = try CSVReader(path: path, imageRoot: imageRoot).read()
                 Output.standardError("CSV columns: \(table.columns).\n")
                 return (table.images, table.classOrder, table.dropped)
-            case .labelstudio: return try LabelStudioReader(path: input).read()
+            case .labelstudio: return try LabelStudioReader(path: path).read()
             case .folders:
-                let (found, dropped) = try FolderReader(root: input).read()
+                let (found, dropped) = try FolderReader(root: path).read()
                 return (found, [], dropped)
             case .groundTruthMultiLabel, .manifest:
                 throw ConversionError(
@@ -197,7 +210,7 @@ extension CLManifest {
         }
 
         /// `convert M.manifest --to FORMAT -o OUT`: the manifest's images in another format.
-        private func export(as format: ExportFormat) throws {
+        private func export(as format: ExportFormat, reading path: String) throws {
             // The image root: --s3-prefix, or the prefix of --images PREFIX=DIR.
             let mapped = images.flatMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }
             guard let prefix = s3Prefix ?? mapped, prefix.hasPrefix("s3://") else {
@@ -208,7 +221,7 @@ extension CLManifest {
             }
             let export: DatasetExport
             do {
-                export = try exported(as: format, prefix: prefix)
+                export = try exported(as: format, prefix: prefix, reading: path)
             } catch {
                 throw CommandFailure(message: error.description + "; nothing was written")
             }
@@ -241,8 +254,10 @@ extension CLManifest {
         }
 
         /// The manifest's images as `format`.
-        private func exported(as format: ExportFormat, prefix: String) throws(ConversionError) -> DatasetExport {
-            let (found, classOrder) = try ManifestImages(path: input, prefix: prefix).read()
+        private func exported(as format: ExportFormat, prefix: String, reading path: String) throws(ConversionError)
+            -> DatasetExport
+        {
+            let (found, classOrder) = try ManifestImages(path: path, prefix: prefix).read()
             return DatasetExport(
                 found, classOrder: classOrder, as: DatasetExport.Format(rawValue: format.rawValue) ?? .coco,
                 name: output)

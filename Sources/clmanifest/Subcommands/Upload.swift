@@ -35,7 +35,7 @@ extension CLManifest {
                 """
         )
 
-        @Argument(help: "The manifest to send.")
+        @Argument(help: "The manifest to send: a file, or s3://BUCKET/KEY (read once, into a temporary copy).")
         var new: String
 
         @OptionGroup var aws: AWSOptions
@@ -77,8 +77,15 @@ extension CLManifest {
         }
 
         func run() throws {
+            let copy = try LocalCopy(of: new, input: ManifestInput(settings: aws.s3Settings))
+            defer { copy.remove() }
+            try run(reading: copy.path)
+        }
+
+        /// The upload of NEW, read from the file at `manifest` (NEW itself, or its copy from S3).
+        private func run(reading manifest: String) throws {
             let settings = try LintSettings(configuration: configFile, schemas: [], excerpts: false)
-            try lint(try settings.linter(for: new))
+            try lint(try settings.linter(for: new), reading: manifest)
             let batchBytes = try maxBatchBytes ?? settings.configuration(for: new).maxBatchBytes
             // A dry run against a file (or of every line) to a known ARN needs no credentials.
             let offline = dryRun && (prior != nil || all) && aws.datasetArn != nil
@@ -104,7 +111,7 @@ extension CLManifest {
             let (journal, key): (UploadJournal, String)
             do {
                 (journal, key) = try session.journal(
-                    for: new, comparedWith: comparison, maxBatchBytes: batchBytes, directory: stateDir)
+                    for: manifest, comparedWith: comparison, maxBatchBytes: batchBytes, directory: stateDir)
             } catch {
                 throw CommandFailure(message: error.description)
             }
@@ -125,7 +132,7 @@ extension CLManifest {
                         + "\(Count.phrase(plan.batches.count, "batch", "batches")) confirmed (journal \(key))\n")
             } else {
                 defer { pulling.end() }
-                plan = try makePlan(session, comparison, maxBatchBytes: batchBytes)
+                plan = try makePlan(session, comparison, reading: manifest, maxBatchBytes: batchBytes)
             }
             guard !plan.batches.isEmpty else {
                 Output.standardError("nothing to upload: the dataset has every entry of \(new) as it is\n")
@@ -172,7 +179,7 @@ extension CLManifest {
                 if let errors = final.errorEntries, errors > 0 { summary += ", \(Count.grouped(errors)) with errors" }
             }
             Output.standardError(summary + "\n")
-            try reportEntryErrors(session)
+            try reportEntryErrors(session, reading: manifest)
         }
 
         /// What to say and the exit status when the upload stopped with `error`: 2 when running again cannot
@@ -212,9 +219,10 @@ extension CLManifest {
             return service.isPermanent
         }
 
-        /// Lints NEW; prints the error findings and stops unless `--force`.
-        private func lint(_ linter: ManifestLinter) throws {
-            guard let errors = UploadSession.blockingFindings(in: try linter.lint(path: new)) else { return }
+        /// Lints NEW (read from `manifest`); prints the error findings and stops unless `--force`.
+        private func lint(_ linter: ManifestLinter, reading manifest: String) throws {
+            let findings = try linter.lint(path: manifest, displayName: new)
+            guard let errors = UploadSession.blockingFindings(in: findings) else { return }
             Output.standardOutput(TextReporter().render(errors))
             let count = Count.phrase(errors.count, "error finding")
             if force {
@@ -227,11 +235,12 @@ extension CLManifest {
 
         /// The plan of the change set: every line, or the lines that differ from --prior or from the live dataset.
         private func makePlan(
-            _ session: UploadSession, _ comparison: UploadSession.Comparison, maxBatchBytes: Int
+            _ session: UploadSession, _ comparison: UploadSession.Comparison, reading manifest: String,
+            maxBatchBytes: Int
         ) throws -> UploadPlan {
             let changes: UploadSession.ChangeSet
             do {
-                changes = try session.changeSet(of: .file(new), comparedWith: comparison)
+                changes = try session.changeSet(of: .file(manifest), comparedWith: comparison)
             } catch {
                 throw CommandFailure(message: error.description)
             }
@@ -275,11 +284,11 @@ extension CLManifest {
             return answer == "y" || answer == "yes"
         }
 
-        /// Reports the entries the service marked with errors at their lines in NEW.
-        private func reportEntryErrors(_ session: UploadSession) throws {
+        /// Reports the entries the service marked with errors at their lines in NEW (read from `manifest`).
+        private func reportEntryErrors(_ session: UploadSession, reading manifest: String) throws {
             let found: UploadSession.EntryErrors
             do {
-                found = try session.entryErrors(reportedAt: new)
+                found = try session.entryErrors(reportedAt: manifest, named: new)
             } catch {
                 Output.standardError("warning: \(error)\n")
                 return

@@ -51,9 +51,9 @@ import _RekognitionTestServer
         #expect(elsewhere == 1)
         #expect(
             TextReporter().render(diagnostics) == """
-                new.manifest:3: error: [ERROR_BOUNDING_BOX_TOO_SMALL] the service reports: The height and width of the bounding box is too small. (ERROR_BOUNDING_BOX_TOO_SMALL)
-                new.manifest:3: error: [ERROR_NO_VALID_LABEL_ATTRIBUTES] the service reports: No valid label attributes found. (ERROR_NO_VALID_LABEL_ATTRIBUTES)
-                new.manifest:3: warning: [WARNING_NO_ANNOTATIONS] the service reports: No annotations were found. (WARNING_NO_ANNOTATIONS)
+                new.manifest:3: error: [ERROR_BOUNDING_BOX_TOO_SMALL] the service reports: The height and width of the bounding box is too small.
+                new.manifest:3: error: [ERROR_NO_VALID_LABEL_ATTRIBUTES] the service reports: No valid label attributes found.
+                new.manifest:3: warning: [WARNING_NO_ANNOTATIONS] the service reports: No annotations were found.
 
                 """)
         #expect(diagnostics.map(\.pointer) == ["/box/annotations/0", nil, nil])

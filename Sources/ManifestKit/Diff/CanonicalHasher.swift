@@ -11,9 +11,14 @@ package final class CanonicalHasher {
     @exclusivity(unchecked) private var scratch: [Int] = []
     @exclusivity(unchecked) private var live: [Int] = []
 
-    /// A hasher that leaves out the fields matching `patterns`.
-    package init(ignoring patterns: [FieldPattern]) {
+    /// Keys left out wherever they are, at any depth (the service's `errors` inside an annotation).
+    private let ignoredEverywhere: [[UInt8]]
+
+    /// A hasher that leaves out the fields matching `patterns`, and members named `ignoredEverywhere` at
+    /// any depth.
+    package init(ignoring patterns: [FieldPattern], ignoredEverywhere: [String] = []) {
         self.patterns = patterns
+        self.ignoredEverywhere = ignoredEverywhere.map { Array($0.utf8) }
     }
 
     /// The canonical hash of the value at `node` of `document` (the whole line for the root).
@@ -75,6 +80,11 @@ package final class CanonicalHasher {
             // Which patterns go on below this key, and whether one ends here (the member is left out).
             var ignored = false
             let nextStart = live.count
+            if !ignoredEverywhere.isEmpty {
+                Self.withKey(document, key) { name in
+                    ignored = ignoredEverywhere.contains { $0.elementsEqual(name) }
+                }
+            }
             if liveStart < liveEnd {
                 Self.withKey(document, key) { name in
                     for position in liveStart..<liveEnd {

@@ -29,7 +29,9 @@ public struct GitHubReporter: Reporter {
             }
             properties.append("title=" + Self.escapeProperty("\(diagnostic.code) \(diagnostic.name)"))
             var message = diagnostic.message
-            if let serviceCode = diagnostic.serviceCode { message += " (\(serviceCode.rawValue))" }
+            if let serviceCode = diagnostic.serviceCode, serviceCode.rawValue != diagnostic.code {
+                message += " (\(serviceCode.rawValue))"
+            }
             if let help = diagnostic.help { message += "\nhelp: \(help)" }
             if let fix = diagnostic.fix { message += "\nfix (\(fix.applicability.rawValue)): \(fix.message)" }
             output += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"

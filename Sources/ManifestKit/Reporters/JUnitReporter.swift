@@ -47,7 +47,9 @@ public struct JUnitReporter: Reporter {
                 suites += "    <testcase name=\(Self.attribute("\(finding.code) \(finding.name) at \(location)")) "
                 suites += "classname=\(Self.attribute(file))>\n"
                 var text = finding.message
-                if let serviceCode = finding.serviceCode { text += " (\(serviceCode.rawValue))" }
+                if let serviceCode = finding.serviceCode, serviceCode.rawValue != finding.code {
+                    text += " (\(serviceCode.rawValue))"
+                }
                 if let help = finding.help { text += "\nhelp: \(help)" }
                 if let fix = finding.fix { text += "\nfix (\(fix.applicability.rawValue)): \(fix.message)" }
                 if fails(finding) {

@@ -76,7 +76,9 @@ public struct SARIFReporter: Reporter {
         if let ruleIndex { text += "\"ruleIndex\": \(ruleIndex), " }
         text += "\"level\": \(JSONText.quoted(level(diagnostic.severity))), "
         var message = diagnostic.message
-        if let serviceCode = diagnostic.serviceCode { message += " (\(serviceCode.rawValue))" }
+        if let serviceCode = diagnostic.serviceCode, serviceCode.rawValue != diagnostic.code {
+            message += " (\(serviceCode.rawValue))"
+        }
         text += "\"message\": {\"text\": \(JSONText.quoted(message))}, "
         var region = ""
         if let line = diagnostic.line {

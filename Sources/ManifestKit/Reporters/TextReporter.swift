@@ -42,7 +42,9 @@ public struct TextReporter: Reporter {
             output += ": [\(paint(diagnostic.code, "1"))] "
             if isMarked(diagnostic) { output += "[*] " }
             output += diagnostic.message
-            if let serviceCode = diagnostic.serviceCode { output += " (\(serviceCode.rawValue))" }
+            if let serviceCode = diagnostic.serviceCode, serviceCode.rawValue != diagnostic.code {
+                output += " (\(serviceCode.rawValue))"
+            }
             output += "\n"
         }
         return output

@@ -7,58 +7,10 @@ public enum ServiceEntryFindings {
     /// The rule name of every finding made here.
     public static let name = "reported-by-service"
 
-    /// One error or warning in an entry.
-    public struct Item: Sendable, Equatable {
-        /// The service's code, such as `ERROR_BOUNDING_BOX_TOO_SMALL`.
-        public var code: String
-        /// The service's message.
-        public var message: String
-        /// Where in the entry the array was (a JSON Pointer to its parent).
-        public var pointer: String
-        /// `.error` for `errors`/`cl-errors`, `.warning` for `warnings`.
-        public var severity: Severity
-    }
-
     /// The `source-ref` of an entry as the service returned it, and its errors and warnings; nil when the
     /// entry is not a JSON object.
-    public static func items(inEntry entry: String) -> (sourceRef: String?, items: [Item])? {
-        let bytes = Array(entry.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> (String?, [Item])? in
-            guard let document = try? JSONParser().parse(buffer), document.root.kind == .object else { return nil }
-            var items: [Item] = []
-            collect(document, JSONDocument.rootIndex, into: &items)
-            let sourceRef = document.member("source-ref", in: JSONDocument.rootIndex).flatMap {
-                document.stringValue(at: $0)
-            }
-            return (sourceRef, items)
-        }
-    }
-
-    private static func collect(_ document: JSONDocument, _ index: Int, into items: inout [Item]) {
-        switch document[index].kind {
-        case .object:
-            for (key, value) in document.members(of: index) {
-                let name = document.string(at: key)
-                let severity: Severity? =
-                    name == "errors" || name == "cl-errors" ? .error : name == "warnings" ? .warning : nil
-                if let severity, document[value].kind == .array {
-                    for element in document.elements(of: value) where document[element].kind == .object {
-                        let code = document.member("code", in: element).flatMap { document.stringValue(at: $0) }
-                        let message = document.member("message", in: element).flatMap { document.stringValue(at: $0) }
-                        items.append(
-                            Item(
-                                code: code ?? "UNKNOWN", message: message ?? "", pointer: document.pointer(to: index),
-                                severity: severity))
-                    }
-                } else {
-                    collect(document, value, into: &items)
-                }
-            }
-        case .array:
-            for element in document.elements(of: index) { collect(document, element, into: &items) }
-        default:
-            break
-        }
+    public static func items(inEntry entry: String) -> (sourceRef: String?, items: [ServiceAnnotations.Item])? {
+        ServiceAnnotations.read(entry)
     }
 
     /// Findings for `entries` at the lines of `manifest` whose `source-ref` they have; entries whose

@@ -11,7 +11,7 @@ import _ManifestTestSupport
     static let expected: [Int?: [String]] = [
         3: ["CL101"], 4: ["CL102"], 5: ["CL203"], 6: ["CL204", "CL206"], 7: ["CL205"], 8: ["CL206", "CL301"],
         9: ["CL206", "CL302"], 10: ["CL303"], 11: ["CL304"], 12: ["CL305"], 13: ["CL306"], 14: ["CL308"],
-        15: ["CL310"], 16: ["CL401"], 17: ["CL402"], 18: ["CL202", "CL206"], nil: ["CL408"],
+        15: ["CL307", "CL310"], 16: ["CL401"], 17: ["CL402"], 18: ["CL202", "CL206"], nil: ["CL408"],
     ]
 
     @Test func eachLineGetsExactlyItsFindings() throws {

@@ -92,4 +92,19 @@ import _RekognitionTestServer
         #expect(size == png.count && header.width == 640 && header.height == 480)
         #expect(store.inspect("s3://photos/missing.png") == .missing)
     }
+
+    @Test func anImageWithinTheFirstReadTakesOneHeadAndOneGet() throws {
+        let (server, client, _) = try fixture()
+        let jpeg = TestImages.jpeg(width: 640, height: 480)
+        #expect(jpeg.count < S3ImageStore.firstRead)
+        server.put(bucket: "photos", key: "small.jpg", jpeg)
+        let before = server.requests.count
+        guard case .image(_, let header) = S3ImageStore(client: client).inspect("s3://photos/small.jpg") else {
+            Issue.record("the JPEG was not read")
+            return
+        }
+        #expect(header.width == 640)
+        // The end check and the header are served from the first read: no third request.
+        #expect(server.requests.dropFirst(before).map { $0.split(separator: " ")[0] } == ["HEAD", "GET"])
+    }
 }

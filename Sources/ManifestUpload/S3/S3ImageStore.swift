@@ -27,9 +27,11 @@ public struct S3ImageStore: RemoteImageStore {
         let reader = ImageHeaderReader(size: size) { (offset: Int, count: Int) throws(ImageDefect) -> [UInt8] in
             do throws(S3Error) {
                 if first.isEmpty, size > 0 { first = try client.get(uri, range: 0..<min(size, Self.firstRead)) }
-                if offset + count <= first.count { return Array(first[offset..<offset + count]) }
+                // A read past the end is cut at the end: an object within the first read is read once.
                 let end = min(size, offset + count)
-                return end > offset ? try client.get(uri, range: offset..<end) : []
+                guard end > offset else { return [] }
+                if end <= first.count { return Array(first[offset..<end]) }
+                return try client.get(uri, range: offset..<end)
             } catch {
                 throw ImageDefect("it could not be read: \(error.description)")
             }

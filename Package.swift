@@ -40,10 +40,17 @@ let package = Package(
             ],
             swiftSettings: upcomingFeatures
         ),
+        // The language server (`clmanifest server`): JSON-RPC on standard input and output, Foundation's JSON.
+        .target(
+            name: "ManifestServer",
+            dependencies: ["ManifestKit"],
+            swiftSettings: upcomingFeatures
+        ),
         .executableTarget(
             name: "clmanifest",
             dependencies: [
                 "ManifestKit",
+                "ManifestServer",
                 "ManifestUpload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -90,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLIManifestTests",
-            dependencies: ["clmanifest", "_ManifestTestSupport", "_RekognitionTestServer"],
+            dependencies: ["clmanifest", "ManifestServer", "_ManifestTestSupport", "_RekognitionTestServer"],
             exclude: ["Snapshots"],
             swiftSettings: upcomingFeatures
         ),

@@ -9,7 +9,7 @@ struct CLManifest: ParsableCommand {
         subcommands: [
             Lint.self, FixCommand.self, Convert.self, Stats.self, Report.self, Partition.self, Validate.self, Diff.self,
             Split.self, Upload.self, Journals.self,
-            Pull.self, Reconcile.self,
+            Pull.self, Reconcile.self, Server.self,
             UpdateDatasetEntries.self, Rules.self, Explain.self,
         ]
     )

@@ -55,6 +55,8 @@ public final class ManifestLinter {
         set { driver.partBytes = newValue }
     }
     let rules: RuleSet
+    /// The schemas every line is checked against.
+    let schema: (any LineSchema)?
     private let driver: LintDriver
 
     /// Creates a linter for manifests.
@@ -88,6 +90,7 @@ public final class ManifestLinter {
     init(options: LintOptions, rules: RuleSet, schema: (any LineSchema)?) {
         self.options = options
         self.rules = rules
+        self.schema = schema
         driver = LintDriver(options: options, rules: rules, schema: schema)
     }
 
@@ -179,18 +182,20 @@ public final class ManifestLinter {
         check.progress = imageProgress
         check.remote = remoteImages
         let (found, summary) = try check.run(reader, options: options, rules: rules)
-        let isLineFinding = { (diagnostic: Diagnostic) in !diagnostic.code.hasPrefix("CL4") }
-        let errorLines = Set(lineFindings.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line))
-        let warningLines = Set(
-            lineFindings.lazy.filter { $0.severity == .warning && isLineFinding($0) }.compactMap(\.line))
-        let newErrorLines = Set(found.lazy.filter(TooManyInvalidLines.makesLineInvalid).compactMap(\.line))
-            .subtracting(errorLines)
-        let newWarningLines = Set(found.lazy.filter { $0.severity == .warning }.compactMap(\.line))
-            .subtracting(errorLines).subtracting(warningLines).subtracting(newErrorLines)
-        index.addImageVerdicts(
-            errors: newErrorLines.count,
-            warningsOnly: newWarningLines.count - newErrorLines.intersection(warningLines).count)
+        let verdicts = ImageVerdicts(lineFindings: lineFindings, imageFindings: found)
+        index.addImageVerdicts(errors: verdicts.errors, warningsOnly: verdicts.warningsOnly)
         return (found, summary)
+    }
+
+    /// The findings of the image checks of the manifest `bytes` (none when no image is mapped): for an
+    /// editor, which checks images on request rather than on every edit.
+    func imageFindings(bytes: [UInt8], name: String) throws(ManifestError) -> [Diagnostic] {
+        guard checksImages else { return [] }
+        var check = ImageCheck(mappings: options.images)
+        check.threads = imageThreads
+        check.remote = remoteImages
+        let reader = JSONLinesReader(bytes: bytes, name: name, maxLineBytes: options.maxLineBytes)
+        return try check.run(reader, options: options, rules: rules).0
     }
 
     /// Whether `path` is standard input, a FIFO, a socket or a device: something that can be read only once.

@@ -81,15 +81,21 @@ final class ManifestIndex {
     ///   - file: the file name for the findings.
     ///   - excerpt: the bytes of the part's counted line (an index of ``Part/counted``), for findings that
     ///     show their line (the `full` format); nil for none.
+    ///   - drains: whether the part is drained; one kept (an editor's block) can be merged into another index.
     /// - Returns: the findings of the manifest rules about the part's lines.
     func merge(
-        _ part: Part, lineOffset: Int, isComplete: Bool, file: String, excerpt: ((_ index: Int) -> [UInt8])?
+        _ part: Part, lineOffset: Int, isComplete: Bool, file: String, excerpt: ((_ index: Int) -> [UInt8])?,
+        drains: Bool = true
     ) -> [Diagnostic] {
         var findings: [ManifestFinding] = []
         var diagnostics: [Diagnostic] = []
         var ordinals = part.manifestOrdinals
         part.manifestOrdinals = []  // Moved out while in use, so that it is not copied on write.
-        defer { part.manifestOrdinals = ordinals }
+        defer {
+            // A kept part's label ordinals belong to this index: the next index starts them afresh.
+            if !drains { ordinals = [Int](repeating: -1, count: ordinals.count) }
+            part.manifestOrdinals = ordinals
+        }
         let observations = part.observations
         let labelUses = part.labelUses
         var next = 0
@@ -140,8 +146,13 @@ final class ManifestIndex {
                 rule.merge(state, lineOffset: lineOffset)
             }
         }
-        part.drain()
+        if drains { part.drain() }
         return diagnostics
+    }
+
+    /// The line where `sourceRef` first appeared.
+    func firstLine(of sourceRef: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstLines.value(for: ByteHash.fingerprint(sourceRef))
     }
 
     /// Merges one object line: its `source-ref` (duplicates, buckets) and its labels.

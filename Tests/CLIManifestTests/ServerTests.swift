@@ -328,7 +328,8 @@ import _ManifestTestSupport
 
     /// The 0-based character (UTF-16) where `text` starts in `line`.
     static func column(of text: String, in line: String) -> Int {
-        line.utf16.distance(from: line.startIndex, to: line.range(of: text)!.lowerBound)
+        guard let range = line.range(of: text) else { return -1 }
+        return line.utf16.distance(from: line.startIndex, to: range.lowerBound)
     }
 
     @Test func positionsConvertBothWays() {

@@ -2,8 +2,10 @@ import Foundation
 import Testing
 import _ManifestTestSupport
 
-/// A real editor: headless Neovim with its built-in LSP client attached to `clmanifest server` shows the
-/// findings `lint` gives, and follows an edit. `.ci/run` installs Debian's `neovim` when it is missing;
+/// A real editor shows the server's findings.
+///
+/// Headless Neovim, its built-in LSP client attached to `clmanifest server`, shows the findings `lint`
+/// gives and follows an edit. `.ci/run` installs Debian's `neovim` when it is missing;
 /// elsewhere the test skips without it.
 @Suite struct NeovimTests {
     static var neovim: String? {

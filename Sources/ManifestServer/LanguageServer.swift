@@ -194,13 +194,18 @@ public final class LanguageServer {
     /// The linter for `document` (the defaults when its configuration cannot be used, which is logged and
     /// shown on the document).
     func linter(for document: OpenDocument) -> ManifestLinter {
+        let (linter, problem) = linterAndProblem(forPath: document.path)
+        document.problem = problem
+        return linter
+    }
+
+    /// The linter for the file at `path`, and why it is the default one when its configuration cannot be used.
+    private func linterAndProblem(forPath path: String) -> (ManifestLinter, String?) {
         do {
-            document.problem = nil
-            return try configuration.linter(document.path)
+            return (try configuration.linter(path), nil)
         } catch {
-            document.problem = "\(error.description); checked with the defaults"
-            log("\(document.path): \(error.description); checking with the defaults", type: 1)
-            return ManifestLinter()
+            log("\(path): \(error.description); checking with the defaults", type: 1)
+            return (ManifestLinter(), "\(error.description); checked with the defaults")
         }
     }
 
@@ -216,10 +221,10 @@ public final class LanguageServer {
         let language = item["languageId"] as? String ?? ""
         guard Self.isManifest(uri: uri, language: language) else { return }
         let path = Self.path(of: uri)
+        let (linter, problem) = linterAndProblem(forPath: path)
         let document = OpenDocument(
-            uri: uri, path: path, version: item["version"] as? Int ?? 0, text: Array(text.utf8),
-            linter: ManifestLinter())
-        document.relint(with: linter(for: document))
+            uri: uri, path: path, version: item["version"] as? Int ?? 0, text: Array(text.utf8), linter: linter)
+        document.problem = problem
         documents[uri] = document
         checkImages(document)
     }

@@ -30,11 +30,18 @@ final class MessageChannel: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var start = 0
     private let writeLock = NSLock()
+    /// What one read(2) fills, before it is appended to ``buffer``.
+    private static let scratchBytes = 1 << 20
+    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: MessageChannel.scratchBytes)
 
     /// A channel reading `input` and writing `output`.
     init(input: Int32, output: Int32) {
         self.input = input
         self.output = output
+    }
+
+    deinit {
+        scratch.deallocate()
     }
 
     /// The next message.
@@ -111,27 +118,27 @@ final class MessageChannel: @unchecked Sendable {
 
     /// Exactly `count` bytes; nil when the input ends first.
     private func readBytes(_ count: Int) -> [UInt8]? {
+        buffer.reserveCapacity(start + count)
         while buffer.count - start < count {
-            guard fill(max(1 << 16, min(count - (buffer.count - start), 16 << 20))) else { return nil }
+            guard fill() else { return nil }
         }
         let bytes = Array(buffer[start..<(start + count)])
         start += count
         return bytes
     }
 
-    /// Reads up to `chunk` more bytes; false at the end of the input.
-    private func fill(_ chunk: Int = 1 << 16) -> Bool {
+    /// Reads what the input has (up to ``scratchBytes``); false at its end.
+    private func fill() -> Bool {
         if start > 0, start >= buffer.count / 2 {
             buffer.removeFirst(start)
             start = 0
         }
         var got = 0
-        let old = buffer.count
-        buffer += [UInt8](repeating: 0, count: chunk)
         repeat {
-            got = buffer.withUnsafeMutableBufferPointer { Glibc.read(input, $0.baseAddress.map { $0 + old }, chunk) }
+            got = Glibc.read(input, scratch, Self.scratchBytes)
         } while got < 0 && errno == EINTR
-        buffer.removeLast(chunk - max(got, 0))
-        return got > 0
+        guard got > 0 else { return false }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: scratch, count: got))
+        return true
     }
 }

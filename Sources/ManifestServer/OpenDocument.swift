@@ -43,19 +43,22 @@ final class OpenDocument {
         guard let start = Position(range["start"]), let end = Position(range["end"]) else {
             throw .invalidParams("a content change with a malformed range")
         }
-        let lines = manifest.lines
+        // The lines are read one by one, not copied: a copy would be copied again by the edit (250,000 arrays).
+        let last = manifest.lines.count - 1
         // Positions past the end are clamped to it, as the protocol says.
-        let last = lines.count - 1
         let (startLine, endLine) = (min(start.line, last), min(end.line, last))
         let startByte =
-            start.line > last ? lines[last].count : encoding.byteOffset(of: start.character, in: lines[startLine])
-        let endByte = end.line > last ? lines[last].count : encoding.byteOffset(of: end.character, in: lines[endLine])
+            start.line > last
+            ? manifest.lines[last].count : encoding.byteOffset(of: start.character, in: manifest.lines[startLine])
+        let endByte =
+            end.line > last
+            ? manifest.lines[last].count : encoding.byteOffset(of: end.character, in: manifest.lines[endLine])
         guard (startLine, startByte) <= (endLine, endByte) else {
             throw .invalidParams("a content change whose range ends before it starts")
         }
-        var spliced = Array(lines[startLine][..<startByte])
+        var spliced = Array(manifest.lines[startLine][..<startByte])
         spliced += Array(text.utf8)
-        spliced += lines[endLine][endByte...]
+        spliced += manifest.lines[endLine][endByte...]
         let newLines = spliced.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         manifest.replace(lines: startLine..<(endLine + 1), with: newLines)
         isStale = true

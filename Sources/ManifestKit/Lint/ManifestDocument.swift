@@ -93,6 +93,8 @@ public final class ManifestDocument {
             return [finding]
         }
         let index = ManifestIndex(options: linter.options, rules: linter.rules)
+        // Sized for the images the last check saw, so that the table does not grow on every keystroke.
+        if let images = lastIndex?.statistics.images { index.reserveImages(images) }
         var diagnostics: [Diagnostic] = []
         var offset = 0
         for position in blocks.indices {

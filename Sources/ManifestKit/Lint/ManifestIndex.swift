@@ -31,6 +31,11 @@ final class ManifestIndex {
     private let sourceRefRules: [ManifestRuleBox]
     private let bucketRules: [ManifestRuleBox]
     private let labelRules: [ManifestRuleBox]
+    /// Whether any rule wants each event: asked once per line, without touching the arrays.
+    private let wantsLines: Bool
+    private let wantsSourceRefs: Bool
+    private let wantsBuckets: Bool
+    private let wantsLabels: Bool
     /// The entries' facts, when ``init(options:rules:profiling:)`` asked for them.
     private(set) var profile: DatasetProfile?
 
@@ -45,6 +50,8 @@ final class ManifestIndex {
         sourceRefRules = self.rules.filter { $0.events.contains(.sourceRefs) }
         bucketRules = self.rules.filter { $0.events.contains(.newBuckets) }
         labelRules = self.rules.filter { $0.events.contains(.newLabels) }
+        (wantsLines, wantsSourceRefs) = (!lineRules.isEmpty, !sourceRefRules.isEmpty)
+        (wantsBuckets, wantsLabels) = (!bucketRules.isEmpty, !labelRules.isEmpty)
     }
 
     /// A part for the lines of a stretch of the file checked on its own, with a fresh state of each rule
@@ -105,7 +112,7 @@ final class ManifestIndex {
                 let before = bytes
                 rows += 1
                 bytes += counted.bytes + 1
-                if !lineRules.isEmpty {
+                if wantsLines {
                     let event = ManifestEvent.line(
                         .init(
                             number: number, rows: rows, bytesBefore: before, bytesAfter: bytes,
@@ -133,6 +140,9 @@ final class ManifestIndex {
         }
         counts.lines = rows
         counts.bytes = bytes
+        counts.images = firstLines.count
+        counts.labels = labelNames.count
+        counts.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
         counts.boxes += part.boxes
         counts.imagesWithBoxes += part.imagesWithBoxes
         counts.mostBoxes = max(counts.mostBoxes, part.mostBoxes)
@@ -164,12 +174,12 @@ final class ManifestIndex {
         if let range = observation.sourceRef {
             let sourceRef = UnsafeBufferPointer(rebasing: arena[range])
             let first = firstLines.insert(observation.fingerprint, value: number)
-            if !sourceRefRules.isEmpty {
+            if wantsSourceRefs {
                 let event = ManifestEvent.sourceRef(
                     .init(number: number, column: observation.sourceRefColumn, bytes: sourceRef, firstLine: first))
                 for rule in sourceRefRules { rule.check(event, into: &findings) }
             }
-            if let (bucket, firstBucket, firstLine) = newBucket(of: sourceRef, number: number), !bucketRules.isEmpty {
+            if let (bucket, firstBucket, firstLine) = newBucket(of: sourceRef, number: number), wantsBuckets {
                 sourceRefText = String(decoding: sourceRef, as: UTF8.self)
                 let event = ManifestEvent.newBucket(
                     .init(
@@ -192,7 +202,7 @@ final class ManifestIndex {
                 labelNames.append(first.name)
                 labelImages.append(0)
                 labelKinds.append(0)
-                if !labelRules.isEmpty {
+                if wantsLabels {
                     if sourceRefText == nil, let range = observation.sourceRef {
                         sourceRefText = String(decoding: arena[range], as: UTF8.self)
                     }
@@ -206,9 +216,6 @@ final class ManifestIndex {
             ordinals[local] = ordinal
             countLabel(ordinal: ordinal, detection: detection)
         }
-        counts.images = firstLines.count
-        counts.labels = labelNames.count
-        counts.buckets = firstBucket == nil ? 0 : reportedBuckets.count + 1
     }
 
     /// One more use of the label `ordinal` on the current line.
@@ -275,6 +282,11 @@ final class ManifestIndex {
     /// Starts loading the table slot of a `source-ref` about to be merged (see ``FingerprintTable``).
     func prefetch(_ fingerprint: Hash128) {
         firstLines.prefetch(fingerprint)
+    }
+
+    /// Sizes the `source-ref` table for `count` images.
+    func reserveImages(_ count: Int) {
+        firstLines.reserve(count)
     }
 
     /// Sizes the `source-ref` table for a file of `total` bytes from the distinct images of its first `read`

@@ -87,6 +87,13 @@ package final class LanguageClient: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// Ends the session as an editor does (`shutdown`, then `exit`); the server's exit status.
+    package func shutDown() -> Int32? {
+        _ = request("shutdown")
+        notify("exit")
+        return waitForExit()
+    }
+
     /// Waits for the server to end by itself (after `exit`); its exit status.
     package func waitForExit(timeout: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -88,7 +88,7 @@ final class ManifestInput {
         let client: S3Client
         do {
             client = try s3Client()
-        } catch let error as ManifestError {
+        } catch {
             throw CommandFailure(message: error.description)
         }
         do throws(S3Error) {

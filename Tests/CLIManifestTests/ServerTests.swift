@@ -75,9 +75,7 @@ import _ManifestTestSupport
             let small = try #require(diagnostics.first { $0["code"] as? String == "CL304" })
             let start = (small["range"] as? [String: Any])?["start"] as? [String: Any]
             columns[expected] = start?["character"] as? Int
-            _ = client.request("shutdown")
-            client.notify("exit")
-            #expect(client.waitForExit() == 0)
+            #expect(client.shutDown() == 0)
         }
         // The column of `1` in `"width": 1` (past the emoji): UTF-8 counts 4 for it, UTF-16 2.
         let prefix = String(text[..<text.range(of: #""width": 1"#)!.lowerBound]) + #""width": "#
@@ -114,9 +112,7 @@ import _ManifestTestSupport
         client.notify(
             "textDocument/didOpen",
             ["textDocument": ["uri": "file:///x/notes.txt", "languageId": "plaintext", "version": 1, "text": "{"]])
-        _ = client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func incrementalEditsThatSplitAndJoinLinesGiveLintsFindings() throws {
@@ -171,9 +167,7 @@ import _ManifestTestSupport
         text = Self.line("only")
         #expect(
             Self.lines(client.diagnostics(for: uri, version: version)) == (try Self.lintSummary(text, in: directory)))
-        _ = client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func quickFixesApplyAndFixAllIsTheFixCommand() throws {
@@ -233,9 +227,7 @@ import _ManifestTestSupport
         let newText = (fixAllEdits as? [[String: Any]])?.first?["newText"] as? String
         let fixed = try CommandRunner.run(["fix", "-"], input: Array(text.utf8))
         #expect(newText == fixed.standardOutput && !fixed.standardOutput.isEmpty)
-        _ = client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func hoverExplainsRules() throws {
@@ -255,9 +247,7 @@ import _ManifestTestSupport
         let nothing = client.request(
             "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 5, "character": 0]])
         #expect(nothing?["result"] is NSNull)
-        _ = client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func aChangedConfigurationIsReadAgain() throws {

@@ -44,13 +44,7 @@ extension CLManifest {
         mutating func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one manifest file, or '-' for standard input") }
             try report.validate(files: files)
-            for image in images {
-                do {
-                    _ = try ImageMapping(parsing: image)
-                } catch {
-                    throw ValidationError("--images: \(error.description)")
-                }
-            }
+            try ImageArguments.validate(images)
             if report.baseline != nil || report.writeBaseline != nil || report.statistics {
                 throw ValidationError("fix does not take --baseline, --write-baseline or --statistics; use lint")
             }

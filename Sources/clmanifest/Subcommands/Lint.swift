@@ -66,13 +66,7 @@ extension CLManifest {
             if fix || fixing.diff, report.baseline != nil || report.writeBaseline != nil || report.statistics {
                 throw ValidationError("--fix and --diff do not take --baseline, --write-baseline or --statistics")
             }
-            for image in images {
-                do {
-                    _ = try ImageMapping(parsing: image)
-                } catch {
-                    throw ValidationError("--images: \(error.description)")
-                }
-            }
+            try ImageArguments.validate(images)
         }
 
         @OptionGroup var configFile: ConfigurationOptions

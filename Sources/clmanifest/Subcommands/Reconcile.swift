@@ -93,13 +93,7 @@ extension CLManifest {
                 throw ValidationError(
                     "--agreement json needs --agreement-output FILE while the findings go to standard output")
             }
-            for image in images {
-                do {
-                    _ = try ImageMapping(parsing: image)
-                } catch {
-                    throw ValidationError("--images: \(error.description)")
-                }
-            }
+            try ImageArguments.validate(images)
         }
 
         func run() throws {

@@ -39,13 +39,7 @@ extension CLManifest {
 
         mutating func validate() throws {
             if file == "-" || test == "-" { throw ValidationError("report reads files, not standard input") }
-            for image in images {
-                do {
-                    _ = try ImageMapping(parsing: image)
-                } catch {
-                    throw ValidationError("--images: \(error.description)")
-                }
-            }
+            try ImageArguments.validate(images)
         }
 
         func run() throws {

@@ -26,6 +26,8 @@ public final class LanguageServer {
     private var nextRequest = 1
     /// Where a rule's documentation is: `initializationOptions.rulesUrl`, else ``defaultRulesURL``.
     private var rulesURL = LanguageServer.defaultRulesURL
+    /// File name endings checked beyond `.manifest` and `.jsonl`: `initializationOptions.extensions`.
+    private var extraExtensions: [String] = []
     private let inbox = Inbox()
 
     /// The rules page in the project's repository; each rule is an anchor, such as `#cl101`.
@@ -142,8 +144,9 @@ public final class LanguageServer {
         let capabilities = params["capabilities"] as? [String: Any]
         let general = capabilities?["general"] as? [String: Any]
         encoding = PositionEncoding.negotiated(from: general?["positionEncodings"] as? [String] ?? [])
-        if let options = params["initializationOptions"] as? [String: Any], let url = options["rulesUrl"] as? String {
-            rulesURL = url
+        if let options = params["initializationOptions"] as? [String: Any] {
+            if let url = options["rulesUrl"] as? String { rulesURL = url }
+            extraExtensions = (options["extensions"] as? [String] ?? []).map { $0.lowercased() }
         }
         initialized = true
         return [
@@ -219,7 +222,9 @@ public final class LanguageServer {
             let text = item["text"] as? String
         else { throw .invalidParams("didOpen without textDocument.uri and text") }
         let language = item["languageId"] as? String ?? ""
-        guard Self.isManifest(uri: uri, language: language) else { return }
+        guard
+            Self.isManifest(uri: uri, language: language) || extraExtensions.contains(where: uri.lowercased().hasSuffix)
+        else { return }
         let path = Self.path(of: uri)
         let (linter, problem) = linterAndProblem(forPath: path)
         let document = OpenDocument(
@@ -323,7 +328,8 @@ public final class LanguageServer {
             json["codeDescription"] = ["href": "\(rulesURL)#\(diagnostic.code.lowercased())"]
         }
         if diagnostic.code == "CL401", let sourceRef = diagnostic.sourceRef,
-            let first = document.manifest.firstLine(ofSourceRef: sourceRef), first != diagnostic.line
+            let first = document.manifest.firstLine(ofSourceRef: sourceRef), first != diagnostic.line,
+            first <= document.manifest.lines.count
         {
             let line = document.manifest.lines[first - 1]
             let range: [String: Any] = [

@@ -18,13 +18,17 @@ import _ManifestTestSupport
     }
 
     /// A folder to work in, and a started, initialised client offering `encodings`.
-    static func start(encodings: [String]? = nil) throws -> (LanguageClient, URL, [String: Any]) {
+    static func start(encodings: [String]? = nil, options: [String: Any]? = nil) throws -> (
+        LanguageClient, URL, [String: Any]
+    ) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let client = try LanguageClient(executable: CommandRunner.executable, directory: directory.path)
         var capabilities: [String: Any] = [:]
         if let encodings { capabilities["general"] = ["positionEncodings": encodings] }
-        let answer = try #require(client.request("initialize", ["processId": NSNull(), "capabilities": capabilities]))
+        var params: [String: Any] = ["processId": NSNull(), "capabilities": capabilities]
+        if let options { params["initializationOptions"] = options }
+        let answer = try #require(client.request("initialize", params))
         client.notify("initialized")
         return (client, directory, answer)
     }
@@ -84,7 +88,7 @@ import _ManifestTestSupport
     }
 
     @Test func diagnosticsOnOpenCarryCodeLinksSourceAndRelatedLines() throws {
-        let (client, directory, _) = try Self.start()
+        let (client, directory, _) = try Self.start(options: ["extensions": [".ndjson"]])
         defer { try? FileManager.default.removeItem(at: directory) }
         let text =
             [Self.line("a"), "{not json", Self.line("bb", width: 1), Self.line("a")].joined(separator: "\n") + "\n"
@@ -108,10 +112,15 @@ import _ManifestTestSupport
         let location = related["location"] as? [String: Any]
         #expect(location?["uri"] as? String == uri)
         #expect(((location?["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int == 0)
-        // A file that is not a manifest is left alone.
+        // A file that is not a manifest is left alone; one of initializationOptions.extensions is checked.
         client.notify(
             "textDocument/didOpen",
             ["textDocument": ["uri": "file:///x/notes.txt", "languageId": "plaintext", "version": 1, "text": "{"]])
+        client.notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": "file:///x/more.ndjson", "languageId": "json", "version": 1, "text": "{"]])
+        let extra = client.waitFor { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        #expect((extra?["params"] as? [String: Any])?["uri"] as? String == "file:///x/more.ndjson")
         #expect(client.shutDown() == 0)
     }
 

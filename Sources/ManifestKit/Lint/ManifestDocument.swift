@@ -1,8 +1,9 @@
 /// A manifest being edited: the language server's view of an open file.
 ///
-/// Its lines are checked in blocks of ``blockLines``. An edit marks the blocks it touches; ``diagnostics()`` checks those again and then runs the
-/// manifest-wide rules once more over the facts every block kept (its ``ManifestIndex/Part``: `source-ref`s,
-/// labels, counts, the rules' states), so a keystroke in a large manifest costs one block and a merge.
+/// Its lines are checked in blocks of ``blockLines``. An edit marks the blocks it touches; ``diagnostics()``
+/// checks those again and then runs the manifest-wide rules once more over the facts every block kept (its ``ManifestIndex/Part``: `source-ref`s,
+/// labels, counts, the rules' states), starting from the index kept before the block the last edits
+/// touched when nothing before it changed: a keystroke costs one block and the merge of the blocks after it.
 ///
 /// The findings are those `lint` gives for the same text (a test checks it after random edits), image
 /// checks aside: those are run on request (``checkImages()``) and kept, moved with the lines, until the
@@ -30,6 +31,13 @@ public final class ManifestDocument {
     private var lastIndex: ManifestIndex?
     /// The image checks' findings, at their lines as edits moved them.
     private var imageFindings: [Diagnostic] = []
+    /// The index as it was after merging the blocks before `block` in the last check, and the findings so far.
+    ///
+    /// A check whose first changed block is `block` or later starts from there. It is taken at the first
+    /// block the last edits changed, where typing goes on.
+    private var kept: (index: ManifestIndex, block: Int, findings: [Diagnostic])?
+    /// The first block changed since the last check (nil: none).
+    private var firstChanged: Int?
 
     /// A run of lines and what checking them found, or nil for lines to check again.
     private struct Block {
@@ -61,6 +69,7 @@ public final class ManifestDocument {
         lines = Self.split(text)
         blocks = Self.blocks(count: lines.count)
         imageFindings.removeAll()
+        kept = nil
     }
 
     /// Replaces the editor lines `range` (0-based) with `newLines`; the blocks they were in are checked again.
@@ -71,8 +80,12 @@ public final class ManifestDocument {
         let count = blocks[first...last].reduce(0) { $0 + $1.count } - range.count + newLines.count
         lines.replaceSubrange(range, with: newLines)
         blocks.replaceSubrange(first...last, with: Self.blocks(count: count))
+        firstChanged = min(firstChanged ?? first, first)
         if lines.isEmpty { lines = [[]] }
-        if blocks.isEmpty { blocks = Self.blocks(count: lines.count) }
+        if blocks.isEmpty {
+            blocks = Self.blocks(count: lines.count)
+            firstChanged = 0
+        }
         moveImageFindings(replacing: range, with: newLines.count)
     }
 
@@ -90,24 +103,44 @@ public final class ManifestDocument {
     public func diagnostics() -> [Diagnostic] {
         if let finding = fileFinding() {
             lastIndex = nil
+            kept = nil
             return [finding]
         }
-        let index = ManifestIndex(options: linter.options, rules: linter.rules)
-        // Sized for the images the last check saw, so that the table does not grow on every keystroke.
-        if let images = lastIndex?.statistics.images { index.reserveImages(images) }
+        // Where to start merging: from the kept index when no block before it changed.
+        let changed = firstChanged ?? blocks.count
+        firstChanged = nil
+        let index: ManifestIndex
+        var merged: [Diagnostic]
+        var start = 0
+        if let kept, kept.block <= changed, kept.block < blocks.count {
+            index = kept.index.copy()
+            merged = kept.findings
+            start = kept.block
+        } else {
+            index = ManifestIndex(options: linter.options, rules: linter.rules)
+            // Sized for the images the last check saw, so that the table does not grow on every keystroke.
+            if let images = lastIndex?.statistics.images { index.reserveImages(images) }
+            merged = []
+        }
         var diagnostics: [Diagnostic] = []
         var offset = 0
         for position in blocks.indices {
+            if position == min(changed, blocks.count - 1), kept?.block != position || start != position {
+                kept = (index.copy(), position, merged)
+            }
             let checked = blocks[position].checked ?? check(block: position, from: offset)
             blocks[position].checked = checked
             for var diagnostic in checked.diagnostics {
                 diagnostic.shiftLines(by: offset)
                 diagnostics.append(diagnostic)
             }
-            diagnostics += index.merge(
-                checked.part, lineOffset: offset, isComplete: true, file: name, excerpt: nil, drains: false)
+            if position >= start {
+                merged += index.merge(
+                    checked.part, lineOffset: offset, isComplete: true, file: name, excerpt: nil, drains: false)
+            }
             offset += blocks[position].count
         }
+        diagnostics += merged
         if !imageFindings.isEmpty {
             let verdicts = ImageVerdicts(lineFindings: diagnostics, imageFindings: imageFindings)
             index.addImageVerdicts(errors: verdicts.errors, warningsOnly: verdicts.warningsOnly)

@@ -41,17 +41,44 @@ final class ManifestIndex {
 
     /// An empty index for a manifest checked with `options`, telling the manifest rules of `rules` what it
     /// sees.
-    init(options: LintOptions, rules: RuleSet, profiling: Bool = false) {
-        self.options = options
+    convenience init(options: LintOptions, rules: RuleSet, profiling: Bool = false) {
+        self.init(
+            options: options, ruleSet: rules,
+            boxes: rules.manifestRules.map { ManifestRuleBox.make($0, options: options) })
         profile = profiling ? DatasetProfile() : nil
-        self.ruleSet = rules
-        self.rules = rules.manifestRules.map { ManifestRuleBox.make($0, options: options) }
-        lineRules = self.rules.filter { $0.events.contains(.lines) }
-        sourceRefRules = self.rules.filter { $0.events.contains(.sourceRefs) }
-        bucketRules = self.rules.filter { $0.events.contains(.newBuckets) }
-        labelRules = self.rules.filter { $0.events.contains(.newLabels) }
+    }
+
+    private init(options: LintOptions, ruleSet: RuleSet, boxes: [ManifestRuleBox]) {
+        self.options = options
+        self.ruleSet = ruleSet
+        rules = boxes
+        lineRules = boxes.filter { $0.events.contains(.lines) }
+        sourceRefRules = boxes.filter { $0.events.contains(.sourceRefs) }
+        bucketRules = boxes.filter { $0.events.contains(.newBuckets) }
+        labelRules = boxes.filter { $0.events.contains(.newLabels) }
         (wantsLines, wantsSourceRefs) = (!lineRules.isEmpty, !sourceRefRules.isEmpty)
         (wantsBuckets, wantsLabels) = (!bucketRules.isEmpty, !labelRules.isEmpty)
+    }
+
+    /// An index in the state of this one, to go on from where this one is while this one stays as it is.
+    ///
+    /// An editor keeps the index of the lines before an edit. The tables are shared until either changes.
+    func copy() -> ManifestIndex {
+        let copy = ManifestIndex(options: options, ruleSet: ruleSet, boxes: rules.map { $0.copy(options: options) })
+        copy.firstLines = firstLines
+        copy.firstBucket = firstBucket
+        copy.reportedBuckets = reportedBuckets
+        copy.labels = labels
+        copy.labelNames = labelNames
+        copy.labelImages = labelImages
+        copy.labelKinds = labelKinds
+        copy.hasClassification = hasClassification
+        copy.hasDetection = hasDetection
+        copy.counts = counts
+        copy.rows = rows
+        copy.bytes = bytes
+        copy.profile = profile
+        return copy
     }
 
     /// A part for the lines of a stretch of the file checked on its own, with a fresh state of each rule

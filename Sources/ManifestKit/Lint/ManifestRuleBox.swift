@@ -23,6 +23,8 @@ class ManifestRuleBox {
 
     /// A box of the same rule with a fresh state, for a part of a file.
     func fresh(options: LintOptions) -> ManifestRuleBox { Self.make(rule, options: options) }
+    /// A box of the same rule with a copy of this one's state (an index kept at a point of the file).
+    func copy(options: LintOptions) -> ManifestRuleBox { fresh(options: options) }
     /// Passes one object line's facts to the state.
     func observe(_ facts: ManifestLineFacts) {}
     /// Merges the state of `later`, a box of the same rule for the part that follows.
@@ -40,6 +42,12 @@ private final class TypedManifestRuleBox<Checked: ManifestRule>: ManifestRuleBox
     init(_ rule: Checked.Type, options: LintOptions) {
         state = Checked.State(options: options)
         super.init(rule: rule)
+    }
+
+    override func copy(options: LintOptions) -> ManifestRuleBox {
+        let box = TypedManifestRuleBox(Checked.self, options: options)
+        box.state = state
+        return box
     }
 
     override var events: ManifestEventKinds { Checked.events }

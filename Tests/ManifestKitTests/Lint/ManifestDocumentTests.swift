@@ -47,9 +47,13 @@ import _ManifestTestSupport
         let text = Array(initial.joined(separator: [0x0A])) + [0x0A]
         let document = ManifestDocument(linter: linter, name: "doc.manifest", text: text)
         #expect(document.diagnostics() == Self.lint(document, linter))
+        var previous = 0
         for step in 0..<30 {
             let count = document.lines.count
-            let start = random.next(count + 1)
+            // Half the edits near the last one, as typing goes on in one place (the kept index's case).
+            let start =
+                random.next(2) == 0 ? min(count, max(0, previous + random.next(9) - 4)) : random.next(count + 1)
+            previous = start
             let length: Int
             switch random.next(4) {
             case 0: length = 0  // an insertion

@@ -3,8 +3,8 @@
 Usage: python3 Benchmarks/lsp_keystroke.py CLMANIFEST MANIFEST [KEYSTROKES]
 
 Starts the language server, opens MANIFEST (didOpen with its whole text) and waits for its diagnostics;
-then, KEYSTROKES times (default 60), changes one character of a line in the middle of the file (a digit of
-a box's width, with an incremental didChange, as an editor sends a keystroke) and waits for the
+then, KEYSTROKES times (default 60), changes one character of the next line with a box from the middle of the
+file on (a digit of its width, with an incremental didChange, as an editor sends a keystroke) and waits for the
 publishDiagnostics of that document version. Prints the open time and the median, 90th percentile and
 worst keystroke-to-diagnostics time, and the same for a burst of 10 keystrokes sent at once (the server
 checks once, after the last). Also checks that every answer has as many diagnostics as `clmanifest lint`

@@ -144,6 +144,11 @@ import _RekognitionTestServer
             ))
         #expect(forced.standardError.contains("the service reports 1 error on entries of \(workspace.manifest)"))
         #expect(server.dataset.entries.count == 10)
+        // Again: the errors the service wrote into the entry's annotation do not make it differ from its line.
+        let again = try CommandRunner.run(
+            Self.arguments(server, workspace) + ["--force"], environment: Self.environment)
+        #expect(again.standardError.contains("nothing to upload"), "\(again.standardError)")
+        #expect(server.requestCounts["UpdateDatasetEntries"] == 1)
     }
 
     @Test func updateFailedStopsWithExit3AndTheRerunResumes() throws {

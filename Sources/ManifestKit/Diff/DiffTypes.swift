@@ -2,6 +2,10 @@
 public struct DiffOptions: Sendable {
     /// Fields left out of the comparison: the service's own keys, plus any given.
     public var ignoredFields: [FieldPattern] = FieldPattern.serviceAdded
+    /// Whether the service's keys are left out inside the line too: the `errors` and `warnings` it writes
+    /// in a label attribute, an annotation or a metadata object of an entry (ListDatasetEntries returns
+    /// them there, so a pulled entry with a box error would otherwise differ from the line forever).
+    public var ignoresServiceKeysInside = true
     /// The largest batch of the change set, in bytes (for the plan in the summary).
     public var maxBatchBytes = BatchPacker.defaultMaxBytes
     /// Whether to say what changed in each updated entry (a second pass over PRIOR for those entries).

@@ -73,7 +73,9 @@ public final class ManifestDiff {
         } catch {
             throw .cannotRead(error)
         }
-        let hasher = CanonicalHasher(ignoring: options.ignoredFields)
+        let hasher = CanonicalHasher(
+            ignoring: options.ignoredFields,
+            ignoredEverywhere: options.ignoresServiceKeysInside ? ServiceAddedKeys.names : [])
         let priorParser = JSONParser()
         let newParser = JSONParser()
         let model = ManifestLine()

@@ -93,6 +93,20 @@ import Testing
         #expect(try ManifestDiff(options: options).run(prior: try write(prior), new: try write(redated)).unchanged == 1)
     }
 
+    @Test func serviceErrorsInsideAnEntryDoNotCount() throws {
+        // ListDatasetEntries writes errors into the metadata (and annotations) of an entry it found wrong.
+        let prior = [
+            line(1, label: "cat").replacingOccurrences(
+                of: #""class-name": "cat""#,
+                with: #""class-name": "cat", "errors": [{"code": "ERROR_X", "message": "m"}]"#)
+        ]
+        let new = [line(1, label: "cat")]
+        #expect(try ManifestDiff().run(prior: try write(prior), new: try write(new)).unchanged == 1)
+        var strict = DiffOptions()
+        strict.ignoresServiceKeysInside = false
+        #expect(try ManifestDiff(options: strict).run(prior: try write(prior), new: try write(new)).updated == 1)
+    }
+
     @Test func repeatedSourceRefsListEveryLocation() throws {
         let prior = try write([line(1, label: "a"), line(2, label: "b"), line(1, label: "c")])
         let new = try write([line(2, label: "a"), line(2, label: "b")])

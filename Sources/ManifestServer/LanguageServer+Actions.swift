@@ -110,9 +110,8 @@ extension LanguageServer {
             throw .invalidParams("a request without textDocument.uri")
         }
         guard let document = documents[uri] else { throw .invalidParams("'\(uri)' is not open") }
-        if document.isStale {
-            document.diagnostics = document.manifest.diagnostics()
-        }
+        // Answered for the text as it is now; the publication still follows when no message waits.
+        if document.isStale { document.diagnostics = document.check() }
         return document
     }
 }

@@ -279,13 +279,7 @@ public final class LanguageServer {
     /// Publishes the findings of every document changed since its last publication.
     private func publishStale() {
         for document in documents.values where document.isStale {
-            document.diagnostics = document.manifest.diagnostics()
-            for problem in [document.problem, document.imageProblem].compactMap(\.self) {
-                document.diagnostics.append(
-                    Diagnostic(
-                        file: document.path, line: nil, column: nil, code: "server", name: "server",
-                        serviceCode: nil, severity: .warning, message: problem))
-            }
+            document.diagnostics = document.check()
             document.isStale = false
             let payload = document.diagnostics.map { diagnosticJSON($0, in: document) }
             channel.send([

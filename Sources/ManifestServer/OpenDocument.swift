@@ -25,6 +25,19 @@ final class OpenDocument {
         manifest = ManifestDocument(linter: linter, name: path, text: text)
     }
 
+    /// The findings for the text as it is now, with a `server` finding for each problem of the configuration
+    /// or the image checks.
+    func check() -> [Diagnostic] {
+        var found = manifest.diagnostics()
+        for problem in [problem, imageProblem].compactMap(\.self) {
+            found.append(
+                Diagnostic(
+                    file: path, line: nil, column: nil, code: "server", name: "server", serviceCode: nil,
+                    severity: .warning, message: problem))
+        }
+        return found
+    }
+
     /// Checks the text again with another linter (the configuration changed).
     func relint(with linter: ManifestLinter) {
         self.linter = linter

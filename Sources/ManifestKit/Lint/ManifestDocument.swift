@@ -27,6 +27,8 @@ public final class ManifestDocument {
     private var blocks: [Block] = []
     private lazy var checker = LineChecker(options: linter.options, rules: linter.rules, schema: linter.schema)
     private lazy var partMaker = ManifestIndex(options: linter.options, rules: linter.rules)
+    /// The file rules' runner (no line is checked through it).
+    private lazy var driver = LintDriver(options: linter.options, rules: linter.rules, schema: nil)
     /// The index of the last ``diagnostics()``: where each `source-ref` first appeared.
     private var lastIndex: ManifestIndex?
     /// The image checks' findings, at their lines as edits moved them.
@@ -190,7 +192,6 @@ public final class ManifestDocument {
             prefix += line
             if prefix.count > FileStart.sampleBytes { break }
         }
-        let driver = LintDriver(options: linter.options, rules: linter.rules, schema: nil)
         guard (try? driver.fileFinding(JSONLinesReader(bytes: prefix, name: name))) != nil else { return nil }
         // A rule that describes the whole file reads all of it.
         return try? driver.fileFinding(JSONLinesReader(bytes: manifestText, name: name))

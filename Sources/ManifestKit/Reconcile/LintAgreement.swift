@@ -20,7 +20,7 @@ public struct LintAgreement: Sendable, Codable, Equatable {
         public var lintOnly: Int
 
         /// Creates a row.
-        public init(code: String, service: Int, predicted: Int, missed: Int, lintOnly: Int) {
+        public init(code: String, service: Int = 0, predicted: Int = 0, missed: Int = 0, lintOnly: Int = 0) {
             self.code = code
             self.service = service
             self.predicted = predicted
@@ -81,7 +81,7 @@ public struct LintAgreement: Sendable, Codable, Equatable {
             let terminal = finding.serviceCode?.isTerminal ?? (finding.line == nil)
             let key = Key(finding.code, terminal ? nil : finding.line)
             reported.insert(key)
-            var row = rows[finding.code] ?? Row(code: finding.code, service: 0, predicted: 0, missed: 0, lintOnly: 0)
+            var row = rows[finding.code] ?? Row(code: finding.code)
             row.service += 1
             let entry = Entry(
                 line: finding.line, code: finding.code, rules: Self.unique(rulesAt[key] ?? []),
@@ -115,7 +115,7 @@ public struct LintAgreement: Sendable, Codable, Equatable {
             }
             lintOnly[key] = Entry(
                 line: key.line, code: code.rawValue, rules: [finding.code], message: finding.message)
-            var row = rows[code.rawValue] ?? Row(code: code.rawValue, service: 0, predicted: 0, missed: 0, lintOnly: 0)
+            var row = rows[code.rawValue] ?? Row(code: code.rawValue)
             row.lintOnly += 1
             rows[code.rawValue] = row
         }

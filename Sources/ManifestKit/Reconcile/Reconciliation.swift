@@ -88,11 +88,11 @@ public enum Reconciliation {
             case .datasetEntries(let entries, let name):
                 var matcher = Matcher(index: index, positional: false)
                 for (offset, entry) in entries.enumerated() {
-                    guard let read = ServiceAnnotations.read(entry) else {
-                        result.unreadable.append((name, offset + 1))
-                        continue
-                    }
                     Array(entry.utf8).withUnsafeBufferPointer { bytes in
+                        guard let read = ServiceAnnotations.read(bytes) else {
+                            result.unreadable.append((name, offset + 1))
+                            return
+                        }
                         matcher.place(
                             read, bytes: bytes, from: name, line: offset + 1, into: &placements, result: &result)
                     }

@@ -118,7 +118,8 @@ extension CLManifest {
             }
             for note in result.notes { Output.standardError(note + "\n") }
             let agreement =
-                agreement == .none ? nil : LintAgreement(result: result, lint: try lint(source), manifest: local)
+                agreement == .none
+                ? nil : LintAgreement(result: result, lint: try lint(source, input: input), manifest: local)
             do {
                 try FileRun(files: [local], report: report).run { _ in
                     FileRun.Checked(diagnostics: result.diagnostics)
@@ -188,14 +189,12 @@ extension CLManifest {
             return .datasetEntries(entries, name: "ListDatasetEntries")
         }
 
-        /// Lint's findings on LOCAL, for the agreement; none when it is not wanted.
-        private func lint(_ source: ManifestSource) throws -> [Diagnostic] {
-            guard agreement != .none else { return [] }
+        /// Lint's findings on LOCAL, for the agreement.
+        private func lint(_ source: ManifestSource, input: ManifestInput) throws -> [Diagnostic] {
             let settings = try LintSettings(
                 configuration: configFile, schemas: [], excerpts: false, jobs: report.threadCount,
                 images: try images.map { try ImageMapping(parsing: $0) })
             let linter = try settings.linter(for: local)
-            let input = ManifestInput(options: s3)
             do {
                 try input.prepareImages(for: linter)
                 switch source {

@@ -10,7 +10,7 @@ public import ManifestKit
 /// (``ManifestDocument``).
 ///
 /// ```swift
-/// let server = LanguageServer(version: "0.2.0") { ServerConfiguration(linter: { _ in ManifestLinter() }) }
+/// let server = LanguageServer(version: ClmanifestVersion.number) { ServerConfiguration(linter: { _ in ManifestLinter() }) }
 /// exit(server.run())
 /// ```
 public final class LanguageServer {

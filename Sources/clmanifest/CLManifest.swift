@@ -1,11 +1,12 @@
 import ArgumentParser
+import ManifestKit
 
 /// The root command.
 struct CLManifest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clmanifest",
-        abstract: "Check Amazon Rekognition Custom Labels manifests before they are uploaded.",
-        version: "0.2.0",
+        abstract: "Check, mend, convert and upload Amazon Rekognition Custom Labels manifests.",
+        version: "\(ClmanifestVersion.number) (commit \(buildCommit))",
         subcommands: [
             Lint.self, FixCommand.self, Convert.self, Stats.self, Report.self, Partition.self, Validate.self, Diff.self,
             Split.self, Upload.self, Journals.self,

@@ -150,7 +150,7 @@ import _RekognitionTestServer
         guard let (server, environment) = try S3CommandTests.moto() else { return }
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(), timeout: 10)
         try client.put(S3URI(bucket: "test-bucket", key: "train.manifest"), body: Array(Self.local.utf8))
         try client.put(
             S3URI(bucket: "test-bucket", key: "output/training_manifest_with_validation.json"),

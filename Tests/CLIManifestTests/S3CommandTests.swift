@@ -15,7 +15,7 @@ import _RekognitionTestServer
         }
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(),
             retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.02), timeout: 10)
         try client.createBucket("test-bucket")
         for name in ["typical-mistakes.manifest", "object-localization.manifest", "mixed.manifest"] {
@@ -113,7 +113,7 @@ extension S3CommandTests {
         guard let (server, environment) = try Self.moto() else { return }
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(), timeout: 10)
         let rekognition = try FakeRekognitionServer()
         let lines = (0..<20).map { #"{"source-ref":"s3://bucket/\#($0).jpg"}"# }
         rekognition.seed(lines)
@@ -214,7 +214,7 @@ extension S3CommandTests {
         guard let (server, environment) = try Self.moto() else { return }
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(), timeout: 10)
         try client.put(
             S3URI(bucket: "test-bucket", key: "exports/instances.json"), body: Array(ConvertCommandTests.coco.utf8))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
@@ -256,7 +256,7 @@ extension S3CommandTests {
         _ = server
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(), timeout: 10)
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(), timeout: 10)
         try client.createBucket("northwind-site-safety")
         let directory = SharedDirectory.packageRoot.appendingPathComponent("samples/images/camera-03")
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
@@ -284,5 +284,29 @@ extension S3CommandTests {
         #expect(codes(remote.standardOutput) == codes(local.standardOutput))
         // The missing image is named by its key.
         #expect(remote.standardOutput.contains("no such key: \(Self.prefix)frame_000103.jpg"))
+    }
+
+    /// libcurl is loaded only by the commands that reach AWS; without it they say so at once, untried.
+    @Test(arguments: [
+        ["lint", "s3://test-bucket/samples/mixed.manifest"],
+        ["pull", "--dataset-arn", "arn:aws:rekognition:us-east-1:123456789012:project/p/dataset/train/1", "-o", "-"],
+    ])
+    func withoutLibcurlANetworkCommandSaysWhatToInstall(arguments: [String]) throws {
+        let environment = [
+            "CLMANIFEST_LIBCURL": "/nonexistent/libcurl.so.4", "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": "/nonexistent",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+        ]
+        let started = Date()
+        let result = try CommandRunner.run(arguments, environment: environment)
+        #expect(result.status == 2)
+        #expect(
+            result.standardError.contains("this command needs libcurl (CLMANIFEST_LIBCURL=/nonexistent/libcurl.so.4)"))
+        #expect(result.standardError.contains("install libcurl4 (Debian, Ubuntu)"))
+        #expect(Date().timeIntervalSince(started) < 5, "not retried")
+        // A local manifest needs no libcurl.
+        let local = try CommandRunner.run(["lint", "samples/typical-mistakes.manifest"], environment: environment)
+        #expect(local.status == 1)
+        #expect(!local.standardError.contains("libcurl"))
     }
 }

@@ -128,7 +128,7 @@ import _RekognitionTestServer
                     secretAccessKey: FakeRekognitionServer.secretAccessKey,
                     sessionToken: "SESSIONTOKEN"),
                 region: FakeRekognitionServer.region, service: "rekognition"),
-            transport: URLSessionTransport(), log: { lines.append($0) })
+            transport: CurlTransport(), log: { lines.append($0) })
         _ = try? client.describeDataset(datasetARN: FakeRekognitionServer.datasetARN)
         let text = lines.text
         #expect(text.contains("X-Amz-Target: RekognitionService.DescribeDataset"))

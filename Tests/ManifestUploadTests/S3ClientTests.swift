@@ -33,7 +33,7 @@ import _ManifestTestSupport
         headers: [(name: String, value: String)], signature: String
     ) throws {
         let client = S3Client(
-            credentials: Self.credentials, region: region, endpoint: endpoint, transport: URLSessionTransport())
+            credentials: Self.credentials, region: region, endpoint: endpoint, transport: CurlTransport())
         let encoded = query.map {
             "\($0.0)=" + $0.1.addingPercentEncoding(
                 withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~")))!
@@ -86,7 +86,7 @@ import _ManifestTestSupport
         }
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(),
             retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05), timeout: 10)
         try client.createBucket("test-bucket")
         return (server, client)

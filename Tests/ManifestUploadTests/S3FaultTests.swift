@@ -16,7 +16,7 @@ import _RekognitionTestServer
         server.put(bucket: "photos", key: "a/b.jpg", Self.body)
         let client = S3Client(
             credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"), region: "us-east-1",
-            endpoint: S3Endpoint(custom: server.url), transport: URLSessionTransport(),
+            endpoint: S3Endpoint(custom: server.url), transport: CurlTransport(),
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: 0.001, maxDelay: 0.01), timeout: timeout)
         return (server, client, S3URI(bucket: "photos", key: "a/b.jpg"))
     }

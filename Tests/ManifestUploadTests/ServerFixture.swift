@@ -24,7 +24,7 @@ struct ServerFixture {
             signer: SigV4Signer(
                 credentials: AWSCredentials(accessKeyID: FakeRekognitionServer.accessKeyID, secretAccessKey: secret),
                 region: FakeRekognitionServer.region, service: "rekognition"),
-            transport: URLSessionTransport(),
+            transport: CurlTransport(),
             retryPolicy: RetryPolicy(maxAttempts: maxAttempts, baseDelay: 0.001, maxDelay: 0.01),
             timeout: timeout, now: now, log: log)
     }

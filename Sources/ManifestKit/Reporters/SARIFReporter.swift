@@ -15,7 +15,7 @@ public struct SARIFReporter: Reporter {
     public var version: String
 
     /// Creates the reporter.
-    public init(version: String = "0.2.0") {
+    public init(version: String = ClmanifestVersion.number) {
         self.version = version
     }
 

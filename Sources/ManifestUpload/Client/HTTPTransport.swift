@@ -10,8 +10,8 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body.
     public var body: [UInt8]
-    /// Whether the request may travel on a connection used before (only the pages of a listing do; a
-    /// fresh connection reports a failure at once, see ``URLSessionTransport``).
+    /// Whether the request may travel on a connection used before (only the pages of a listing do: a
+    /// request that changes something never goes on a connection the server may have dropped).
     public var mayReuseConnection: Bool
 
     /// Creates a request.
@@ -51,12 +51,21 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The request was sent, or may have been, but no complete response came back (reset, timeout):
     /// the server may or may not have acted on it.
     case noResponse(String)
+    /// No request can be sent from this machine (libcurl is missing): trying again will not help.
+    case unavailable(String)
+
+    /// Whether sending again may succeed.
+    public var isRetryable: Bool {
+        if case .unavailable = self { return false }
+        return true
+    }
 
     /// What happened, for people.
     public var description: String {
         switch self {
         case .notSent(let reason): return "could not connect: \(reason)"
         case .noResponse(let reason): return "no response: \(reason)"
+        case .unavailable(let reason): return reason
         }
     }
 }
@@ -68,4 +77,13 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
 public protocol HTTPTransport: Sendable {
     /// Sends `request`, waiting at most `timeout` seconds for the whole response.
     func send(_ request: HTTPRequest, timeout: Double) throws(TransportError) -> HTTPResponse
+
+    /// Checks that requests can be sent at all (``TransportError/unavailable(_:)`` when not), so that a
+    /// command says so once, before its work.
+    func prepare() throws(TransportError)
+}
+
+extension HTTPTransport {
+    /// A transport that can always send.
+    public func prepare() throws(TransportError) {}
 }

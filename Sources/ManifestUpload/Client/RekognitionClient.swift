@@ -1,4 +1,5 @@
 public import Foundation
+import ManifestKit
 
 /// A thin client for the Rekognition Custom Labels dataset operations: awsJson1_1 over `POST /`, each
 /// attempt signed afresh with SigV4, retried with backoff when the failure is transient.
@@ -108,7 +109,7 @@ public final class RekognitionClient: Sendable {
                 if case .noResponse(let reason) = error, !idempotent {
                     throw .outcomeUnknown(operation: operation, reason: reason)
                 }
-                retryable = true
+                retryable = error.isRetryable
             } catch let error as RekognitionError {
                 throw error
             } catch {
@@ -133,7 +134,7 @@ public final class RekognitionClient: Sendable {
                 ("Content-Type", "application/x-amz-json-1.1"),
             ], body: body)
         if signsRequests { signer.sign(&signable, timestamp: AMZDate.string(from: now())) }
-        signable.headers.append(("User-Agent", "clmanifest/0.2.0"))
+        signable.headers.append(("User-Agent", "clmanifest/\(ClmanifestVersion.number)"))
         signable.headers.append(("amz-sdk-invocation-id", invocation))
         signable.headers.append(("amz-sdk-request", "attempt=\(attempt); max=\(retryPolicy.maxAttempts)"))
         if let log {

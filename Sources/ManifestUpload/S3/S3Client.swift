@@ -134,7 +134,7 @@ public final class S3Client: Sendable {
                 response = try transport.send(request, timeout: timeout)
             } catch {
                 log?("  no answer: \(error)")
-                if attempt < retry.maxAttempts {
+                if error.isRetryable, attempt < retry.maxAttempts {
                     wait(afterAttempt: attempt)
                     continue
                 }

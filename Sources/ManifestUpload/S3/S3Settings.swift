@@ -22,12 +22,17 @@ public struct S3Settings: Sendable {
 
     /// The client these settings describe, with its transport; `notice` receives the debug log.
     public func client(
-        transport: any HTTPTransport = URLSessionTransport(), notice: @escaping @Sendable (String) -> Void = { _ in }
+        transport: any HTTPTransport = CurlTransport(), notice: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(S3Error) -> S3Client {
         let environment = AWSEnvironment.current(profile: profile, region: region)
         let region = (try? RegionResolver(environment: environment).resolve().region) ?? "us-east-1"
         var credentials: AWSCredentials?
         let endpoint: S3Endpoint
+        do throws(TransportError) {
+            try transport.prepare()
+        } catch {
+            throw .configuration(error.description)
+        }
         do throws(CredentialError) {
             if signsRequests { credentials = try CredentialChain(environment: environment).resolve().credentials }
             endpoint = try S3Endpoint.resolve(explicit: endpointURL, environment: environment)

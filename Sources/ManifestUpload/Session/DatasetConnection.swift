@@ -64,6 +64,12 @@ public struct DatasetConnection: Sendable {
     /// - Throws: ``Failure``, saying what was tried.
     public init(_ settings: Settings, notice: @escaping @Sendable (String) -> Void) throws(Failure) {
         let environment = AWSEnvironment.current(profile: settings.profile, region: settings.region)
+        let transport = CurlTransport()
+        do throws(TransportError) {
+            try transport.prepare()
+        } catch {
+            throw .configuration(error.description)
+        }
         do {
             region = try RegionResolver(environment: environment).resolve(arn: settings.datasetARN)
             let credentials =
@@ -82,7 +88,7 @@ public struct DatasetConnection: Sendable {
                 endpoint: endpoint,
                 signer: SigV4Signer(
                     credentials: credentials.credentials, region: region.region, service: "rekognition"),
-                transport: URLSessionTransport(), retryPolicy: retry, timeout: settings.readTimeout,
+                transport: transport, retryPolicy: retry, timeout: settings.readTimeout,
                 signsRequests: settings.signsRequests, log: log)
             if settings.debug {
                 notice(

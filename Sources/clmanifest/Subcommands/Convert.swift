@@ -10,7 +10,7 @@ extension CLManifest {
             discussion: """
                 Formats so far: coco (a COCO instances JSON file), yolo (a YOLO dataset folder: data.yaml or \
                 classes.txt, images and labels), voc (Pascal VOC XML files, or a folder of them), labelme \
-                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file), csv (image,label[,label…] rows, or a header naming image, label and box \
+                (LabelMe JSON files, or a folder of them), labelstudio (a Label Studio JSON export), cvat (a CVAT for images XML file), csv (image,label[,label...] rows, or a header naming image, label and box \
                 columns), gt-multilabel (a Ground Truth multi-label output manifest, rewritten with one attribute \
                 per label) and folders \
                 (a folder per class, labels by folder name). auto picks one from the input and says which: a \

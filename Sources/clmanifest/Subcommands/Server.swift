@@ -21,7 +21,7 @@ extension CLManifest {
 
         func run() throws {
             let config = configFile
-            let server = LanguageServer(version: CLManifest.configuration.version) {
+            let server = LanguageServer(version: ClmanifestVersion.number) {
                 // A fresh reading of every configuration, each time one changes.
                 let settings = try? LintSettings(configuration: config, schemas: [], excerpts: false, jobs: 1)
                 return ServerConfiguration(

@@ -10,8 +10,8 @@ extension CLManifest {
             commandName: "update-dataset-entries",
             abstract: "A drop-in for `aws rekognition update-dataset-entries` that lints first and splits large blobs.",
             discussion: """
-                Takes the AWS CLI's options and input files: --changes as shorthand (GroundTruth='…') or JSON \
-                ({"GroundTruth": "…"}), either of them from file:// or fileb://; --cli-input-json or \
+                Takes the AWS CLI's options and input files: --changes as shorthand (GroundTruth='...') or JSON \
+                ({"GroundTruth": "..."}), either of them from file:// or fileb://; --cli-input-json or \
                 --cli-input-yaml (options on the command line win); --generate-cli-skeleton. As in AWS CLI \
                 v2, GroundTruth is base64 unless --cli-binary-format raw-in-base64-out. The JSON Lines are \
                 linted first (error findings stop the call; --force sends anyway). JSON text in GroundTruth (it starts \
@@ -31,12 +31,13 @@ extension CLManifest {
 
         @Option(
             help: ArgumentHelp(
-                "GroundTruth='…' or {\"GroundTruth\": \"…\"}, or file://PATH holding either.", valueName: "changes"))
+                "GroundTruth='...' or {\"GroundTruth\": \"...\"}, or file://PATH holding either.", valueName: "changes")
+        )
         var changes: String?
 
         @Option(
             help: ArgumentHelp(
-                "The parameters as JSON (or file://PATH): {\"DatasetArn\": …, \"Changes\": {\"GroundTruth\": …}}.",
+                "The parameters as JSON (or file://PATH): {\"DatasetArn\": ..., \"Changes\": {\"GroundTruth\": ...}}.",
                 valueName: "json"))
         var cliInputJson: String?
 

@@ -5,14 +5,7 @@ import Foundation
 package enum HeadlessBrowser {
     /// The browser's path, when one is on `PATH`.
     package static var path: String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        for name in ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"] {
-            for directory in directories {
-                let candidate = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
+        InstalledProgram.find("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
     }
 
     /// The DOM of the page at `url` once its scripts have run, as HTML.

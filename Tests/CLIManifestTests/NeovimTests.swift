@@ -8,10 +8,7 @@ import _ManifestTestSupport
 /// gives and follows an edit. `.ci/run` installs Debian's `neovim` when it is missing;
 /// elsewhere the test skips without it.
 @Suite struct NeovimTests {
-    static var neovim: String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        return directories.map { "\($0)/nvim" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var neovim: String? { InstalledProgram.find("nvim") }
 
     @Test func neovimShowsTheDiagnosticsAndFollowsAnEdit() throws {
         guard let neovim = Self.neovim else {

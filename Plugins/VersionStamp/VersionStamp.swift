@@ -9,8 +9,8 @@ import PackagePlugin
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let output = context.pluginWorkDirectoryURL
         let script = """
-            commit=$(git -C "$2" rev-parse --short=12 HEAD 2>/dev/null) || commit=unknown
-            if [ "$commit" != unknown ] && ! git -C "$2" diff --quiet HEAD -- Sources Package.swift 2>/dev/null; then
+            commit=$(git -c safe.directory="$2" -C "$2" rev-parse --short=12 HEAD 2>/dev/null) || commit=unknown
+            if [ "$commit" != unknown ] && ! git -c safe.directory="$2" -C "$2" diff --quiet HEAD -- Sources Package.swift 2>/dev/null; then
               commit="$commit+changes"
             fi
             printf '/// The commit this binary was built from (Plugins/VersionStamp).\\nlet buildCommit = "%s"\\n' \

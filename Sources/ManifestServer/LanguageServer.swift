@@ -1,5 +1,5 @@
 import Foundation
-public import ManifestKit
+import ManifestKit
 
 /// `clmanifest server`: lint findings in the editor, over the Language Server Protocol on standard input and
 /// output.

@@ -40,10 +40,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         try load()
     }
 
-    /// The loaded libcurl's version text, loading it if need be.
-    public func libraryVersion() throws(TransportError) -> String {
-        try load()
-        return clm_curl_version().map { String(cString: $0) } ?? "unknown"
+    /// The loaded libcurl's version text ("libcurl/7.88.1 OpenSSL/3.0.15 ..."), or "libcurl (not loaded)".
+    public var libraryVersion: String {
+        clm_curl_version().map { String(cString: $0) } ?? "libcurl (not loaded)"
     }
 
     /// Sends `request` and blocks until the response or a failure (or `timeout` seconds without data,

@@ -93,7 +93,7 @@ public struct DatasetConnection: Sendable {
             if settings.debug {
                 notice(
                     "debug: credentials from \(credentials.source); region \(region.region) from \(region.source); "
-                        + "endpoint \(endpoint.absoluteString)")
+                        + "endpoint \(endpoint.absoluteString); HTTP through \(transport.libraryVersion)")
             }
         } catch {
             throw .configuration(error.description)

@@ -57,11 +57,11 @@ extension CLManifest {
             let bytes = try run.bytes(of: file)
             let review = try run.review(training: file, bytes: bytes)
             let partition: ManifestPartition
-            do {
+            do throws(ManifestPartition.Failure) {
                 partition = try ManifestPartition(
                     bytes: bytes, profile: review.training.profile, testFraction: testFraction, seed: seed,
                     allowUnsplit: allowUnsplit)
-            } catch let error as ManifestPartition.Failure {
+            } catch {
                 throw CommandFailure(message: "cannot partition '\(file)': \(error.description)")
             }
             for (path, content) in [(train, partition.training), (test, partition.test)] {

@@ -10,6 +10,8 @@ naming them, then runs each tool RUNS times (default 3), interleaved. Prints a M
 seconds and images per second, and each as a multiple of clmanifest's time. moto is one Python process:
 it is the bottleneck for every tool, so the ratios say how well each keeps it busy.
 
+`ALSO=PATH[:PATH]` times other clmanifest binaries the same way (an earlier build, say), after the first.
+
 With LATENCY_MS, the server is instead a small threaded HTTP server of this script that answers every
 HEAD and GET with the same JPEG after LATENCY_MS milliseconds (as a distant S3 would), so that what is
 measured is how many requests each tool keeps in flight.
@@ -137,21 +139,25 @@ def main():
                           '"type": "groundtruth/image-classification"}}\n' % (BUCKET, key))
         environment = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                            AWS_ENDPOINT_URL_S3=endpoint, AWS_REGION="us-east-1")
-        command = [binary, "lint", manifest, "--images", f"s3://{BUCKET}/img/", "--s3-concurrency", "32",
-                   "--format", "jsonl"]
+        def clmanifest(path):
+            command = [path, "lint", manifest, "--images", f"s3://{BUCKET}/img/", "--s3-concurrency", "32",
+                       "--format", "jsonl"]
 
-        def clmanifest():
-            result = subprocess.run(command, env=environment, capture_output=True)
-            if result.returncode not in (0, 1):
-                raise SystemExit(f"clmanifest failed: {result.stderr.decode()[-400:]}")
-            if b"CL60" in result.stdout:
-                raise SystemExit("clmanifest reported image findings on valid images")
+            def run():
+                result = subprocess.run(command, env=environment, capture_output=True)
+                if result.returncode not in (0, 1):
+                    raise SystemExit(f"clmanifest failed: {result.stderr.decode()[-400:]}")
+                if b"CL60" in result.stdout:
+                    raise SystemExit("clmanifest reported image findings on valid images")
+            return run
 
-        tools = {
-            "clmanifest lint --images s3://… --s3-concurrency 32": clmanifest,
+        tools = {"clmanifest lint --images s3://… --s3-concurrency 32": clmanifest(binary)}
+        for other in filter(None, os.environ.get("ALSO", "").split(":")):
+            tools[f"the same, {other}"] = clmanifest(os.path.abspath(other))
+        tools.update({
             "boto3, HEAD + ranged GET, 32 threads": lambda: boto3_pool(endpoint, keys),
             "boto3, HEAD + ranged GET, sequential": lambda: boto3_sequential(endpoint, keys),
-        }
+        })
         times = {name: [] for name in tools}
         for _ in range(runs):
             for name, run in tools.items():

@@ -14,6 +14,18 @@ package enum InstalledProgram {
         return nil
     }
 
+    /// The path of `name` on `PATH`, or nil after saying why: under CI (where `.ci/run` installs Debian's
+    /// `package`) `report` gets it as a failure, elsewhere it is printed as a skip.
+    package static func required(_ name: String, package: String, whenMissing report: (String) -> Void) -> String? {
+        if let path = find(name) { return path }
+        if SharedDirectory.isCI {
+            report("no \(name) on PATH: .ci/run installs Debian's \(package)")
+        } else {
+            print("skipped: no \(name) on PATH (apt-get install \(package))")
+        }
+        return nil
+    }
+
     /// Runs `path` with `arguments` and returns its standard output (standard error is dropped).
     package static func output(of path: String, _ arguments: [String]) throws -> String {
         let process = Process()

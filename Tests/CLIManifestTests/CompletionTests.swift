@@ -23,14 +23,10 @@ import _ManifestTestSupport
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func subcommandsAndOptionsComplete(shell: String) throws {
-        guard let path = InstalledProgram.find(shell) else {
-            if SharedDirectory.isCI {
-                Issue.record("no \(shell) on PATH: .ci/run installs it")
-            } else {
-                print("skipped: no \(shell) on PATH (apt-get install \(shell))")
-            }
-            return
-        }
+        guard
+            let path = InstalledProgram.required(
+                shell, package: shell, whenMissing: { Issue.record(Comment(rawValue: $0)) })
+        else { return }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

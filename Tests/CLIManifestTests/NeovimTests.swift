@@ -8,17 +8,11 @@ import _ManifestTestSupport
 /// gives and follows an edit. `.ci/run` installs Debian's `neovim` when it is missing;
 /// elsewhere the test skips without it.
 @Suite struct NeovimTests {
-    static var neovim: String? { InstalledProgram.find("nvim") }
-
     @Test func neovimShowsTheDiagnosticsAndFollowsAnEdit() throws {
-        guard let neovim = Self.neovim else {
-            if SharedDirectory.isCI {
-                Issue.record("no nvim on PATH: .ci/run installs Debian's neovim")
-            } else {
-                print("skipped: no nvim on PATH (apt-get install neovim)")
-            }
-            return
-        }
+        guard
+            let neovim = InstalledProgram.required(
+                "nvim", package: "neovim", whenMissing: { Issue.record(Comment(rawValue: $0)) })
+        else { return }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

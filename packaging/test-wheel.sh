@@ -48,6 +48,8 @@ version=$(env -i "$bin" --version)
 wheel_version=$(basename "$wheel" | cut -d- -f2)
 [[ $version =~ ^${wheel_version//./\\.}\ \(commit\ [0-9a-f]{12} ]] || fail "--version printed '$version' for a $wheel_version wheel"
 [ "$(env -i "$root/venv/bin/python" -m clmanifest --version)" = "$version" ] || fail "python -m clmanifest --version differs"
+[ "$(env -i bash packaging/action-lint.sh --print-version)" = "$wheel_version" ] \
+    || fail "the GitHub Action would install $(env -i bash packaging/action-lint.sh --print-version), not $wheel_version"
 
 step "ldd: no Swift runtime library, nothing missing"
 ldd "$bin" | tee "$root/ldd"

@@ -4,9 +4,9 @@ import Dispatch
 ///
 /// Both files are read at once, one on each core, into compact sides: keys, a hash of each line's raw
 /// bytes, and where the line is. An entry whose bytes are the same on both sides is unchanged; the others
-/// are read again from their place and compared by meaning: key order, whitespace and number spelling do
-/// not count, strings compare decoded, and the fields of ``DiffOptions/ignoredFields`` are left out. Lines
-/// that cannot be read are reported, never used.
+/// are read again from their place and compared by meaning, on every core (``CanonicalComparison``): key
+/// order, whitespace and number spelling do not count, strings compare decoded, and the fields of
+/// ``DiffOptions/ignoredFields`` are left out. Lines that cannot be read are reported, never used.
 public final class ManifestDiff {
     /// What to compare.
     public let options: DiffOptions
@@ -65,6 +65,12 @@ public final class ManifestDiff {
         }
 
         // Entries written differently: compare by canonical form, and say what changed.
+        var details: [Int: [String]] = [:]
+        let comparison = CanonicalComparison(options: options, prior: priorSide, new: newSide)
+        for update in try comparison.updates(of: differing, priorEntries: priorEntries) {
+            kinds[update.entry] = .updated
+            if !update.changes.isEmpty { details[update.entry] = update.changes }
+        }
         let priorFile: LineFile
         let newFile: LineFile
         do {
@@ -73,32 +79,8 @@ public final class ManifestDiff {
         } catch {
             throw .cannotRead(error)
         }
-        let hasher = CanonicalHasher(
-            ignoring: options.ignoredFields,
-            ignoredEverywhere: options.ignoresServiceKeysInside ? ServiceAddedKeys.names : [])
         let priorParser = JSONParser()
         let newParser = JSONParser()
-        let model = ManifestLine()
-        var details: [Int: [String]] = [:]
-        for entry in differing {
-            let match = priorEntries[entry]
-            priorFile.withBytes(at: priorSide.offsets[match], length: Int(priorSide.lengths[match])) { priorBytes in
-                newFile.withBytes(at: newSide.offsets[entry], length: Int(newSide.lengths[entry])) { newBytes in
-                    guard let priorDocument = try? priorParser.parse(priorBytes),
-                        let newDocument = try? newParser.parse(newBytes)
-                    else {
-                        kinds[entry] = .updated  // Changed on disk since it was read: not the same.
-                        return
-                    }
-                    guard hasher.hash(priorDocument) != hasher.hash(newDocument) else { return }
-                    kinds[entry] = .updated
-                    if options.details {
-                        let before = EntryDigest(priorDocument, hasher: hasher, line: model)
-                        details[entry] = EntryDigest(newDocument, hasher: hasher, line: model).changes(since: before)
-                    }
-                }
-            }
-        }
 
         for entry in 0..<newCount {
             switch kinds[entry] {

@@ -43,6 +43,32 @@ import Testing
         #expect(result.changeSetBytes == changes.count && result.batches == 1)
     }
 
+    /// Enough entries written differently to be compared on several threads (a few thousand a worker: on
+    /// two cores, two workers), every one classified as on one, in order, with what changed.
+    @Test func manyRewrittenEntriesAreComparedOnEveryCoreInOrder() throws {
+        let count = 20_000
+        let prior = (1...count).map { line($0, label: "cat") }
+        // Every line's keys in another order; every 7th also with a new label.
+        let new = (1...count).map { line($0, label: $0 % 7 == 0 ? "dog" : "cat", order: [2, 1, 0]) }
+        var changes = Data()
+        let result = try ManifestDiff().run(prior: try write(prior), new: try write(new)) {
+            changes.append(contentsOf: $0)
+        }
+        // What changed, as a diff of one such entry alone says it.
+        let alone = try ManifestDiff().run(prior: try write([prior[6]]), new: try write([new[6]]))
+        let expected = try #require(alone.entries.first?.changes)
+        #expect(!expected.isEmpty)
+        let updated = Array(stride(from: 7, through: count, by: 7))
+        #expect(
+            (result.added, result.updated, result.unchanged, result.onlyInPrior) == (
+                0, updated.count, count - updated.count, 0
+            ))
+        #expect(result.entries.map(\.sourceRef) == updated.map { "s3://bucket/\($0).jpg" })
+        #expect(result.entries.map(\.newLine) == updated)
+        #expect(result.entries.allSatisfy { $0.changes == expected })
+        #expect(String(decoding: changes, as: UTF8.self) == updated.map { new[$0 - 1] + "\n" }.joined())
+    }
+
     /// Key order does not count at any depth; a value changed at depth does.
     ///
     /// Inside the metadata, class-map, image_size and each box, and in objects nested in arrays.

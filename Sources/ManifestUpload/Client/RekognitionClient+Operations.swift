@@ -25,12 +25,10 @@ extension RekognitionClient {
         if let hasErrors { input["HasErrors"] = hasErrors }
         if let sourceRefContains { input["SourceRefContains"] = sourceRefContains }
         if let nextToken { input["NextToken"] = nextToken }
-        let answer = try call("ListDatasetEntries", input, reusesConnection: true)
-        guard let entries = (answer["DatasetEntries"] ?? []) as? [String] else {
-            throw .invalidResponse(operation: "ListDatasetEntries", reason: "DatasetEntries is not a list of strings")
+        let page = try call("ListDatasetEntries", input, reusesConnection: true) {
+            (response) throws(RekognitionError) in try EntryPage(response.body)
         }
-        let token = answer["NextToken"] as? String
-        return (entries, token?.isEmpty == false ? token : nil)
+        return (page.entries, page.nextToken)
     }
 
     /// Every entry of the dataset, page by page; `page` receives each page's entries in order.

@@ -61,6 +61,17 @@ public final class RekognitionClient: Sendable {
     ) throws(RekognitionError)
         -> [String: Any]
     {
+        try call(operation, input, idempotent: idempotent, reusesConnection: reusesConnection) {
+            (response) throws(RekognitionError) in try decode(response, operation)
+        }
+    }
+
+    /// Calls `operation` with the JSON object `input`, and reads a successful answer with `decode` (which
+    /// throws ``RekognitionError/invalidResponse(operation:reason:)`` for an answer it cannot read).
+    func call<Answer>(
+        _ operation: String, _ input: [String: Any], idempotent: Bool = true, reusesConnection: Bool = false,
+        decoding decode: (HTTPResponse) throws(RekognitionError) -> Answer
+    ) throws(RekognitionError) -> Answer {
         let body: [UInt8]
         do {
             body = Array(try JSONSerialization.data(withJSONObject: input, options: [.withoutEscapingSlashes]))
@@ -82,7 +93,7 @@ public final class RekognitionClient: Sendable {
                         + (response.headers["x-amzn-requestid"] ?? "none"))
                 if (200..<300).contains(response.status) {
                     do {
-                        return try decode(response, operation)
+                        return try decode(response)
                     } catch {
                         // A 2xx that is not the service's answer (a proxy's page?): whether an update was
                         // applied cannot be told, so the caller must treat it as unknown.

@@ -10,6 +10,7 @@
 // libcurl's stable ABI numbers (curl/curl.h), so that no development headers are needed to build.
 enum {
     opt_writedata = 10001,
+    opt_cainfo = 10065,
     opt_url = 10002,
     opt_errorbuffer = 10010,
     opt_postfields = 10015,
@@ -222,6 +223,7 @@ void clm_curl_perform(void *handle, const clm_request *request, clm_result *resu
     curl.easy_setopt(handle, opt_errorbuffer, error);
     curl.easy_setopt(handle, opt_httpheader, headers);
     curl.easy_setopt(handle, opt_connecttimeout, request->timeout_seconds);
+    if (request->ca_file != NULL) curl.easy_setopt(handle, opt_cainfo, request->ca_file);
     idle_watch watch = {now(), 0, 0, request->timeout_seconds, 0};
     curl.easy_setopt(handle, opt_noprogress, 0L);
     curl.easy_setopt(handle, opt_xferinfofunction, watch_progress);

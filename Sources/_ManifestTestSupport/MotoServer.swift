@@ -27,25 +27,31 @@ package final class MotoServer: @unchecked Sendable {
 
     /// A started server, or nil when moto is not installed: then `report` gets the reason under CI (where
     /// it is a failure: `.ci/run` installs moto), and elsewhere it is printed as a skip.
-    package static func started(whenMissing report: (String) -> Void) throws -> MotoServer? {
+    ///
+    /// With `tls` (a certificate file and its key), the server speaks HTTPS with that certificate.
+    package static func started(
+        whenMissing report: (String) -> Void, tls: (certificate: String, key: String)? = nil
+    ) throws -> MotoServer? {
         guard isAvailable else {
             let reason = "moto's server is not installed (pip install \"moto[server]\"; .ci/run installs it)"
             if SharedDirectory.isCI { report(reason) } else { print("skipped: " + reason) }
             return nil
         }
-        return try MotoServer()
+        return try MotoServer(tls: tls)
     }
 
     private struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Starts a server and waits (up to 30 seconds) until it answers.
-    package init() throws {
+    /// Starts a server (HTTPS with `tls`) and waits (up to 30 seconds) until it answers.
+    package init(tls: (certificate: String, key: String)? = nil) throws {
         let port = try Self.freePort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+        process.arguments =
+            ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+            + (tls.map { ["--ssl-cert", $0.certificate, "--ssl-key", $0.key] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         // `CLMANIFEST_MOTO_LOG=FILE` keeps the server's log, to see why it answered as it did.
         if let log = ProcessInfo.processInfo.environment["CLMANIFEST_MOTO_LOG"],
@@ -55,12 +61,15 @@ package final class MotoServer: @unchecked Sendable {
         } else {
             process.standardError = FileHandle.nullDevice
         }
-        guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw Failure(description: "no URL") }
+        guard let url = URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)") else {
+            throw Failure(description: "no URL")
+        }
         self.url = url
         try process.run()
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            if Self.answers(url) { return }
+            // Foundation would not trust a test certificate: over HTTPS, a listening port is the answer.
+            if tls == nil ? Self.answers(url) : Self.listens(port) { return }
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -86,6 +95,22 @@ package final class MotoServer: @unchecked Sendable {
         }.resume()
         done.wait()
         return answered.value
+    }
+
+    /// Whether something accepts connections on `port` of 127.0.0.1.
+    private static func listens(_ port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        } == 0
     }
 
     /// A port nothing listens on now (bound, then released).

@@ -31,6 +31,67 @@ import _RekognitionTestServer
         return (server, environment)
     }
 
+    /// HTTPS through libcurl: a server whose certificate no trusted authority signed is refused with
+    /// libcurl's reason, and trusted once `AWS_CA_BUNDLE` names the authority (as the AWS CLI takes it).
+    @Test func httpsTrustsTheSystemsAuthoritiesOrAWSCABundle() throws {
+        let missing = { (reason: String) -> Void in Issue.record(Comment(rawValue: reason)) }
+        guard let openssl = InstalledProgram.required("openssl", package: "openssl", whenMissing: missing) else {
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = { (name: String) in directory.appendingPathComponent(name).path }
+        try Data("subjectAltName=IP:127.0.0.1\n".utf8).write(to: URL(fileURLWithPath: file("ext")))
+        for arguments in [
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out", file("ca.crt"),
+                "-days", "2",
+                "-subj", "/CN=clmanifest test authority",
+            ],
+            [
+                "req", "-newkey", "rsa:2048", "-nodes", "-keyout", file("server.key"), "-out", file("server.csr"),
+                "-subj", "/CN=127.0.0.1",
+            ],
+            [
+                "x509", "-req", "-in", file("server.csr"), "-CA", file("ca.crt"), "-CAkey", file("ca.key"),
+                "-CAcreateserial", "-out", file("server.crt"), "-days", "2", "-extfile", file("ext"),
+            ],
+        ] {
+            _ = try InstalledProgram.output(of: openssl, arguments)
+        }
+        #expect(FileManager.default.fileExists(atPath: file("server.crt")))
+        guard
+            let server = try MotoServer.started(
+                whenMissing: missing, tls: (certificate: file("server.crt"), key: file("server.key")))
+        else { return }
+        #expect(server.url.scheme == "https")
+        let client = S3Client(
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1",
+            endpoint: S3Endpoint(custom: server.url),
+            transport: CurlTransport(libraryPath: nil, certificateAuthorities: file("ca.crt")),
+            retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.02), timeout: 10)
+        try client.createBucket("tls-bucket")
+        let manifest = try [UInt8](
+            Data(contentsOf: SharedDirectory.packageRoot.appendingPathComponent("samples/typical-mistakes.manifest")))
+        try client.put(S3URI(bucket: "tls-bucket", key: "train.manifest"), body: manifest)
+        var environment = [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL_S3": server.url.absoluteString, "AWS_CONFIG_FILE": "/nonexistent",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_MAX_ATTEMPTS": "1", "AWS_CA_BUNDLE": "",
+        ]
+        let untrusted = try CommandRunner.run(["lint", "s3://tls-bucket/train.manifest"], environment: environment)
+        #expect(untrusted.status == 2)
+        #expect(untrusted.standardError.contains("SSL certificate problem"), "\(untrusted.standardError)")
+        environment["AWS_CA_BUNDLE"] = file("ca.crt")
+        let trusted = try CommandRunner.run(
+            ["lint", "s3://tls-bucket/train.manifest", "--format", "jsonl"], environment: environment)
+        let local = try CommandRunner.run(["lint", "samples/typical-mistakes.manifest", "--format", "jsonl"])
+        #expect(trusted.status == 1, "\(trusted.standardError)")
+        let count = { (output: String) in output.split(separator: "\n").count }
+        #expect(count(trusted.standardOutput) == count(local.standardOutput) && count(local.standardOutput) > 10)
+    }
+
     @Test func lintReadsAnS3ObjectAndNamesItsLines() throws {
         guard let (server, environment) = try Self.moto() else { return }
         _ = server

@@ -28,6 +28,8 @@ typedef struct clm_request {
     long timeout_seconds;
     /// Whether the request may travel on a connection the handle used before.
     int may_reuse_connection;
+    /// A file of certificate authorities to trust instead of the system's (AWS_CA_BUNDLE), or NULL.
+    const char *ca_file;
 } clm_request;
 
 /// What came back.

@@ -8,7 +8,8 @@ import Synchronization
 /// Loading rather than linking keeps the `clmanifest` binary free of any library but glibc's: `lint`,
 /// `fix`, `convert` and the rest start anywhere, and only the commands that talk to AWS need libcurl
 /// (`libcurl4` on Debian and Ubuntu, `libcurl` on Fedora, RHEL and Amazon Linux; it is on nearly every
-/// machine). `CLMANIFEST_LIBCURL` names the library file when it is somewhere else.
+/// machine). `CLMANIFEST_LIBCURL` names the library file when it is somewhere else. HTTPS trusts the
+/// system's certificate authorities, or those of the file `AWS_CA_BUNDLE` names, as the AWS CLI does.
 ///
 /// Requests that may reuse a connection (``HTTPRequest/mayReuseConnection``: the pages of a listing) take
 /// a handle from a pool, whose connections stay open; every other request goes on a fresh connection, so a
@@ -18,15 +19,23 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let idle = Mutex<[TransferHandle]>([])
     /// The library file to load instead of searching (`CLMANIFEST_LIBCURL`).
     private let libraryPath: String?
+    /// The certificate authorities to trust instead of the system's (`AWS_CA_BUNDLE`).
+    private let certificateAuthorities: String?
 
-    /// Creates a transport that loads the file `CLMANIFEST_LIBCURL` names, or libcurl by its usual names.
+    /// Creates a transport that loads the file `CLMANIFEST_LIBCURL` names, or libcurl by its usual names, and
+    /// trusts the certificate authorities in `AWS_CA_BUNDLE`, or the system's.
     public convenience init() {
-        self.init(libraryPath: ProcessInfo.processInfo.environment["CLMANIFEST_LIBCURL"])
+        let environment = ProcessInfo.processInfo.environment
+        self.init(
+            libraryPath: environment["CLMANIFEST_LIBCURL"], certificateAuthorities: environment["AWS_CA_BUNDLE"])
     }
 
-    /// Creates a transport that loads `libraryPath`, or when it is nil or empty libcurl by its usual names.
-    public init(libraryPath: String?) {
+    /// Creates a transport that loads `libraryPath` (when nil or empty: libcurl by its usual names) and
+    /// trusts the certificate authorities in the file `certificateAuthorities` (when nil or empty: the
+    /// system's).
+    public init(libraryPath: String?, certificateAuthorities: String? = nil) {
         self.libraryPath = libraryPath.flatMap { $0.isEmpty ? nil : $0 }
+        self.certificateAuthorities = certificateAuthorities.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     deinit {
@@ -91,6 +100,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let lines = request.headers.filter { $0.name.lowercased() != "host" }.map { strdup("\($0.name): \($0.value)") }
         defer { for line in lines { free(line) } }
         var pointers = lines.map { UnsafePointer<CChar>($0) }
+        let authorities = certificateAuthorities.map { strdup($0) } ?? nil
+        defer { free(authorities) }
         request.url.absoluteString.withCString { url in
             request.method.withCString { method in
                 request.body.withUnsafeBufferPointer { body in
@@ -98,7 +109,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                         var curlRequest = clm_request(
                             url: url, method: method, headers: headers.baseAddress, header_count: headers.count,
                             body: body.baseAddress, body_count: body.count, timeout_seconds: timeout,
-                            may_reuse_connection: request.mayReuseConnection ? 1 : 0)
+                            may_reuse_connection: request.mayReuseConnection ? 1 : 0, ca_file: authorities)
                         clm_curl_perform(handle, &curlRequest, &result)
                     }
                 }

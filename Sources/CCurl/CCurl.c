@@ -9,22 +9,7 @@
 
 // libcurl's stable ABI numbers (curl/curl.h), so that no development headers are needed to build.
 enum {
-    opt_writedata = 10001,
-    opt_cainfo = 10065,
-    opt_url = 10002,
-    opt_errorbuffer = 10010,
-    opt_postfields = 10015,
-    opt_httpheader = 10023,
-    opt_headerdata = 10029,
-    opt_customrequest = 10036,
-    opt_writefunction = 20011,
-    opt_headerfunction = 20079,
-    opt_postfieldsize_large = 30120,
     opt_noprogress = 43,
-    opt_xferinfodata = 10057,
-    opt_xferinfofunction = 20219,
-    code_aborted_by_callback = 42,
-    code_operation_timedout = 28,
     opt_nobody = 44,
     opt_post = 47,
     opt_fresh_connect = 74,
@@ -33,11 +18,27 @@ enum {
     opt_httpget = 80,
     opt_nosignal = 99,
     opt_protocols = 181,
+    opt_writedata = 10001,
+    opt_url = 10002,
+    opt_errorbuffer = 10010,
+    opt_postfields = 10015,
+    opt_httpheader = 10023,
+    opt_headerdata = 10029,
+    opt_customrequest = 10036,
+    opt_xferinfodata = 10057,
+    opt_cainfo = 10065,
+    opt_writefunction = 20011,
+    opt_headerfunction = 20079,
+    opt_xferinfofunction = 20219,
+    opt_postfieldsize_large = 30120,
     info_response_code = 0x200002,
     info_connect_time = 0x300005,
     proto_http = 1,
     proto_https = 2,
     global_default = 3,
+    code_out_of_memory = 27,
+    code_operation_timedout = 28,
+    code_aborted_by_callback = 42,
     error_size = 256,
 };
 
@@ -199,7 +200,7 @@ void clm_curl_perform(void *handle, const clm_request *request, clm_result *resu
     }
     // No header libcurl would add on its own: no form type for a body, no "Expect: 100-continue".
     const char *suppressed[] = {"Expect:", "Content-Type:", "Accept:"};
-    for (size_t i = 0; i < 3 && !out_of_memory; i++) {
+    for (size_t i = 0; i < sizeof suppressed / sizeof suppressed[0] && !out_of_memory; i++) {
         int given = 0;
         size_t length = strlen(suppressed[i]);
         for (size_t j = 0; j < request->header_count; j++) {
@@ -212,7 +213,7 @@ void clm_curl_perform(void *handle, const clm_request *request, clm_result *resu
     }
     if (out_of_memory) {
         curl.slist_free_all(headers);
-        result->code = 27;
+        result->code = code_out_of_memory;
         snprintf(result->error, sizeof result->error, "out of memory");
         return;
     }

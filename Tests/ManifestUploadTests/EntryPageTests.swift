@@ -12,6 +12,11 @@ import Testing
         return (object["DatasetEntries"] as? [String] ?? [], token?.isEmpty == false ? token : nil)
     }
 
+    /// A 200 answer with `text` as its body.
+    static func response(_ text: String) -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [:], body: Data(text.utf8))
+    }
+
     @Test(arguments: [
         #"{"DatasetEntries": ["{\"source-ref\": \"s3://b/a.jpg\", \"x\": \"caf\u00e9 \\\"q\\\"\"}", "{}"], "NextToken": "abc/+="}"#,
         "{\n  \"DatasetEntries\" : [\n    \"{\\\"a\\\":1}\"\n  ],\n  \"NextToken\" : \"\"\n}\n",
@@ -21,14 +26,14 @@ import Testing
         #"{"DatasetEntries": ["\ud83d\ude00 emoji", "line\nbreak\ttab"]}"#,
     ])
     func readsWhatFoundationReads(text: String) throws {
-        let page = try EntryPage(Data(text.utf8))
+        let page = try EntryPage(Self.response(text))
         let expected = try foundationPage(text)
         #expect(page.entries == expected.entries)
         #expect(page.nextToken == expected.token)
     }
 
     @Test func anEmptyBodyIsAnEmptyLastPage() throws {
-        let page = try EntryPage(Data(" \n".utf8))
+        let page = try EntryPage(Self.response(" \n"))
         #expect(page.entries.isEmpty && page.nextToken == nil)
     }
 
@@ -41,7 +46,7 @@ import Testing
     ])
     func anAnswerThatIsNotAPageSaysWhy(text: String, reason: String) {
         #expect {
-            try EntryPage(Data(text.utf8))
+            try EntryPage(Self.response(text))
         } throws: { "\($0)".contains("ListDatasetEntries: the service's answer cannot be read: \(reason)") }
     }
 }

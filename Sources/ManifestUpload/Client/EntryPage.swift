@@ -11,10 +11,10 @@ struct EntryPage {
     /// The token for the next page, or nil after the last.
     var nextToken: String?
 
-    /// Reads `body`; an empty body is an empty last page.
-    init(_ body: Data) throws(RekognitionError) {
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return }
-        let parsed = body.withUnsafeBytes { raw in
+    /// Reads the body of `response`; an empty body is an empty last page.
+    init(_ response: HTTPResponse) throws(RekognitionError) {
+        if response.bodyIsBlank { return }
+        let parsed = response.body.withUnsafeBytes { raw in
             Result { () throws(JSONSyntaxError) in try JSONParser().parse(raw.bindMemory(to: UInt8.self)) }
         }
         let document: JSONDocument

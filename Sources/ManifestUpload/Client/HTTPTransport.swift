@@ -42,6 +42,11 @@ public struct HTTPResponse: Sendable {
         self.headers = headers
         self.body = body
     }
+
+    /// Whether the body is empty or only JSON whitespace (an answer with no members).
+    var bodyIsBlank: Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
 }
 
 /// Why a request got no response; the two cases differ in whether the server may have acted on it.

@@ -26,7 +26,7 @@ extension RekognitionClient {
         if let sourceRefContains { input["SourceRefContains"] = sourceRefContains }
         if let nextToken { input["NextToken"] = nextToken }
         let page = try call("ListDatasetEntries", input, reusesConnection: true) {
-            (response) throws(RekognitionError) in try EntryPage(response.body)
+            (response) throws(RekognitionError) in try EntryPage(response)
         }
         return (page.entries, page.nextToken)
     }

@@ -158,7 +158,7 @@ public final class RekognitionClient: Sendable {
     }
 
     private func decode(_ response: HTTPResponse, _ operation: String) throws(RekognitionError) -> [String: Any] {
-        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }
+        if response.bodyIsBlank { return [:] }
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] else {
             throw .invalidResponse(
                 operation: operation, reason: "HTTP \(response.status) with a body that is not a JSON object")

@@ -18,7 +18,7 @@ enum OutputFormat: String, CaseIterable {
         case .full: FullReporter(color: color, marksUnsafeFixes: marksUnsafeFixes)
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
-        case .sarif: SARIFReporter(version: ClmanifestVersion.number)
+        case .sarif: SARIFReporter()
         case .github: GitHubReporter()
         case .junit: JUnitReporter()
         }

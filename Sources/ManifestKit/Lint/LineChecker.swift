@@ -104,13 +104,13 @@ final class LineChecker {
         let count = pending.count
         checked.removeAll(keepingCapacity: true)
         for index in 0..<count {
-            let slot = slots[index]
-            parse(pending[index], into: slot)
-            slot.violations.removeAll(keepingCapacity: true)
-            slot.findings.removeAll(keepingCapacity: true)
-            if slot.isManifestObject || (!rules.readsManifestLines && slot.parsed.isDocument) {
-                checked.append(unmanagedSlots[index])
+            let isChecked = unmanagedSlots[index]._withUnsafeGuaranteedRef { slot in
+                parse(pending[index], into: slot)
+                slot.violations.removeAll(keepingCapacity: true)
+                slot.findings.removeAll(keepingCapacity: true)
+                return slot.isManifestObject || (!rules.readsManifestLines && slot.parsed.isDocument)
             }
+            if isChecked { checked.append(unmanagedSlots[index]) }
         }
         if let schema {
             let model = rules.readsManifestLines
@@ -152,8 +152,11 @@ final class LineChecker {
     /// Appends the findings of the batch's line `index` to `diagnostics`, and hands its facts and its verdict
     /// to the part.
     private func finishLine(_ index: Int, file: String, into diagnostics: inout [Diagnostic]) {
+        unmanagedSlots[index]._withUnsafeGuaranteedRef { finishLine(index, slot: $0, file: file, into: &diagnostics) }
+    }
+
+    private func finishLine(_ index: Int, slot: LineBatchSlot, file: String, into diagnostics: inout [Diagnostic]) {
         let line = pending[index]
-        let slot = slots[index]
         // Every line counts toward the limits, the oversized too.
         part?.count(line)
         var check = RecordCheck(

@@ -2,7 +2,10 @@
 /// bounding-box attributes.
 enum LineLabels {
     /// Appends the string nodes holding label names to `nodes`, in line order.
-    static func collect(of pairs: [ManifestLine.LabelPair], in document: JSONDocument, into nodes: inout [Int]) {
+    static func collect(
+        of pairs: UnsafeBufferPointer<ManifestLine.LabelPair>, in document: JSONDocument,
+        into nodes: inout ReusableBuffer<Int>
+    ) {
         for pair in pairs {
             switch pair.useCase {
             case .classification:

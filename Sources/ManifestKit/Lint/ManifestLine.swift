@@ -39,18 +39,30 @@ final class ManifestLine {
     }
 
     // Filled by one thread for one line at a time, then only read: no dynamic exclusivity checks needed.
-    @exclusivity(unchecked) private(set) var document: JSONDocument
+    /// The line, without its reference-counted parts: the caller keeps the line alive while rules run, and
+    /// rules then read it without retains and releases.
+    var document: JSONDocument {
+        JSONDocument(bytes: lineBytes, nodes: lineNodes, duplicateKeys: [], owner: nil)
+    }
+    @exclusivity(unchecked) private var lineBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private var lineNodes = UnsafeBufferPointer<JSONNode>(start: nil, count: 0)
     /// The value node of `source-ref`, or nil.
     @exclusivity(unchecked) private(set) var sourceRef: Int?
     /// The fingerprint of the `source-ref`'s decoded text when it is a string (the duplicate check's key).
     @exclusivity(unchecked) private(set) var sourceRefFingerprint: Hash128?
-    @exclusivity(unchecked) private(set) var pairs: [LabelPair] = []
+    /// The label pairs, in the order of their metadata keys.
+    var pairs: UnsafeBufferPointer<LabelPair> { pairList.elements }
     /// The string nodes naming this line's labels (see ``LineLabels``).
-    @exclusivity(unchecked) private(set) var labels: [Int] = []
+    var labels: UnsafeBufferPointer<Int> { labelList.elements }
     /// The boxes of every bounding-box pair, in line order.
-    @exclusivity(unchecked) private(set) var boxes: [Box] = []
+    var boxes: UnsafeBufferPointer<Box> { boxList.elements }
     /// The top-level keys that are neither the first `source-ref` nor half of a label pair, in line order.
-    @exclusivity(unchecked) private(set) var otherKeys: [Int] = []
+    var otherKeys: UnsafeBufferPointer<Int> { otherKeyList.elements }
+    // Reused from line to line; read without reference counting (see ReusableBuffer).
+    @exclusivity(unchecked) private var pairList = ReusableBuffer<LabelPair>()
+    @exclusivity(unchecked) private var labelList = ReusableBuffer<Int>(capacity: 32)
+    @exclusivity(unchecked) private var boxList = ReusableBuffer<Box>(capacity: 32)
+    @exclusivity(unchecked) private var otherKeyList = ReusableBuffer<Int>()
 
     static let metadataSuffix = Array("-metadata".utf8)
     private static let sourceRefKey = Array("source-ref".utf8)
@@ -64,22 +76,25 @@ final class ManifestLine {
     /// An empty line model for a run with `options`; ``load(_:)`` fills it.
     init(options: LintOptions = LintOptions()) {
         self.options = options
-        document = JSONDocument(
-            bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0),
-            duplicateKeys: [], owner: nil)
+    }
+
+    deinit {
+        pairList.free()
+        labelList.free()
+        boxList.free()
+        otherKeyList.free()
     }
 
     /// Finds `source-ref`, the pairs, their boxes and labels of the object line `line`; valid while `line`.
     func load(_ line: JSONDocument) {
-        // Without the reference-counted parts: the caller keeps the line alive while rules run, and rules
-        // then pass the document around without retains and releases.
-        document = JSONDocument(bytes: line.bytes, nodes: line.nodes, duplicateKeys: [], owner: nil)
+        lineBytes = line.bytes
+        lineNodes = line.nodes
         let document = self.document
         sourceRef = nil
-        pairs.removeAll(keepingCapacity: true)
-        labels.removeAll(keepingCapacity: true)
-        boxes.removeAll(keepingCapacity: true)
-        otherKeys.removeAll(keepingCapacity: true)
+        pairList.removeAll()
+        labelList.removeAll()
+        boxList.removeAll()
+        otherKeyList.removeAll()
         let root = JSONDocument.rootIndex
         var member = root + 1
         let end = Int(document[root].next)
@@ -105,24 +120,24 @@ final class ManifestLine {
                     pair.classMap = classMap
                     pair.classMapIDs = Self.smallKeys(of: classMap, in: document)
                 }
-                pairs.append(pair)
+                pairList.append(pair)
             }
             member = Int(document[value].next)
         }
-        for index in pairs.indices where pairs[index].useCase == .detection && pairs[index].attribute >= 0 {
-            let attribute = pairs[index].attribute
+        for index in pairs.indices where pairList[index].useCase == .detection && pairList[index].attribute >= 0 {
+            let attribute = pairList[index].attribute
             guard document[attribute].kind == .object else { continue }
-            pairs[index].imageSize = ImageSize(of: attribute, in: document)
+            pairList[index].imageSize = ImageSize(of: attribute, in: document)
             if let annotations = document.member(utf8: ManifestKeys.annotations, in: attribute),
                 document[annotations].kind == .array
             {
-                pairs[index].annotationCount = Int(document[annotations].count)
+                pairList[index].annotationCount = Int(document[annotations].count)
                 for element in document.children(of: annotations) {
-                    boxes.append(Box(annotation: element, pair: index, in: document))
+                    boxList.append(Box(annotation: element, pair: index, in: document))
                 }
             }
         }
-        if !pairs.isEmpty { LineLabels.collect(of: pairs, in: document, into: &labels) }
+        if !pairs.isEmpty { LineLabels.collect(of: pairs, in: document, into: &labelList) }
         sourceRefFingerprint =
             sourceRef.flatMap { node in
                 document[node].kind == .string
@@ -132,7 +147,7 @@ final class ManifestLine {
         if Int(document[root].count) > accounted {
             for key in document.children(of: root)
             where key + 1 != sourceRef && !pairs.contains(where: { $0.nameKey == key || $0.metadataKey == key }) {
-                otherKeys.append(key)
+                otherKeyList.append(key)
             }
         }
     }

@@ -36,20 +36,35 @@ extension JSONDocument {
     public func number(at index: Int) -> Double? {
         let node = nodes[index]
         guard node.kind == .number else { return nil }
-        guard node.flags & JSONNode.isInteger != 0, node.end - node.start <= 15, let base = bytes.baseAddress else {
+        // Most manifest numbers are integers of a few digits.
+        guard node.flags & JSONNode.isInteger != 0, let value = Self.shortInteger(node, in: bytes) else {
             return decimalNumber(at: index)
         }
-        // Most manifest numbers are small integers.
-        var position = Int(node.start)
-        let end = Int(node.end)
-        let negative = base[position] == UInt8(ascii: "-")
-        if negative { position &+= 1 }
-        var value: Int64 = 0
-        while position < end {
-            value = value &* 10 &+ Int64(base[position] &- UInt8(ascii: "0"))
-            position &+= 1
-        }
-        return Double(negative ? -value : value)
+        return Double(value)
+    }
+
+    /// The value of the integer `node` (a number node flagged ``JSONNode/isInteger``) when it has at most
+    /// eight digits and the line has eight bytes from its first digit; nil otherwise.
+    ///
+    /// The digits are converted in one 64-bit word, a few independent multiplications instead of a chain of
+    /// one multiply-add per digit.
+    @inline(__always)
+    static func shortInteger(_ node: JSONNode, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let negative = base[Int(node.start)] == UInt8(ascii: "-")
+        let start = Int(node.start) &+ (negative ? 1 : 0)
+        let length = Int(node.end) &- start
+        guard length <= 8, start &+ 8 <= bytes.count else { return nil }
+        // The first digit in the lowest byte; each byte minus "0" is its digit. Shifted up so that the last
+        // digit is the highest byte: the bytes below become leading zeros.
+        var word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        word = (word &- 0x3030_3030_3030_3030) &<< UInt64((8 &- length) &* 8)
+        // Pairs of digits, then groups of four, then all eight: each step multiplies the lower group by its
+        // power of ten and adds the higher one, in every lane at once.
+        word = (word &* (10 &<< 8 &+ 1)) &>> 8 & 0x00FF_00FF_00FF_00FF
+        word = (word &* (100 &<< 16 &+ 1)) &>> 16 & 0x0000_FFFF_0000_FFFF
+        word = (word &* (10_000 &<< 32 &+ 1)) &>> 32
+        return negative ? -Int(word) : Int(word)
     }
 
     /// ``number(at:)`` for numbers with a fraction, an exponent or many digits.

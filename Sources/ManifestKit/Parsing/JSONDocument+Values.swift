@@ -88,6 +88,7 @@ extension JSONDocument {
     static func floorAndFraction(of node: JSONNode, in bytes: UnsafeBufferPointer<UInt8>) -> (
         floor: Int, hasFraction: Bool
     )? {
+        if node.flags & JSONNode.isInteger != 0, let value = shortInteger(node, in: bytes) { return (value, false) }
         var position = Int(node.start)
         let end = Int(node.end)
         let negative = bytes[position] == UInt8(ascii: "-")

@@ -135,7 +135,7 @@ public struct JSONDocument {
     public func int(at index: Int) -> Int? {
         let node = nodes[index]
         guard node.kind == .number, node.flags & JSONNode.isInteger != 0 else { return nil }
-        return Int(rawText(at: index))
+        return Self.shortInteger(node, in: bytes) ?? Int(rawText(at: index))
     }
 
     /// The number at `index` as a `Double` (nearest value; may be infinite for huge exponents).

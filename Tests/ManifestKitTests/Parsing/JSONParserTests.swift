@@ -61,6 +61,28 @@ private func syntaxError(bytes: [UInt8], maxDepth: Int = 512) -> JSONSyntaxError
         }
     }
 
+    /// `number(at:)` reads integers of up to eight digits in one word: every length, sign, neighbour and
+    /// place in the line gives what the text says.
+    @Test func readsShortIntegersWhateverFollowsThem() throws {
+        var integers: [Int] = [0, 7, 10, 99, 100, 4096, 65_535, 1_000_000, 12_345_678, 99_999_999, 100_000_000]
+        integers += integers.map { -$0 } + [123_456_789_012]
+        for value in integers {
+            let placed = [
+                ("[\(value)]", 1), ("{\"a\":\(value),\"b\":1}", 2), ("[\(value) ,\"x\"]", 1), ("[1,\(value)]", 2),
+                ("\(value)", 0),
+            ]
+            for (text, node) in placed {
+                try withDocument(text) { document in
+                    #expect(document.number(at: node) == Double(value), "\(text)")
+                    #expect(document.int(at: node) == value, "\(text)")
+                }
+            }
+        }
+        try withDocument(#"[1.5, -0, 2e3, -0.5]"#) { document in
+            #expect(document.elements(of: 0).map { document.number(at: $0) } == [1.5, 0, 2000, -0.5])
+        }
+    }
+
     @Test func decodesStringsOnDemand() throws {
         try withDocument(#"["plain", "tab\there", "\u00e9\ud83d\ude00", "\ud800", "a\/b\"c\\"]"#) { document in
             let strings = document.elements(of: 0).map { document.string(at: $0) }

@@ -288,20 +288,23 @@ package final class FakeRekognitionServer: @unchecked Sendable {
 
     /// Appends `text` as a JSON string: quote, backslash and control characters escaped, the rest as is.
     static func appendQuoted(_ text: String, to body: inout [UInt8]) {
-        body.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                body += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"):
-                body += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0..<0x20:
-                body += Array(String(format: "\\u%04x", byte).utf8)
-            default:
-                body.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            body.append(UInt8(ascii: "\""))
+            var plain = 0
+            for (position, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<position]))
+                plain = position + 1
+                body.append(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x22, 0x5C: body.append(byte)
+                case 0x0A: body.append(UInt8(ascii: "n"))
+                default: body.append(contentsOf: String(format: "u%04x", byte).utf8)
+                }
             }
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
+            body.append(UInt8(ascii: "\""))
         }
-        body.append(UInt8(ascii: "\""))
     }
 
     private func answer(body: [UInt8]) -> TestHTTPServer.Reply {

@@ -177,11 +177,50 @@ package enum RequestSignatureCheck {
     }
 
     private static func hexDigest<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.reduce(into: "") { $0 += String(format: "%02x", $1) }
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest { text += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static func amzDateValue(_ text: String) -> Date? {
-        utcFormatter("yyyyMMdd'T'HHmmss'Z'").date(from: text)
+    /// The time of an `X-Amz-Date` such as `20240501T080000Z`, read by hand: a DateFormatter made for every
+    /// request was a quarter of the local server's time.
+    package static func amzDateValue(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
+            (1...12).contains(month), (1...daysIn(month, of: year)).contains(day), hour < 24, minute < 60,
+            second < 60
+        else { return nil }
+        let seconds = ((daysSince1970(year, month, day) * 24 + hour) * 60 + minute) * 60 + second
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to the Gregorian date `year-month-day`.
+    private static func daysSince1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let years = year - 1970
+        // Leap days in the whole years before `year`, counted from 1968, 1900 and 1600 (the rules' anchors).
+        let leapDays = (year - 1969) / 4 - (year - 1901) / 100 + (year - 1601) / 400
+        let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+        let leapThisYear = month > 2 && daysIn(2, of: year) == 29 ? 1 : 0
+        return years * 365 + leapDays + monthStarts[month - 1] + leapThisYear + day - 1
     }
 
     private static func amzDateText(_ date: Date) -> String {
@@ -189,7 +228,7 @@ package enum RequestSignatureCheck {
     }
 
     /// A fixed-format formatter in UTC.
-    static func utcFormatter(_ format: String) -> DateFormatter {
+    package static func utcFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

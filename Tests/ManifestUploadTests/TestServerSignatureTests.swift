@@ -15,6 +15,20 @@ import _RekognitionTestServer
         SigV4ConformanceTests.cases.filter { !$0.hasSuffix("-unnormalized") }
     }
 
+    /// The server reads `X-Amz-Date` by hand; it agrees with a date formatter, leap days included, and
+    /// refuses what is not a date.
+    @Test func readsAmzDatesAsAFormatterDoes() {
+        let formatter = RequestSignatureCheck.utcFormatter("yyyyMMdd'T'HHmmss'Z'")
+        var dates = ["19700101T000000Z", "20000229T235959Z", "20240501T080000Z", "21000301T120000Z"]
+        dates += ["20231231T235959Z", "20240229T000001Z", "20991231T010203Z", "20260228T101010Z"]
+        for text in dates {
+            #expect(RequestSignatureCheck.amzDateValue(text) == formatter.date(from: text), "\(text)")
+        }
+        for text in ["20230229T000000Z", "20241301T000000Z", "20240501T240000Z", "20240501 080000Z", "2024-05-01", ""] {
+            #expect(RequestSignatureCheck.amzDateValue(text) == nil, "\(text)")
+        }
+    }
+
     @Test(arguments: cases)
     func canonicalRequestMatchesTheSuite(name: String) throws {
         let directory = try #require(SharedDirectory.existing("\(Self.suitePath)/\(name)"))

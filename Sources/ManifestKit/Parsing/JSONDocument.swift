@@ -202,44 +202,59 @@ public struct JSONDocument {
     }
 
     /// Resolves the escapes of validated string content into UTF-8 bytes.
+    ///
+    /// The text between escapes is copied a run at a time; an escape never writes more bytes than it
+    /// spans (`\uXXXX` is six bytes for at most three), so the result fits in `content.count`.
     static func unescape(_ content: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(content.count)
-        var index = 0
+        guard let source = content.baseAddress else { return [] }
         let count = content.count
-        while index < count {
-            let byte = content[index]
-            guard byte == UInt8(ascii: "\\"), index + 1 < count else {
-                output.append(byte)
-                index += 1
-                continue
+        return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+            let target = output.baseAddress.unsafelyUnwrapped
+            var index = 0
+            var length = 0
+            func put(_ byte: UInt8) {
+                target[length] = byte
+                length += 1
             }
-            let escaped = content[index + 1]
-            index += 2
-            switch escaped {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hexQuad(content, at: index)
-                index += 4
-                if (0xD800...0xDBFF).contains(scalar), index + 6 <= count, content[index] == UInt8(ascii: "\\"),
-                    content[index + 1] == UInt8(ascii: "u")
-                {
-                    let low = hexQuad(content, at: index + 2)
-                    if (0xDC00...0xDFFF).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        index += 6
-                    }
+            while index < count {
+                var run = index
+                while run < count && source[run] != UInt8(ascii: "\\") { run += 1 }
+                if run > index {
+                    (target + length).update(from: source + index, count: run - index)
+                    length += run - index
+                    index = run
                 }
-                let resolved = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                output.append(contentsOf: String(Character(resolved)).utf8)
-            default: output.append(escaped)
+                guard index < count else { break }
+                guard index + 1 < count else {
+                    put(UInt8(ascii: "\\"))  // A lone backslash at the end (not valid JSON) is kept.
+                    break
+                }
+                let escaped = source[index + 1]
+                index += 2
+                switch escaped {
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = hexQuad(content, at: index)
+                    index += 4
+                    if (0xD800...0xDBFF).contains(scalar), index + 6 <= count, source[index] == UInt8(ascii: "\\"),
+                        source[index + 1] == UInt8(ascii: "u")
+                    {
+                        let low = hexQuad(content, at: index + 2)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            index += 6
+                        }
+                    }
+                    for byte in UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") ?? UTF8.EncodedScalar() { put(byte) }
+                default: put(escaped)
+                }
             }
+            written = length
         }
-        return output
     }
 
     private static func hexQuad(_ content: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {

@@ -38,17 +38,21 @@ final class ManifestIndex {
     private let wantsLabels: Bool
     /// The entries' facts, when ``init(options:rules:profiling:)`` asked for them.
     private(set) var profile: DatasetProfile?
+    /// Whether ``profile`` is kept: read by the workers making parts while the merging thread appends to
+    /// ``profile``, so it is not read from there.
+    private let profiling: Bool
 
     /// An empty index for a manifest checked with `options`, telling the manifest rules of `rules` what it
     /// sees.
     convenience init(options: LintOptions, rules: RuleSet, profiling: Bool = false) {
         self.init(
             options: options, ruleSet: rules,
-            boxes: rules.manifestRules.map { ManifestRuleBox.make($0, options: options) })
+            boxes: rules.manifestRules.map { ManifestRuleBox.make($0, options: options) }, profiling: profiling)
         profile = profiling ? DatasetProfile() : nil
     }
 
-    private init(options: LintOptions, ruleSet: RuleSet, boxes: [ManifestRuleBox]) {
+    private init(options: LintOptions, ruleSet: RuleSet, boxes: [ManifestRuleBox], profiling: Bool) {
+        self.profiling = profiling
         self.options = options
         self.ruleSet = ruleSet
         rules = boxes
@@ -64,7 +68,8 @@ final class ManifestIndex {
     ///
     /// An editor keeps the index of the lines before an edit. The tables are shared until either changes.
     func copy() -> ManifestIndex {
-        let copy = ManifestIndex(options: options, ruleSet: ruleSet, boxes: rules.map { $0.copy(options: options) })
+        let copy = ManifestIndex(
+            options: options, ruleSet: ruleSet, boxes: rules.map { $0.copy(options: options) }, profiling: profiling)
         copy.firstLines = firstLines
         copy.firstBucket = firstBucket
         copy.reportedBuckets = reportedBuckets
@@ -86,7 +91,7 @@ final class ManifestIndex {
     func makePart(partBytes: Int) -> Part {
         Part(
             partBytes: partBytes, states: rules.filter(\.isStateful).map { $0.fresh(options: options) },
-            ownsStates: true, profile: profile == nil ? nil : DatasetProfile.Collector())
+            ownsStates: true, profile: profiling ? DatasetProfile.Collector() : nil)
     }
 
     /// The part for a whole file read by one thread, merged batch by batch: the rules' states are the
@@ -94,7 +99,7 @@ final class ManifestIndex {
     func makeWholeFilePart() -> Part {
         Part(
             partBytes: 0, states: rules.filter(\.isStateful), ownsStates: false,
-            profile: profile == nil ? nil : DatasetProfile.Collector())
+            profile: profiling ? DatasetProfile.Collector() : nil)
     }
 
     /// What the manifest has shown so far.

@@ -98,6 +98,9 @@ __attribute__((noinline)) static int clm_keys_distinct(const unsigned char *base
     return 1;
 }
 
+/// Set on an open object's node while two of its keys so far have the same length; cleared when it closes.
+enum { CLM_OPEN_LENGTHS_REPEAT = 0x80 };
+
 static inline void clm_set_scalar(clm_json_node *node, uint32_t start, uint32_t end, long index, uint8_t kind,
                                   uint8_t flags) {
     node->start = start;
@@ -198,8 +201,11 @@ after_value:
         if (byte != '}') return -1;
         out[container].end = position + 1;
         out[container].next = (uint32_t)produced;
-        // Large objects and repeated keys go to the byte parser, which records the duplicates.
-        if (out[container].count > 1 && (out[container].count > 32 || !clm_keys_distinct(base, out, container))) {
+        // Large objects and repeated keys go to the byte parser, which records the duplicates. Keys are
+        // compared only when two had the same length (see `key:`).
+        uint8_t lengths_repeat = out[container].flags & CLM_OPEN_LENGTHS_REPEAT;
+        out[container].flags = 0;
+        if (out[container].count > 32 || (lengths_repeat && !clm_keys_distinct(base, out, container))) {
             return -1;
         }
     } else {
@@ -215,6 +221,16 @@ after_value:
 key:
     // A key is a string, so its quotes are two consecutive positions; a colon follows.
     if (next + 3 >= listed || base[positions[next]] != '"' || base[positions[next + 2]] != ':') return -1;
+    {
+        // While the object is open, its node's `end` and `next` (set when it closes) hold one bit per key
+        // length modulo 64; a length seen twice marks the object for the full comparison of its keys.
+        uint64_t bit = (uint64_t)1 << ((positions[next + 1] - positions[next]) & 63);
+        uint64_t lengths = (uint64_t)out[container].next << 32 | out[container].end;
+        if (lengths & bit) out[container].flags |= CLM_OPEN_LENGTHS_REPEAT;
+        lengths |= bit;
+        out[container].end = (uint32_t)lengths;
+        out[container].next = (uint32_t)(lengths >> 32);
+    }
     clm_set_scalar(&out[produced], positions[next], positions[next + 1] + 1, produced, CLM_KIND_STRING, 0);
     produced++;
     next += 3;

@@ -88,6 +88,11 @@ private func syntaxError(bytes: [UInt8], maxDepth: Int = 512) -> JSONSyntaxError
             let strings = document.elements(of: 0).map { document.string(at: $0) }
             #expect(strings == ["plain", "tab\there", "é😀", "\u{FFFD}", "a/b\"c\\"])
         }
+        // Runs of plain text between escapes, escapes side by side and at both ends, a JSON line as an entry.
+        try withDocument(#"["\"x\"", "\n\n", "{\"a\":[1,\"é\"]}\u0041z", "\ud83d\ude00\ud83d\ude00é"]"#) { document in
+            let strings = document.elements(of: 0).map { document.string(at: $0) }
+            #expect(strings == ["\"x\"", "\n\n", #"{"a":[1,"é"]}Az"#, "😀😀é"])
+        }
     }
 
     @Test func findsDuplicateKeysIncludingEscapedSpellings() throws {

@@ -206,7 +206,7 @@ public struct JSONDocument {
     /// The text between escapes is copied a run at a time; an escape never writes more bytes than it
     /// spans (`\uXXXX` is six bytes for at most three), so the result fits in `content.count`.
     static func unescape(_ content: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let source = content.baseAddress else { return [] }
+        guard let source = content.baseAddress, !content.isEmpty else { return [] }
         let count = content.count
         return [UInt8](unsafeUninitializedCapacity: count) { output, written in
             let target = output.baseAddress.unsafelyUnwrapped

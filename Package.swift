@@ -75,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "_RekognitionTestServer",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ManifestKit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `clmanifest pull` and `clmanifest upload` with nothing to send (the live compare: pull the dataset,
-# lint NEW, diff) against rekognition-local seeded with the benchmark manifest, and the CPU each side used.
+# lint NEW, diff) against rekognition-local seeded with the benchmark manifest, and the CPU each side used;
+# then each client's median listing (the pull) and comparing (what upload adds to it).
 #
 # Usage: Benchmarks/live-compare.sh [LINES] [ROUNDS]
 #   LINES    lines of the seeded manifest (default 250000)
@@ -52,8 +53,24 @@ for round in $(seq "$rounds"); do
             after=$(server_cpu)
             printf '| %s | %s | %s | %.2f | %.2f |\n' "$("$client" --version)" "$command" "$wall" \
                 "$(echo "$user + $system" | bc)" "$(echo "$after - $before" | bc)"
+            echo "$number $command $wall" >> "$work/walls"
         done
     done
+done
+# The live compare's split: listing is the pull; comparing (lint NEW, diff) is what upload adds to it.
+echo
+echo "| client | median pull (listing) s | median upload s | comparing s |"
+echo "|---|---:|---:|---:|"
+# The median wall time of client $1's command $2.
+median() {
+    awk -v n="$1" -v c="$2" '$1 == n && $2 == c { print $3 }' "$work/walls" | sort -n \
+        | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+for number in "${!clients[@]}"; do
+    pull=$(median "$number" pull)
+    upload=$(median "$number" upload)
+    printf '| %s | %.2f | %.2f | %.2f |\n' "$("${clients[$number]}" --version)" "$pull" "$upload" \
+        "$(echo "$upload - $pull" | bc)"
 done
 first="$work/pulled-0"
 for number in "${!clients[@]}"; do

@@ -1,4 +1,5 @@
 package import Foundation
+import ManifestKit
 
 /// A local stand-in for the Rekognition dataset API on a real HTTP port: it checks every request's
 /// signature (``RequestSignatureCheck``), implements `UpdateDatasetEntries`, `DescribeDataset`,
@@ -275,36 +276,15 @@ package final class FakeRekognitionServer: @unchecked Sendable {
         body += #"{"DatasetEntries":["#.utf8
         for (index, entry) in entries.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
-            Self.appendQuoted(entry, to: &body)
+            JSONText.appendQuoted(entry, to: &body)
         }
         body.append(UInt8(ascii: "]"))
         if let nextToken {
             body += #","NextToken":"#.utf8
-            Self.appendQuoted(nextToken, to: &body)
+            JSONText.appendQuoted(nextToken, to: &body)
         }
         body.append(UInt8(ascii: "}"))
         return answer(body: body)
-    }
-
-    /// Appends `text` as a JSON string: quote, backslash and control characters escaped, the rest as is.
-    static func appendQuoted(_ text: String, to body: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            body.append(UInt8(ascii: "\""))
-            var plain = 0
-            for (position, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<position]))
-                plain = position + 1
-                body.append(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x22, 0x5C: body.append(byte)
-                case 0x0A: body.append(UInt8(ascii: "n"))
-                default: body.append(contentsOf: String(format: "u%04x", byte).utf8)
-                }
-            }
-            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
-            body.append(UInt8(ascii: "\""))
-        }
     }
 
     private func answer(body: [UInt8]) -> TestHTTPServer.Reply {

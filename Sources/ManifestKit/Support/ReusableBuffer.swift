@@ -17,8 +17,6 @@ struct ReusableBuffer<Element: BitwiseCopyable> {
     /// The elements, in the order they were appended.
     var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: storage, count: count) }
 
-    var isEmpty: Bool { count == 0 }
-
     subscript(index: Int) -> Element {
         get {
             precondition(index >= 0 && index < count, "index out of range")

@@ -49,6 +49,20 @@ import Testing
         #expect(lines[0].hasPrefix(#"{"file":"data/train.manifest","line":12,"column":17,"code":"CL001""#))
     }
 
+    /// Messages with every character JSON escapes (and multi-byte text beside them) come back the same
+    /// through a JSON reader.
+    @Test func jsonLinesEscapeWhatJSONNeedsAndKeepTheRest() throws {
+        let message = "q\"b\\n\nr\rt\tb\u{08}f\u{0C}e\u{1B}d\u{7F}\u{0}é😀/end"
+        let diagnostic = Diagnostic(
+            file: "a \"b\".manifest", line: 1, column: 1, code: "CL001", name: "invalid-json", serviceCode: nil,
+            severity: .error, message: message)
+        let line = JSONLinesReporter().render([diagnostic]).split(separator: "\n").first.map(String.init) ?? ""
+        #expect(line.contains(#"\u001b"#) && line.contains(#"\u007f"#) && line.contains(#"\b"#))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["message"] as? String == message)
+        #expect(object["file"] as? String == "a \"b\".manifest")
+    }
+
     @Test func nothingToReportRendersNothing() {
         #expect(TextReporter().render([]).isEmpty)
         #expect(JSONLinesReporter().render([]).isEmpty)
